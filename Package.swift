@@ -1,0 +1,81 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode is the tools-version default;
+/// these upcoming features make existential types and imports explicit.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "sopro",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "DirectoryModel", targets: ["DirectoryModel"]),
+        .library(name: "SyncProtocol", targets: ["SyncProtocol"]),
+        .library(name: "SoproNode", targets: ["SoproNode"]),
+        .executable(name: "sopro-node", targets: ["sopro-node-cli"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "DirectoryModel",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SyncProtocol",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SoproNode",
+            dependencies: [
+                "DirectoryModel",
+                "SyncProtocol",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "sopro-node-cli",
+            dependencies: [
+                "SoproNode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DirectoryModelTests",
+            dependencies: [
+                "DirectoryModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SyncProtocolTests",
+            dependencies: [
+                "SyncProtocol",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SoproNodeTests",
+            dependencies: [
+                "SoproNode",
+                "DirectoryModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

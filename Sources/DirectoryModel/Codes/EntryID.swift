@@ -1,0 +1,62 @@
+import Foundation
+
+/// The globally unique id of an entry: a UUID (RFC 9562) in canonical lower-case form.
+///
+/// Any node or editor can mint one without asking anyone; `EntryID.make()` mints a version 7
+/// UUID, whose leading timestamp makes ids sort roughly by creation. Ids minted by other tools
+/// (`uuidgen`) are accepted too, as are upper-case and `urn:uuid:` forms.
+public struct EntryID: CatalogueCode {
+    public let rawValue: String
+
+    public init(parsing text: String) throws(FormatError) {
+        var candidate = text.trimmed.lowercased()
+        if candidate.hasPrefix("urn:uuid:") { candidate.removeFirst("urn:uuid:".count) }
+        let groups = candidate.split(separator: "-", omittingEmptySubsequences: false)
+        let hex = "0123456789abcdef"
+        guard groups.map(\.utf8.count) == [8, 4, 4, 4, 12],
+            groups.allSatisfy({ $0.allSatisfy { hex.contains($0) } })
+        else {
+            throw FormatError(
+                value: text, isNot: "an entry id (a UUID such as 0192f3a4-5b6c-7d8e-9f01-23456789abcd)")
+        }
+        guard candidate != "00000000-0000-0000-0000-000000000000", candidate != "ffffffff-ffff-ffff-ffff-ffffffffffff"
+        else {
+            throw FormatError(value: text, isNot: "usable as an entry id (the nil and max UUIDs are reserved)")
+        }
+        rawValue = candidate
+    }
+
+    /// Mints a new version 7 UUID from `date` and random bits.
+    public static func make(at date: Date = Date()) -> EntryID {
+        var generator = SystemRandomNumberGenerator()
+        return make(at: date, using: &generator)
+    }
+
+    /// Mints a new version 7 UUID from `date` and `generator` (seeded in tests).
+    public static func make(at date: Date, using generator: inout some RandomNumberGenerator) -> EntryID {
+        let milliseconds = UInt64(max(0, min(date.timeIntervalSince1970 * 1000, Double(UInt64(1) << 47))))
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<6 {
+            bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index)))
+        }
+        for index in 6..<16 {
+            bytes[index] = UInt8.random(in: 0...255, using: &generator)
+        }
+        bytes[6] = (bytes[6] & 0x0F) | 0x70
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let scalars = Array(hex)
+        let text =
+            String(scalars[0..<8]) + "-" + String(scalars[8..<12]) + "-" + String(scalars[12..<16]) + "-"
+            + String(scalars[16..<20]) + "-" + String(scalars[20..<32])
+        return EntryID(known: text)
+    }
+
+    init(known text: String) { rawValue = text }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

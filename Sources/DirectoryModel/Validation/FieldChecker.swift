@@ -1,0 +1,82 @@
+import Foundation
+
+/// The checks every entry kind shares, collecting issues relative to the entry.
+struct FieldChecker {
+    private(set) var issues: [ValidationIssue] = []
+
+    mutating func add(_ path: FieldPath, _ message: String) {
+        issues.append(ValidationIssue(path: path, message: message))
+    }
+
+    mutating func require(_ present: Bool, _ path: FieldPath, _ hint: String = "") {
+        if !present { add(path, "is required" + hint) }
+    }
+
+    /// A single-line or multi-line text: not blank, not too long, no control characters.
+    mutating func text(_ value: String?, _ path: FieldPath, maxLength: Int, multiline: Bool = false) {
+        guard let value else { return }
+        if value.trimmed.isEmpty {
+            add(path, "must not be empty")
+            return
+        }
+        let length = value.count
+        if length > maxLength {
+            add(path, "is \(length) characters long; at most \(maxLength) are allowed")
+        }
+        let forbidden = value.unicodeScalars.first { scalar in
+            let isControl = scalar.properties.generalCategory == .control
+            return isControl && !(multiline && (scalar == "\n" || scalar == "\t" || scalar == "\r"))
+        }
+        if let forbidden {
+            let what = forbidden == "\n" || forbidden == "\r" ? "a line break" : "a control character (U+\(String(forbidden.value, radix: 16, uppercase: true).leftPadded(to: 4)))"
+            add(path, "contains \(what), which is not allowed here")
+        }
+    }
+
+    mutating func localized(
+        _ value: LocalizedText, _ path: FieldPath, maxLength: Int, multiline: Bool = false, required: Bool = false
+    ) {
+        if value.isEmpty {
+            if required { add(path, "is required in at least one language (de, hu or en)") }
+            return
+        }
+        if value.values.count > EntryLimits.languagesPerText {
+            add(path, "has \(value.values.count) languages; at most \(EntryLimits.languagesPerText) are allowed")
+        }
+        for language in value.languages {
+            text(value[language], path.appending(language.rawValue), maxLength: maxLength, multiline: multiline)
+        }
+    }
+
+    /// A list: not longer than `maxCount`, no element twice.
+    mutating func list<Element: Hashable & CustomStringConvertible>(
+        _ values: [Element], _ path: FieldPath, maxCount: Int = EntryLimits.listItems, required: Bool = false
+    ) {
+        if required && values.isEmpty { add(path, "needs at least one element") }
+        if values.count > maxCount {
+            add(path, "has \(values.count) elements; at most \(maxCount) are allowed")
+        }
+        var firstIndex: [Element: Int] = [:]
+        for (index, value) in values.enumerated() {
+            if let first = firstIndex[value] {
+                add(path.appending(index), "\(value.description.quotedForMessage) is listed twice (also at [\(first)])")
+            } else {
+                firstIndex[value] = index
+            }
+        }
+    }
+
+    mutating func range<Number: Comparable & CustomStringConvertible>(
+        _ value: Number?, _ path: FieldPath, _ range: ClosedRange<Number>
+    ) {
+        guard let value else { return }
+        if !range.contains(value) {
+            add(path, "must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+        }
+    }
+}
+
+extension String {
+    /// Strings of a set are checked as such (for duplicates) by their own text.
+    var setElement: String { trimmed }
+}

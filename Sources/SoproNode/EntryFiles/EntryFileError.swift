@@ -1,0 +1,57 @@
+import DirectoryModel
+
+/// Why an entry file could not be read at all (as opposed to entries in it being invalid):
+/// not UTF-8, not YAML, too large. Carries the location when the parser knows it.
+public struct EntryFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    private enum Reason: Hashable, Sendable {
+        case notUTF8(offset: Int)
+        case syntax(String)
+        case tooLarge(limit: Int)
+        case tooComplex(limit: Int)
+        case unreadable(String)
+    }
+
+    private let reason: Reason
+    /// The file and position, when known.
+    public let location: SourceLocation?
+
+    private init(_ reason: Reason, at location: SourceLocation?) {
+        self.reason = reason
+        self.location = location
+    }
+
+    static func notUTF8(offset: Int, file: String?) -> EntryFileError {
+        EntryFileError(.notUTF8(offset: offset), at: file.map { SourceLocation(file: $0, line: 1, column: 1) })
+    }
+
+    static func syntax(_ problem: String, at location: SourceLocation) -> EntryFileError {
+        EntryFileError(.syntax(problem), at: location)
+    }
+
+    static func tooLarge(limit: Int, file: String?) -> EntryFileError {
+        EntryFileError(.tooLarge(limit: limit), at: file.map { SourceLocation(file: $0, line: 1, column: 1) })
+    }
+
+    static func tooComplex(limit: Int, at location: SourceLocation) -> EntryFileError {
+        EntryFileError(.tooComplex(limit: limit), at: location)
+    }
+
+    static func unreadable(_ why: String, file: String?) -> EntryFileError {
+        EntryFileError(.unreadable(why), at: file.map { SourceLocation(file: $0, line: 1, column: 1) })
+    }
+
+    /// The problem in plain words, without the location.
+    public var message: String {
+        switch reason {
+        case .notUTF8(let offset): "is not UTF-8 text (invalid byte at offset \(offset)); save it as UTF-8"
+        case .syntax(let problem): "is not valid YAML or JSON: \(problem)"
+        case .tooLarge(let limit): "is larger than \(limit / 1_048_576) MiB; split it into several files"
+        case .tooComplex(let limit): "nests too deeply or holds more than \(limit) values; split it into several files"
+        case .unreadable(let why): "cannot be read: \(why)"
+        }
+    }
+
+    public var description: String {
+        if let location { "\(location): \(message)" } else { message }
+    }
+}

@@ -1,0 +1,1 @@
+public enum SyncProtocolVersion { public static let current = 1 }
