@@ -74,7 +74,6 @@ let package = Package(
                 "DirectoryModel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -50,18 +50,18 @@ public struct LanguageTag: CatalogueCode {
             guard subtags.count > 1 else { return nil }
             return subtags.joined(separator: "-")
         }
-        // language: 2–3 letters (+ up to three extlang), or 5–8 letters.
+        // language: 2–3 letters (ISO 639), + up to three extlang. RFC 5646 also reserves 5–8
+        // letters for future registrations, but none exist, and accepting them would let
+        // `deutsch` or `english` pass as tags.
         let language = subtags[0]
-        guard language.isASCIILetters, language.utf8.count != 4, language.utf8.count >= 2 else { return nil }
+        guard language.isASCIILetters, (2...3).contains(language.utf8.count) else { return nil }
         output.append(language)
         index = 1
-        if language.utf8.count <= 3 {
-            var extlangs = 0
-            while let subtag = current(), subtag.utf8.count == 3, subtag.isASCIILetters, extlangs < 3 {
-                output.append(subtag)
-                extlangs += 1
-                index += 1
-            }
+        var extlangs = 0
+        while let subtag = current(), subtag.utf8.count == 3, subtag.isASCIILetters, extlangs < 3 {
+            output.append(subtag)
+            extlangs += 1
+            index += 1
         }
         // script: 4 letters, title case.
         if let subtag = current(), subtag.utf8.count == 4, subtag.isASCIILetters {

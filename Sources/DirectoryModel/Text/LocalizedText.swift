@@ -37,6 +37,12 @@ public struct LocalizedText: Hashable, Sendable, Codable, ExpressibleByDictionar
         /// True when `language` is not the language the reader asked for first, so a page can
         /// mark the text ("shown in German").
         public var isFallback: Bool
+
+        public init(text: String, language: LanguageTag, isFallback: Bool) {
+            self.text = text
+            self.language = language
+            self.isFallback = isFallback
+        }
     }
 
     /// Picks the text for a reader who prefers `preferred` (most wanted first).

@@ -8,9 +8,9 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     /// What is wrong, in plain words, e.g. `must not be empty`.
     public var message: String
     /// Where in a file the field is, when the entry came from one.
-    public var location: SourceLocation?
+    public var location: FileLocation?
 
-    public init(path: FieldPath, message: String, location: SourceLocation? = nil) {
+    public init(path: FieldPath, message: String, location: FileLocation? = nil) {
         self.path = path
         self.message = message
         self.location = location

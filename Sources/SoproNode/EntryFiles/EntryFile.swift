@@ -21,7 +21,7 @@ public struct SourcedEntry: Sendable {
     /// The entry's path in its file (`products[2]`, or the root for a one-entry file).
     public var path: FieldPath
     /// Where the entry starts.
-    public var location: SourceLocation
+    public var location: FileLocation
     /// The entry as written, so publishing can tell which fields the file mentions: fields a
     /// file leaves out are left alone, and another region's translation survives.
     public var document: DocumentValue

@@ -63,11 +63,11 @@ public struct EntryFileDecoder: Sendable {
         guard text.utf8.count <= maximumFileSize else { throw .tooLarge(limit: maximumFileSize, file: name) }
         if text.unicodeScalars.contains("\0") {
             let line = text.prefix { $0 != "\0" }.split(separator: "\n", omittingEmptySubsequences: false).count
-            throw .syntax("it contains a NUL character", at: SourceLocation(file: name, line: line, column: 1))
+            throw .syntax("it contains a NUL character", at: FileLocation(file: name, line: line, column: 1))
         }
         try checkFlowDepth(text, name: name)
         var converter = NodeConverter(file: name, maximumValues: maximumValues, maximumDepth: maximumDepth)
-        var documents: [(DocumentValue, SourceLocation)] = []
+        var documents: [(DocumentValue, FileLocation)] = []
         do {
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             while let node = try parser.nextRoot() {
@@ -79,7 +79,7 @@ public struct EntryFileDecoder: Sendable {
         } catch let error as YamlError {
             throw Self.fileError(from: error, name: name)
         } catch {
-            throw .syntax("\(error)", at: SourceLocation(file: name, line: 1, column: 1))
+            throw .syntax("\(error)", at: FileLocation(file: name, line: 1, column: 1))
         }
 
         var file = EntryFile(name: name, entries: [], issues: [])
@@ -91,7 +91,7 @@ public struct EntryFileDecoder: Sendable {
     }
 
     private func read(
-        document: DocumentValue, documentLocation: SourceLocation, locations: [FieldPath: SourceLocation],
+        document: DocumentValue, documentLocation: FileLocation, locations: [FieldPath: FileLocation],
         into file: inout EntryFile
     ) {
         func locate(_ issue: ValidationIssue) -> ValidationIssue {
@@ -190,14 +190,14 @@ public struct EntryFileDecoder: Sendable {
                 break
             }
             if depth > maximumDepth {
-                throw .tooComplex(limit: maximumValues, at: SourceLocation(file: name, line: line, column: column))
+                throw .tooComplex(limit: maximumValues, at: FileLocation(file: name, line: line, column: column))
             }
         }
     }
 
     private static func fileError(from error: YamlError, name: String?) -> EntryFileError {
-        func location(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: name, line: mark.line, column: mark.column)
+        func location(_ mark: Mark) -> FileLocation {
+            FileLocation(file: name, line: mark.line, column: mark.column)
         }
         func explain(_ problem: String, _ context: YamlError.Context?) -> String {
             if let context { "\(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))" } else { problem }
@@ -211,9 +211,9 @@ public struct EntryFileDecoder: Sendable {
             let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             return .syntax("the field \(keys) appears twice in one map", at: location(context.mark))
         case .reader(let problem, let offset, _, _):
-            return .syntax("\(problem)\(offset.map { " at byte \($0)" } ?? "")", at: SourceLocation(file: name, line: 1, column: 1))
+            return .syntax("\(problem)\(offset.map { " at byte \($0)" } ?? "")", at: FileLocation(file: name, line: 1, column: 1))
         default:
-            return .syntax("\(error)", at: SourceLocation(file: name, line: 1, column: 1))
+            return .syntax("\(error)", at: FileLocation(file: name, line: 1, column: 1))
         }
     }
 }

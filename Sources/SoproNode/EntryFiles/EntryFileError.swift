@@ -13,31 +13,31 @@ public struct EntryFileError: Error, Hashable, Sendable, CustomStringConvertible
 
     private let reason: Reason
     /// The file and position, when known.
-    public let location: SourceLocation?
+    public let location: FileLocation?
 
-    private init(_ reason: Reason, at location: SourceLocation?) {
+    private init(_ reason: Reason, at location: FileLocation?) {
         self.reason = reason
         self.location = location
     }
 
     static func notUTF8(offset: Int, file: String?) -> EntryFileError {
-        EntryFileError(.notUTF8(offset: offset), at: file.map { SourceLocation(file: $0, line: 1, column: 1) })
+        EntryFileError(.notUTF8(offset: offset), at: file.map { FileLocation(file: $0, line: 1, column: 1) })
     }
 
-    static func syntax(_ problem: String, at location: SourceLocation) -> EntryFileError {
+    static func syntax(_ problem: String, at location: FileLocation) -> EntryFileError {
         EntryFileError(.syntax(problem), at: location)
     }
 
     static func tooLarge(limit: Int, file: String?) -> EntryFileError {
-        EntryFileError(.tooLarge(limit: limit), at: file.map { SourceLocation(file: $0, line: 1, column: 1) })
+        EntryFileError(.tooLarge(limit: limit), at: file.map { FileLocation(file: $0, line: 1, column: 1) })
     }
 
-    static func tooComplex(limit: Int, at location: SourceLocation) -> EntryFileError {
+    static func tooComplex(limit: Int, at location: FileLocation) -> EntryFileError {
         EntryFileError(.tooComplex(limit: limit), at: location)
     }
 
     static func unreadable(_ why: String, file: String?) -> EntryFileError {
-        EntryFileError(.unreadable(why), at: file.map { SourceLocation(file: $0, line: 1, column: 1) })
+        EntryFileError(.unreadable(why), at: file.map { FileLocation(file: $0, line: 1, column: 1) })
     }
 
     /// The problem in plain words, without the location.

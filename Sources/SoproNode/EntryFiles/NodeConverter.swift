@@ -7,7 +7,7 @@ struct NodeConverter {
     let maximumValues: Int
     let maximumDepth: Int
     /// The location of every value, by its path within its document.
-    private(set) var locations: [FieldPath: SourceLocation] = [:]
+    private(set) var locations: [FieldPath: FileLocation] = [:]
     private var values = 0
 
     init(file: String?, maximumValues: Int, maximumDepth: Int) {
@@ -16,9 +16,9 @@ struct NodeConverter {
         self.maximumDepth = maximumDepth
     }
 
-    func location(of node: Node) -> SourceLocation {
+    func location(of node: Node) -> FileLocation {
         let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        return FileLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
     mutating func convert(_ node: Node, at path: FieldPath) throws(EntryFileError) -> DocumentValue {

@@ -1,5 +1,5 @@
 /// A position in an entry file, so an editor can jump to the line that is wrong.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct FileLocation: Hashable, Sendable, CustomStringConvertible {
     /// The file as the user named it; `nil` for input that did not come from a file.
     public var file: String?
     /// Line number, starting at 1.

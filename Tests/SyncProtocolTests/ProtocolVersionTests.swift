@@ -1,0 +1,6 @@
+import SyncProtocol
+import Testing
+
+@Test func protocolVersionIsOne() {
+    #expect(SyncProtocolVersion.current == 1)
+}
