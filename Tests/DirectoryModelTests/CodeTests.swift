@@ -37,7 +37,9 @@ func parse<Code: CatalogueCode>(_ text: String, as type: Code.Type) -> Result<St
     }
 
     @Test func explainsUnknownCountry() {
-        #expect(parse("XX12", as: NUTSCode.self) == .failure(FormatError(#""XX12" is not a NUTS code: "XX" is not a NUTS country"#)))
+        #expect(
+            parse("XX12", as: NUTSCode.self)
+                == .failure(FormatError(#""XX12" is not a NUTS code: "XX" is not a NUTS country"#)))
     }
 }
 
@@ -47,7 +49,9 @@ func parse<Code: CatalogueCode>(_ text: String, as type: Code.Type) -> Result<St
         #expect(try CPVCode(parsing: text).rawValue == text.trimmingCharacters(in: .whitespaces))
     }
 
-    @Test(arguments: ["3916210", "39162100", "39162100-", "39162100-66", "3916210-06", "39162100_6", "A9162100-6", "39162100-X", ""])
+    @Test(arguments: [
+        "3916210", "39162100", "39162100-", "39162100-66", "3916210-06", "39162100_6", "A9162100-6", "39162100-X", "",
+    ])
     func refusesMalformedCodes(_ text: String) {
         #expect(throws: FormatError.self) { try CPVCode(parsing: text) }
     }
@@ -132,7 +136,10 @@ func parse<Code: CatalogueCode>(_ text: String, as type: Code.Type) -> Result<St
         #expect(try LanguageTag(parsing: text).rawValue == canonical)
     }
 
-    @Test(arguments: ["", "d", "deutsch-at-x", "de--AT", "de-", "-de", "abcd", "de-AT-1996-1996", "en-a", "x", "de-x", "1e", "deutschsprachig"])
+    @Test(arguments: [
+        "", "d", "deutsch-at-x", "de--AT", "de-", "-de", "abcd", "de-AT-1996-1996", "en-a", "x", "de-x", "1e",
+        "deutschsprachig",
+    ])
     func refusesMalformedTags(_ text: String) {
         #expect(throws: FormatError.self) { try LanguageTag(parsing: text) }
     }
@@ -161,7 +168,9 @@ func parse<Code: CatalogueCode>(_ text: String, as type: Code.Type) -> Result<St
         _ = try EmailAddress(parsing: text)
     }
 
-    @Test(arguments: ["", "office", "office@", "@example.at", "a@b", "a@@b.at", "a b@c.at", "a@b..at", ".a@b.at", "a@-b.at", "a@b.a1"])
+    @Test(arguments: [
+        "", "office", "office@", "@example.at", "a@b", "a@@b.at", "a b@c.at", "a@b..at", ".a@b.at", "a@-b.at", "a@b.a1",
+    ])
     func refusesEmails(_ text: String) {
         #expect(throws: FormatError.self) { try EmailAddress(parsing: text) }
     }
@@ -177,7 +186,8 @@ func parse<Code: CatalogueCode>(_ text: String, as type: Code.Type) -> Result<St
 
     @Test(arguments: [
         "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>", "ftp://example.at", "www.example.at",
-        "https://", "https://localhost", "https://user:pw@example.at", "https://exa mple.at", "", "https://example.at/\u{0}",
+        "https://", "https://localhost", "https://user:pw@example.at", "https://exa mple.at", "",
+        "https://example.at/\u{0}",
     ])
     func refusesWebAddresses(_ text: String) {
         #expect(throws: FormatError.self) { try WebURL(parsing: text) }
@@ -190,23 +200,31 @@ func parse<Code: CatalogueCode>(_ text: String, as type: Code.Type) -> Result<St
         #expect(
             parse("javascript:alert(1)", as: WebURL.self)
                 == .failure(
-                    FormatError(#""javascript:alert(1)" is not a web address (https://…): only http and https links are allowed"#)))
+                    FormatError(
+                        #""javascript:alert(1)" is not a web address (https://…): only http and https links are allowed"#
+                    )))
     }
 
     @Test(arguments: [
-        ("+43 2742 123456", "+432742123456"), ("+43 (0)1 234 56 78", "+4312345678"), ("+36 (96) 123-456", "+3696123456"),
+        ("+43 2742 123456", "+432742123456"), ("+43 (0)1 234 56 78", "+4312345678"),
+        ("+36 (96) 123-456", "+3696123456"),
         ("+36/30/123.4567", "+36301234567"),
     ])
     func acceptsPhoneNumbers(_ text: String, _ e164: String) throws {
         #expect(try PhoneNumber(parsing: text).e164 == e164)
     }
 
-    @Test(arguments: ["0664 1234567", "+43", "+43 12", "+0043 1 234567", "+43 1 234 567 890 123 456", "+43 abc 12345", "", "+"])
+    @Test(arguments: [
+        "0664 1234567", "+43", "+43 12", "+0043 1 234567", "+43 1 234 567 890 123 456", "+43 abc 12345", "", "+",
+    ])
     func refusesPhoneNumbers(_ text: String) {
         #expect(throws: FormatError.self) { try PhoneNumber(parsing: text) }
     }
 
-    @Test(arguments: [("ATU12345678", "ATU12345678"), ("atu 1234 5678", "ATU12345678"), ("HU12345678", "HU12345678"), ("DE123456789", "DE123456789"), ("EL123456789", "EL123456789")])
+    @Test(arguments: [
+        ("ATU12345678", "ATU12345678"), ("atu 1234 5678", "ATU12345678"), ("HU12345678", "HU12345678"),
+        ("DE123456789", "DE123456789"), ("EL123456789", "EL123456789"),
+    ])
     func acceptsVATNumbers(_ text: String, _ normalised: String) throws {
         #expect(try VATNumber(parsing: text).rawValue == normalised)
     }
@@ -223,7 +241,9 @@ func parse<Code: CatalogueCode>(_ text: String, as type: Code.Type) -> Result<St
         #expect(try PartialDate(parsing: text).rawValue == text)
     }
 
-    @Test(arguments: ["23", "2023-3", "2023-13", "2023-00", "2023-02-29", "1900-02-29", "2023-04-31", "2023/03", "", "0999"])
+    @Test(arguments: [
+        "23", "2023-3", "2023-13", "2023-00", "2023-02-29", "1900-02-29", "2023-04-31", "2023/03", "", "0999",
+    ])
     func refusesDates(_ text: String) {
         #expect(throws: FormatError.self) { try PartialDate(parsing: text) }
     }
@@ -245,7 +265,10 @@ func parse<Code: CatalogueCode>(_ text: String, as type: Code.Type) -> Result<St
         #expect(id.rawValue == "3664d6c4-7277-4bf1-8088-6e144507ea6d")
     }
 
-    @Test(arguments: ["", "3664d6c4-7277-4bf1-8088", "3664d6c472774bf180886e144507ea6d", "g664d6c4-7277-4bf1-8088-6e144507ea6d", "00000000-0000-0000-0000-000000000000"])
+    @Test(arguments: [
+        "", "3664d6c4-7277-4bf1-8088", "3664d6c472774bf180886e144507ea6d", "g664d6c4-7277-4bf1-8088-6e144507ea6d",
+        "00000000-0000-0000-0000-000000000000",
+    ])
     func refusesOthers(_ text: String) {
         #expect(throws: FormatError.self) { try EntryID(parsing: text) }
     }

@@ -18,7 +18,8 @@ let knownKeys = [
 /// Scalars that are almost valid, exactly valid, or hostile.
 let interestingScalars: [DocumentValue] = [
     .string(""), .string(" "), .string("AT12"), .string("XX12"), .string("39162100-6"), .string("3916210"),
-    .string("16.23"), .string("de"), .string("de-AT"), .string("enterprise"), .string("product"), .string("cooperation"),
+    .string("16.23"), .string("de"), .string("de-AT"), .string("enterprise"), .string("product"),
+    .string("cooperation"),
     .string(enterpriseID), .string("https://example.at"), .string("javascript:alert(1)"), .string("a@b.at"),
     .string("+43 1 234567"), .string("2023-02-29"), .string("<script>alert('x')</script>"), .string("\u{0}\u{7}\n"),
     .string(String(repeating: "ü", count: 300)), .string("work-integration"), .string("EUR"), .string("ATU12345678"),

@@ -27,7 +27,8 @@ public struct PartialDate: CatalogueCode {
     public init(parsing text: String) throws(FormatError) {
         let expectation = "a date (YYYY, YYYY-MM or YYYY-MM-DD)"
         let parts = text.trimmed.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard (1...3).contains(parts.count), parts[0].utf8.count == 4, parts.dropFirst().allSatisfy({ $0.utf8.count == 2 }),
+        guard (1...3).contains(parts.count), parts[0].utf8.count == 4,
+            parts.dropFirst().allSatisfy({ $0.utf8.count == 2 }),
             parts.allSatisfy(\.isASCIIDigits), let year = Int(parts[0])
         else {
             throw FormatError(value: text, isNot: expectation)

@@ -13,7 +13,8 @@ public struct PhoneNumber: CatalogueCode {
         let number = text.trimmed
         guard number.hasPrefix("+") else {
             throw FormatError(
-                value: text, isNot: "a phone number in international form: start with + and the country code (e.g. +43 2742 123456)")
+                value: text,
+                isNot: "a phone number in international form: start with + and the country code (e.g. +43 2742 123456)")
         }
         let allowed = Set(" -/.()".unicodeScalars)
         let body = number.dropFirst().replacingOccurrences(of: "(0)", with: "")
@@ -25,7 +26,8 @@ public struct PhoneNumber: CatalogueCode {
         }
         let digits = body.unicodeScalars.filter(\.isASCIIDigit).count
         guard (7...15).contains(digits) else {
-            throw FormatError(value: text, isNot: "a phone number: it must have 7 to 15 digits including the country code")
+            throw FormatError(
+                value: text, isNot: "a phone number: it must have 7 to 15 digits including the country code")
         }
         guard body.unicodeScalars.first != "0" else {
             throw FormatError(value: text, isNot: "a phone number: a country code never starts with 0")
@@ -38,6 +40,7 @@ public struct PhoneNumber: CatalogueCode {
         "+"
             + String(
                 String.UnicodeScalarView(
-                    rawValue.dropFirst().replacingOccurrences(of: "(0)", with: "").unicodeScalars.filter(\.isASCIIDigit)))
+                    rawValue.dropFirst().replacingOccurrences(of: "(0)", with: "").unicodeScalars.filter(\.isASCIIDigit)
+                ))
     }
 }

@@ -13,11 +13,13 @@ public struct VATNumber: CatalogueCode {
         let prefix = String(number.prefix(2))
         let rest = String(number.dropFirst(2))
         guard Self.prefixes.contains(prefix) else {
-            throw FormatError(value: text, isNot: "a VAT number: it must start with an EU country prefix (e.g. ATU, HU)")
+            throw FormatError(
+                value: text, isNot: "a VAT number: it must start with an EU country prefix (e.g. ATU, HU)")
         }
         let valid: Bool
         switch prefix {
-        case "AT": valid = rest.hasPrefix("U") && rest.dropFirst().utf8.count == 8 && String(rest.dropFirst()).isASCIIDigits
+        case "AT":
+            valid = rest.hasPrefix("U") && rest.dropFirst().utf8.count == 8 && String(rest.dropFirst()).isASCIIDigits
         case "HU": valid = rest.utf8.count == 8 && rest.isASCIIDigits
         case "DE": valid = rest.utf8.count == 9 && rest.isASCIIDigits
         default: valid = (2...12).contains(rest.utf8.count) && rest.isASCIIAlphanumerics

@@ -11,8 +11,13 @@ public struct WebURL: CatalogueCode {
     public init(parsing text: String) throws(FormatError) {
         let candidate = text.trimmed
         let expectation = "a web address (https://…)"
-        guard !candidate.isEmpty, candidate.utf8.count <= 2000 else { throw FormatError(value: text, isNot: expectation) }
-        guard !candidate.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
+        guard !candidate.isEmpty, candidate.utf8.count <= 2000 else {
+            throw FormatError(value: text, isNot: expectation)
+        }
+        guard
+            !candidate.unicodeScalars.contains(where: {
+                $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F
+            })
         else {
             throw FormatError(value: text, isNot: expectation + ": it contains white space or control characters")
         }

@@ -33,20 +33,25 @@ public enum EntryDecoding {
             log.add(path.appending("kind"), "is required (one of: \(EntryKind.allRawValues.joined(separator: ", ")))")
         }
         if let statedKind, let impliedKind, statedKind != impliedKind {
-            log.add(path.appending("kind"), "is \(statedKind.rawValue), but the entry is in the list of \(impliedKind.rawValue)s")
+            log.add(
+                path.appending("kind"),
+                "is \(statedKind.rawValue), but the entry is in the list of \(impliedKind.rawValue)s")
         }
         let id: EntryID? = reader.code("id")
         if id == nil, reader.object["id"] == nil || reader.object["id"] == .null {
             log.add(path.appending("id"), "is required (a UUID; mint one with `uuidgen`)")
         }
-        guard let kind = impliedKind ?? statedKind, let id else {
+        guard let kind = impliedKind ?? statedKind else {
             return Result(entry: nil, issues: log.issues)
         }
+        // Without a usable id the fields are still read and checked, so every problem of the
+        // entry shows at once; the entry itself is not returned.
+        let readID = id ?? EntryID(known: "00000000-0000-0000-0000-000000000000")
         let entry: Entry
         switch kind {
-        case .enterprise: entry = .enterprise(readEnterprise(id: id, from: &reader))
-        case .product: entry = .product(readProduct(id: id, from: &reader))
-        case .cooperation: entry = .cooperation(readCooperation(id: id, from: &reader))
+        case .enterprise: entry = .enterprise(readEnterprise(id: readID, from: &reader))
+        case .product: entry = .product(readProduct(id: readID, from: &reader))
+        case .cooperation: entry = .cooperation(readCooperation(id: readID, from: &reader))
         }
         reader.finish()
         for issue in entry.validate(context: context) {
@@ -55,7 +60,7 @@ public enum EntryDecoding {
                 log.add(issuePath, issue.message)
             }
         }
-        return Result(entry: entry, issues: log.issues)
+        return Result(entry: id == nil ? nil : entry, issues: log.issues)
     }
 
     private static func readEnterprise(id: EntryID, from reader: inout ObjectReader) -> Enterprise {
@@ -71,14 +76,15 @@ public enum EntryDecoding {
                 street: $0.string("street"), postalCode: $0.string("postalCode"), locality: $0.string("locality"),
                 country: $0.code("country"))
         }
-        enterprise.geo = reader.object("geo", expecting: "a position (latitude, longitude)") { geo -> GeoPosition? in
-            let latitude = geo.read("latitude") { ValueReader.double($0, at: $1, log: $2, in: -90...90) }
-            let longitude = geo.read("longitude") { ValueReader.double($0, at: $1, log: $2, in: -180...180) }
-            if geo.object["latitude"] == nil { geo.log.add(geo.path.appending("latitude"), "is required") }
-            if geo.object["longitude"] == nil { geo.log.add(geo.path.appending("longitude"), "is required") }
-            guard let latitude, let longitude else { return nil }
-            return GeoPosition(latitude: latitude, longitude: longitude)
-        } ?? nil
+        enterprise.geo =
+            reader.object("geo", expecting: "a position (latitude, longitude)") { geo -> GeoPosition? in
+                let latitude = geo.read("latitude") { ValueReader.double($0, at: $1, log: $2, in: -90...90) }
+                let longitude = geo.read("longitude") { ValueReader.double($0, at: $1, log: $2, in: -180...180) }
+                if geo.object["latitude"] == nil { geo.log.add(geo.path.appending("latitude"), "is required") }
+                if geo.object["longitude"] == nil { geo.log.add(geo.path.appending("longitude"), "is required") }
+                guard let latitude, let longitude else { return nil }
+                return GeoPosition(latitude: latitude, longitude: longitude)
+            } ?? nil
         enterprise.contact =
             reader.object("contact", expecting: "contact details (email, phone, website)") {
                 Contact(email: $0.code("email"), phone: $0.code("phone"), website: $0.code("website"))
@@ -109,7 +115,9 @@ public enum EntryDecoding {
         product.categories = reader.codes("categories")
         product.sustainability = reader.terms("sustainability")
         product.deliveryArea = reader.codes("deliveryArea")
-        product.order = reader.object("order", expecting: "order information (minimumQuantity, unit, leadTimeDays, price, notes)") {
+        product.order = reader.object(
+            "order", expecting: "order information (minimumQuantity, unit, leadTimeDays, price, notes)"
+        ) {
             order in
             OrderInformation(
                 minimumQuantity: order.integer("minimumQuantity", in: 1...EntryLimits.maximumQuantity),

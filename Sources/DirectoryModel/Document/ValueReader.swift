@@ -76,7 +76,8 @@ enum ValueReader {
             return nil
         }
         guard range.contains(number) else {
-            log.add(path, "must be between \(range.lowerBound.formatted) and \(range.upperBound.formatted), found \(text)")
+            log.add(
+                path, "must be between \(range.lowerBound.formatted) and \(range.upperBound.formatted), found \(text)")
             return nil
         }
         return number
@@ -139,7 +140,8 @@ enum ValueReader {
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = Swift.min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             previous = current
         }

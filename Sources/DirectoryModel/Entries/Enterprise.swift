@@ -90,7 +90,8 @@ public struct Address: Hashable, Sendable {
     public var locality: String?
     public var country: CountryCode?
 
-    public init(street: String? = nil, postalCode: String? = nil, locality: String? = nil, country: CountryCode? = nil) {
+    public init(street: String? = nil, postalCode: String? = nil, locality: String? = nil, country: CountryCode? = nil)
+    {
         self.street = street
         self.postalCode = postalCode
         self.locality = locality

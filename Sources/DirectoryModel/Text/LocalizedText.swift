@@ -66,7 +66,9 @@ public struct LocalizedText: Hashable, Sendable, Codable, ExpressibleByDictionar
             if let regional = available.first(where: { $0.language == tag.language }) { return result(regional) }
         }
         for tag in fallback {
-            if let match = available.first(where: { $0 == tag }) ?? available.first(where: { $0.language == tag.language }) {
+            if let match = available.first(where: { $0 == tag })
+                ?? available.first(where: { $0.language == tag.language })
+            {
                 return result(match)
             }
         }

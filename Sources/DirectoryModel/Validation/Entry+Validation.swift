@@ -120,7 +120,8 @@ extension Product {
         }
         check.list(images.map(\.url), root.appending("images"), maxCount: EntryLimits.images)
         for (index, image) in images.enumerated() {
-            check.localized(image.alt, root.appending("images").appending(index).appending("alt"), maxLength: EntryLimits.altText)
+            check.localized(
+                image.alt, root.appending("images").appending(index).appending("alt"), maxLength: EntryLimits.altText)
         }
         return check.issues
     }
@@ -137,7 +138,9 @@ extension Price {
         if let from, from < 0 { check.add(path.appending("from"), "must not be negative") }
         if let to, to < 0 { check.add(path.appending("to"), "must not be negative") }
         if let from, let to, from > to { check.add(path.appending("to"), "must not be less than from (\(from))") }
-        if hasRange && currency == nil { check.add(path.appending("currency"), "is required with a price range (e.g. EUR)") }
+        if hasRange && currency == nil {
+            check.add(path.appending("currency"), "is required with a price range (e.g. EUR)")
+        }
     }
 }
 
@@ -154,7 +157,8 @@ extension Cooperation {
             check.require(partner.name != nil, path.appending("name"))
             check.text(partner.name, path.appending("name"), maxLength: EntryLimits.name)
             check.require(
-                partner.type != nil, path.appending("type"), " (one of: \(PartnerType.allRawValues.joined(separator: ", ")))")
+                partner.type != nil, path.appending("type"),
+                " (one of: \(PartnerType.allRawValues.joined(separator: ", ")))")
         }
         check.list(products, root.appending("products"))
         check.list(contracting, root.appending("contracting"), required: true)
@@ -174,12 +178,15 @@ extension Cooperation {
         }
         if let outcome {
             let path = root.appending("outcome")
-            check.range(outcome.integrationPlacesCreated, path.appending("integrationPlacesCreated"), 0...EntryLimits.maximumHeadcount)
+            check.range(
+                outcome.integrationPlacesCreated, path.appending("integrationPlacesCreated"),
+                0...EntryLimits.maximumHeadcount)
             check.localized(outcome.summary, path.appending("summary"), maxLength: EntryLimits.notes, multiline: true)
         }
         if let quote {
             let path = root.appending("quote")
-            check.localized(quote.text, path.appending("text"), maxLength: EntryLimits.quote, multiline: true, required: true)
+            check.localized(
+                quote.text, path.appending("text"), maxLength: EntryLimits.quote, multiline: true, required: true)
             check.text(quote.author, path.appending("author"), maxLength: EntryLimits.name)
             check.localized(quote.role, path.appending("role"), maxLength: EntryLimits.name)
         }

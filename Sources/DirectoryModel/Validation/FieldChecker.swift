@@ -28,7 +28,10 @@ struct FieldChecker {
             return isControl && !(multiline && (scalar == "\n" || scalar == "\t" || scalar == "\r"))
         }
         if let forbidden {
-            let what = forbidden == "\n" || forbidden == "\r" ? "a line break" : "a control character (U+\(String(forbidden.value, radix: 16, uppercase: true).leftPadded(to: 4)))"
+            let what =
+                forbidden == "\n" || forbidden == "\r"
+                ? "a line break"
+                : "a control character (U+\(String(forbidden.value, radix: 16, uppercase: true).leftPadded(to: 4)))"
             add(path, "contains \(what), which is not allowed here")
         }
     }

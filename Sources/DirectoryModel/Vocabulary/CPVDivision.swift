@@ -191,7 +191,8 @@ public struct CPVDivision: Hashable, Sendable, Comparable, CustomStringConvertib
             hu: "Szennyvíz-, hulladék-, takarítási és környezetvédelmi szolgáltatások",
             en: "Sewage, refuse, cleaning and environmental services"),
         .init(
-            "92", de: "Dienstleistungen für Erholung, Kultur und Sport", hu: "Szabadidős, kulturális és sportszolgáltatások",
+            "92", de: "Dienstleistungen für Erholung, Kultur und Sport",
+            hu: "Szabadidős, kulturális és sportszolgáltatások",
             en: "Recreational, cultural and sporting services"),
         .init(
             "98", de: "Sonstige gemeinschaftliche, soziale und persönliche Dienste",

@@ -12,7 +12,10 @@ public enum ContractingMethod: String, VocabularyTerm {
     public var label: LocalizedText {
         switch self {
         case .reservedContract: terms("Vorbehaltener Auftrag", "Fenntartott szerződés", "Reserved contract")
-        case .socialClause: terms("Soziale Klausel in einer Ausschreibung", "Szociális záradék közbeszerzésben", "Social clause in a tender")
+        case .socialClause:
+            terms(
+                "Soziale Klausel in einer Ausschreibung", "Szociális záradék közbeszerzésben",
+                "Social clause in a tender")
         case .privatePurchase: terms("Privater Einkauf", "Magánbeszerzés", "Private purchase")
         case .coDevelopment: terms("Gemeinsame Entwicklung", "Közös fejlesztés", "Co-development")
         case .sponsorship: terms("Sponsoring", "Szponzoráció", "Sponsorship")

@@ -48,7 +48,9 @@ public struct NACESection: Hashable, Sendable, Comparable, CustomStringConvertib
         .init(
             "G", [45, 46, 47], de: "Handel; Instandhaltung und Reparatur von Kraftfahrzeugen",
             hu: "Kereskedelem, gépjárműjavítás", en: "Wholesale and retail trade; repair of motor vehicles"),
-        .init("H", [49, 50, 51, 52, 53], de: "Verkehr und Lagerei", hu: "Szállítás, raktározás", en: "Transportation and storage"),
+        .init(
+            "H", [49, 50, 51, 52, 53], de: "Verkehr und Lagerei", hu: "Szállítás, raktározás",
+            en: "Transportation and storage"),
         .init(
             "I", [55, 56], de: "Beherbergung und Gastronomie", hu: "Szálláshely-szolgáltatás, vendéglátás",
             en: "Accommodation and food service activities"),
@@ -64,7 +66,8 @@ public struct NACESection: Hashable, Sendable, Comparable, CustomStringConvertib
             hu: "Szakmai, tudományos, műszaki tevékenység", en: "Professional, scientific and technical activities"),
         .init(
             "N", [77, 78, 79, 80, 81, 82], de: "Sonstige wirtschaftliche Dienstleistungen",
-            hu: "Adminisztratív és szolgáltatást támogató tevékenység", en: "Administrative and support service activities"),
+            hu: "Adminisztratív és szolgáltatást támogató tevékenység",
+            en: "Administrative and support service activities"),
         .init(
             "O", [84], de: "Öffentliche Verwaltung, Verteidigung; Sozialversicherung",
             hu: "Közigazgatás, védelem; kötelező társadalombiztosítás",
@@ -76,7 +79,9 @@ public struct NACESection: Hashable, Sendable, Comparable, CustomStringConvertib
         .init(
             "R", [90, 91, 92, 93], de: "Kunst, Unterhaltung und Erholung", hu: "Művészet, szórakoztatás, szabadidő",
             en: "Arts, entertainment and recreation"),
-        .init("S", [94, 95, 96], de: "Sonstige Dienstleistungen", hu: "Egyéb szolgáltatás", en: "Other service activities"),
+        .init(
+            "S", [94, 95, 96], de: "Sonstige Dienstleistungen", hu: "Egyéb szolgáltatás", en: "Other service activities"
+        ),
         .init(
             "T", [97, 98], de: "Private Haushalte mit Hauspersonal; Eigenbedarf privater Haushalte",
             hu: "Háztartás munkaadói tevékenysége; saját fogyasztásra végzett termelés",

@@ -13,12 +13,14 @@ public enum SocialModel: String, VocabularyTerm {
     public var label: LocalizedText {
         switch self {
         case .workIntegration:
-            terms("Arbeitsintegratives Sozialunternehmen", "Munkaerőpiaci integrációs szociális vállalkozás",
+            terms(
+                "Arbeitsintegratives Sozialunternehmen", "Munkaerőpiaci integrációs szociális vállalkozás",
                 "Work-integration social enterprise")
         case .shelteredWorkshop: terms("Geschützte Werkstätte", "Védett műhely", "Sheltered workshop")
         case .socialCooperative: terms("Sozialgenossenschaft", "Szociális szövetkezet", "Social cooperative")
         case .nonProfitEmploymentProject:
-            terms("Gemeinnütziges Beschäftigungsprojekt", "Nonprofit foglalkoztatási projekt",
+            terms(
+                "Gemeinnütziges Beschäftigungsprojekt", "Nonprofit foglalkoztatási projekt",
                 "Non-profit employment project")
         case .other: terms("Andere", "Egyéb", "Other")
         }

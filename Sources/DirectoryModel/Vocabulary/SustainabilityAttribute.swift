@@ -20,7 +20,8 @@ public enum SustainabilityAttribute: String, VocabularyTerm {
         case .organic: terms("Bio", "Bio", "Organic")
         case .repairable: terms("Reparierbar", "Javítható", "Repairable")
         case .reusable: terms("Wiederverwendbar", "Újrafelhasználható", "Reusable")
-        case .lowCarbonTransport: terms("CO₂-armer Transport", "Alacsony szén-dioxid-kibocsátású szállítás", "Low-carbon transport")
+        case .lowCarbonTransport:
+            terms("CO₂-armer Transport", "Alacsony szén-dioxid-kibocsátású szállítás", "Low-carbon transport")
         case .fair: terms("Fair", "Méltányos (fair)", "Fair")
         case .accessible: terms("Barrierefrei", "Akadálymentes", "Accessible")
         case .energyEfficient: terms("Energieeffizient", "Energiahatékony", "Energy-efficient")

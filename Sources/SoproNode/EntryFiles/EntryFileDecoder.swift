@@ -30,7 +30,9 @@ public struct EntryFileDecoder: Sendable {
         let data: Data
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-            guard size <= maximumFileSize else { throw EntryFileError.tooLarge(limit: maximumFileSize, file: displayName) }
+            guard size <= maximumFileSize else {
+                throw EntryFileError.tooLarge(limit: maximumFileSize, file: displayName)
+            }
             data = try Data(contentsOf: url)
         } catch let error as EntryFileError {
             throw error
@@ -67,12 +69,12 @@ public struct EntryFileDecoder: Sendable {
         }
         try checkFlowDepth(text, name: name)
         var converter = NodeConverter(file: name, maximumValues: maximumValues, maximumDepth: maximumDepth)
-        var documents: [(DocumentValue, FileLocation)] = []
+        var documents: [(value: DocumentValue, location: FileLocation, locations: [FieldPath: FileLocation])] = []
         do {
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             while let node = try parser.nextRoot() {
                 let value = try converter.convert(node, at: .root)
-                documents.append((value, converter.location(of: node)))
+                documents.append((value, converter.location(of: node), converter.takeLocations()))
             }
         } catch let error as EntryFileError {
             throw error
@@ -83,10 +85,19 @@ public struct EntryFileDecoder: Sendable {
         }
 
         var file = EntryFile(name: name, entries: [], issues: [])
-        for (document, location) in documents {
-            read(document: document, documentLocation: location, locations: converter.locations, into: &file)
+        for document in documents {
+            read(
+                document: document.value, documentLocation: document.location, locations: document.locations,
+                into: &file)
         }
         reportDuplicateIDs(in: &file)
+        // Top to bottom, as an editor fixes a file; problems at one place keep their order.
+        file.issues = file.issues.enumerated().sorted { lhs, rhs in
+            let (left, right) = (lhs.element.location, rhs.element.location)
+            let leftKey = (left?.line ?? 0, left?.column ?? 0, lhs.offset)
+            let rightKey = (right?.line ?? 0, right?.column ?? 0, rhs.offset)
+            return leftKey < rightKey
+        }.map(\.element)
         return file
     }
 
@@ -110,7 +121,9 @@ public struct EntryFileDecoder: Sendable {
                         entry: entry, path: path, location: locations[path] ?? documentLocation, document: value))
             }
         }
-        let bundleKeys: [String: EntryKind] = ["enterprises": .enterprise, "products": .product, "cooperations": .cooperation]
+        let bundleKeys: [String: EntryKind] = [
+            "enterprises": .enterprise, "products": .product, "cooperations": .cooperation,
+        ]
         switch document {
         case .null:
             return  // an empty document, e.g. after a trailing `---`
@@ -124,7 +137,10 @@ public struct EntryFileDecoder: Sendable {
                 guard case .list(let values) = value else {
                     if value != .null {
                         file.issues.append(
-                            locate(ValidationIssue(path: listPath, message: "expected a list of entries, found \(value.typeDescription)")))
+                            locate(
+                                ValidationIssue(
+                                    path: listPath,
+                                    message: "expected a list of entries, found \(value.typeDescription)")))
                     }
                     continue
                 }
@@ -152,7 +168,8 @@ public struct EntryFileDecoder: Sendable {
                 file.issues.append(
                     ValidationIssue(
                         path: sourced.path.appending("id"),
-                        message: "\(sourced.entry.id) is used twice in this file (first at line \(first.location.line))",
+                        message:
+                            "\(sourced.entry.id) is used twice in this file (first at line \(first.location.line))",
                         location: sourced.location))
             } else {
                 firstSeen[sourced.entry.id] = sourced
@@ -200,7 +217,11 @@ public struct EntryFileDecoder: Sendable {
             FileLocation(file: name, line: mark.line, column: mark.column)
         }
         func explain(_ problem: String, _ context: YamlError.Context?) -> String {
-            if let context { "\(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))" } else { problem }
+            if let context {
+                "\(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+            } else {
+                problem
+            }
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
@@ -211,7 +232,8 @@ public struct EntryFileDecoder: Sendable {
             let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             return .syntax("the field \(keys) appears twice in one map", at: location(context.mark))
         case .reader(let problem, let offset, _, _):
-            return .syntax("\(problem)\(offset.map { " at byte \($0)" } ?? "")", at: FileLocation(file: name, line: 1, column: 1))
+            return .syntax(
+                "\(problem)\(offset.map { " at byte \($0)" } ?? "")", at: FileLocation(file: name, line: 1, column: 1))
         default:
             return .syntax("\(error)", at: FileLocation(file: name, line: 1, column: 1))
         }

@@ -12,16 +12,19 @@ public struct EntryFileError: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     private let reason: Reason
-    /// The file and position, when known.
+    /// The file and position, when the problem has one.
     public let location: FileLocation?
+    /// The file as the user named it.
+    public let file: String?
 
-    private init(_ reason: Reason, at location: FileLocation?) {
+    private init(_ reason: Reason, at location: FileLocation?, file: String? = nil) {
         self.reason = reason
         self.location = location
+        self.file = file ?? location?.file
     }
 
     static func notUTF8(offset: Int, file: String?) -> EntryFileError {
-        EntryFileError(.notUTF8(offset: offset), at: file.map { FileLocation(file: $0, line: 1, column: 1) })
+        EntryFileError(.notUTF8(offset: offset), at: nil, file: file)
     }
 
     static func syntax(_ problem: String, at location: FileLocation) -> EntryFileError {
@@ -29,7 +32,7 @@ public struct EntryFileError: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     static func tooLarge(limit: Int, file: String?) -> EntryFileError {
-        EntryFileError(.tooLarge(limit: limit), at: file.map { FileLocation(file: $0, line: 1, column: 1) })
+        EntryFileError(.tooLarge(limit: limit), at: nil, file: file)
     }
 
     static func tooComplex(limit: Int, at location: FileLocation) -> EntryFileError {
@@ -37,7 +40,7 @@ public struct EntryFileError: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     static func unreadable(_ why: String, file: String?) -> EntryFileError {
-        EntryFileError(.unreadable(why), at: file.map { FileLocation(file: $0, line: 1, column: 1) })
+        EntryFileError(.unreadable(why), at: nil, file: file)
     }
 
     /// The problem in plain words, without the location.
@@ -52,6 +55,12 @@ public struct EntryFileError: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        if let location { "\(location): \(message)" } else { message }
+        if let location {
+            "\(location): \(message)"
+        } else if let file {
+            "\(file): \(message)"
+        } else {
+            "the input \(message)"
+        }
     }
 }

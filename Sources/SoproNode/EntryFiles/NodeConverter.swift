@@ -16,6 +16,13 @@ struct NodeConverter {
         self.maximumDepth = maximumDepth
     }
 
+    /// The locations recorded for the document just converted; the next document starts afresh,
+    /// since paths are relative to their document.
+    mutating func takeLocations() -> [FieldPath: FileLocation] {
+        defer { locations = [:] }
+        return locations
+    }
+
     func location(of node: Node) -> FileLocation {
         let mark = node.mark
         return FileLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
@@ -45,7 +52,9 @@ struct NodeConverter {
                 let name = keyScalar.string
                 let fieldPath = path.appending(name)
                 object[name] = try convert(value, at: fieldPath)
-                locations[fieldPath] = location(of: key)
+                // A scalar's problem is best shown at the value; a list's or map's at its key,
+                // since a block collection starts on the next line.
+                if case .scalar = value {} else { locations[fieldPath] = location(of: key) }
             }
             return .object(object)
         case .alias:
