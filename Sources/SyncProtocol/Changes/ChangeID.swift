@@ -1,0 +1,38 @@
+import Crypto
+import Foundation
+
+/// A change's id: the SHA-256 of its exact payload bytes, as 64 lower-case hex digits.
+public struct ChangeID: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(parsing text: String) throws(SyncError) {
+        let hex = text.lowercased()
+        guard hex.utf8.count == 64, Hex.decode(hex) != nil else {
+            throw SyncError.malformed("\(text.prefix(80).debugDescription) is not a change id (64 hex digits)")
+        }
+        rawValue = hex
+    }
+
+    /// The id of a payload.
+    public init(payload: some DataProtocol) {
+        rawValue = Hex.encode(SHA256.hash(data: payload))
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: ChangeID, rhs: ChangeID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        do {
+            try self.init(parsing: try container.decode(String.self))
+        } catch let error as SyncError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

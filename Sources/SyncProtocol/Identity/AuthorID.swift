@@ -1,0 +1,91 @@
+import Crypto
+import Foundation
+
+/// A node's identity: its Ed25519 public key as 64 lower-case hex digits.
+///
+/// Hex is long but unambiguous in every language and in URLs; ids compare (for clock ties)
+/// as strings, which for fixed-length lower-case hex is the same as comparing the key bytes.
+public struct AuthorID: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(parsing text: String) throws(SyncError) {
+        let hex = text.lowercased()
+        guard hex.utf8.count == 64, hex.utf8.allSatisfy({ Hex.value(of: $0) != nil }) else {
+            throw SyncError.malformed("\(text.prefix(80).debugDescription) is not an author id (64 hex digits)")
+        }
+        rawValue = hex
+    }
+
+    public init(publicKey: Curve25519.Signing.PublicKey) {
+        rawValue = Hex.encode(publicKey.rawRepresentation)
+    }
+
+    /// The Ed25519 public key the id names.
+    public var publicKey: Curve25519.Signing.PublicKey {
+        get throws(SyncError) {
+            guard let bytes = Hex.decode(rawValue),
+                let key = try? Curve25519.Signing.PublicKey(rawRepresentation: bytes)
+            else {
+                throw SyncError.malformed("\(rawValue) is not an Ed25519 public key")
+            }
+            return key
+        }
+    }
+
+    /// The first 12 hex digits, enough to tell authors apart in logs and tables.
+    public var short: String { String(rawValue.prefix(12)) }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: AuthorID, rhs: AuthorID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        do {
+            try self.init(parsing: try container.decode(String.self))
+        } catch let error as SyncError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// Lower-case hexadecimal, as used for author ids, change ids and digests.
+public enum Hex {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var output: [UInt8] = []
+        for byte in bytes {
+            output.append(digits[Int(byte >> 4)])
+            output.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    public static func decode(_ text: String) -> [UInt8]? {
+        let characters = Array(text.utf8)
+        guard characters.count.isMultiple(of: 2) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(characters.count / 2)
+        var index = 0
+        while index < characters.count {
+            guard let high = value(of: characters[index]), let low = value(of: characters[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return bytes
+    }
+
+    static func value(of character: UInt8) -> UInt8? {
+        switch character {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): character - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// The rules a verified change must pass to enter a log, as a pure function of what the
+/// receiving node holds. Shared by the in-memory `Replica` and the node's SQLite store.
+public struct ChangeAcceptance: Sendable {
+    public var roster: AuthorRoster
+    public var schema: FieldSchema
+    public var maximumSkewMilliseconds: Int64
+
+    public init(roster: AuthorRoster, schema: FieldSchema, maximumSkewMilliseconds: Int64 = 5 * 60 * 1000) {
+        self.roster = roster
+        self.schema = schema
+        self.maximumSkewMilliseconds = maximumSkewMilliseconds
+    }
+
+    /// What the node holds of a change's author.
+    public struct AuthorRecord: Sendable {
+        public var head: AuthorHead?
+        /// The id of the stored change with the change's seq, if any (for duplicates and forks).
+        public var storedIDAtSeq: ChangeID?
+        public var suspended: Bool
+
+        public init(head: AuthorHead?, storedIDAtSeq: ChangeID?, suspended: Bool) {
+            self.head = head
+            self.storedIDAtSeq = storedIDAtSeq
+            self.suspended = suspended
+        }
+    }
+
+    /// The outcome for a change that passed signature verification.
+    public enum Decision: Hashable, Sendable {
+        /// Append it to the log and apply it.
+        case accept
+        /// Already held: nothing to do.
+        case duplicate
+        /// Another change holds this seq: record evidence, suspend the author, refuse.
+        case fork(existing: ChangeID)
+    }
+
+    /// Decides about `change` given `record`; throws the refusal, naming the change.
+    public func decide(_ change: VerifiedChange, record: AuthorRecord, now: Int64) throws(SyncError) -> Decision {
+        let reference = change.reference
+        guard roster.contains(change.author) else { throw SyncError.unknownAuthor(change.author).about(reference) }
+        if let stored = record.storedIDAtSeq {
+            return stored == change.id ? .duplicate : .fork(existing: stored)
+        }
+        if record.suspended { throw SyncError.authorSuspended(change.author).about(reference) }
+        let expected = (record.head?.seq ?? 0) + 1
+        guard change.seq == expected else {
+            throw SyncError.seqGap(expected: expected, got: change.seq).about(reference)
+        }
+        guard change.previous == record.head?.id else {
+            throw SyncError.wrongPrevious(expected: record.head?.id).about(reference)
+        }
+        if let head = record.head, change.hlc <= head.hlc {
+            throw SyncError.clockNotAdvancing(previous: head.hlc).about(reference)
+        }
+        let ahead = change.hlc.time - now
+        if ahead > maximumSkewMilliseconds {
+            throw SyncError.clockAhead(by: ahead, limit: maximumSkewMilliseconds).about(reference)
+        }
+        for (index, operation) in change.operations.enumerated() {
+            do {
+                try schema.validate(operation, index: index)
+            } catch {
+                throw error.about(reference)
+            }
+        }
+        return .accept
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// A complete node in memory: trusted authors, per-author logs, fork evidence, the merged
+/// catalogue and the clock. Used by tests, benchmarks and tools; the node keeps the same
+/// things in SQLite and applies the same rules (`ChangeAcceptance`).
+public struct Replica: Sendable {
+    public var acceptance: ChangeAcceptance
+    public private(set) var clock: HybridLogicalClock
+    public private(set) var state = CatalogueState()
+    /// Each author's changes, index = seq − 1.
+    public private(set) var logs: [AuthorID: [VerifiedChange]] = [:]
+    public private(set) var forks: [ForkEvidence] = []
+    public private(set) var suspended: Set<AuthorID> = []
+
+    public init(acceptance: ChangeAcceptance) {
+        self.acceptance = acceptance
+        self.clock = HybridLogicalClock(maximumSkewMilliseconds: acceptance.maximumSkewMilliseconds)
+    }
+
+    /// The result for one received change.
+    public enum ReceiveResult: Hashable, Sendable {
+        case accepted
+        case duplicate
+        case refused(SyncError)
+    }
+
+    public var versionVector: VersionVector {
+        VersionVector(logs.mapValues { UInt64($0.count) })
+    }
+
+    public func head(of author: AuthorID) -> AuthorHead? {
+        logs[author]?.last.map { AuthorHead(seq: $0.seq, id: $0.id, hlc: $0.hlc) }
+    }
+
+    public var digest: String { state.digest }
+
+    /// Receives a batch: verifies each change, then applies them in (author, seq) order, so a
+    /// batch in any order is applied whole. Results are in the order given.
+    public mutating func receive(_ batch: [SignedChange], now: Int64, limits: ChangeLimits = .standard) -> [ReceiveResult] {
+        var results = [ReceiveResult](repeating: .duplicate, count: batch.count)
+        var verified: [(index: Int, change: VerifiedChange)] = []
+        for (index, signed) in batch.enumerated() {
+            do {
+                verified.append((index, try signed.verified(limits: limits)))
+            } catch {
+                results[index] = .refused(error)
+            }
+        }
+        verified.sort { ($0.change.author, $0.change.seq, $0.index) < ($1.change.author, $1.change.seq, $1.index) }
+        for (index, change) in verified {
+            results[index] = receive(change, now: now)
+        }
+        return results
+    }
+
+    /// Receives one verified change.
+    public mutating func receive(_ change: VerifiedChange, now: Int64) -> ReceiveResult {
+        let log = logs[change.author] ?? []
+        let stored = change.seq <= UInt64(log.count) ? log[Int(change.seq - 1)].id : nil
+        let record = ChangeAcceptance.AuthorRecord(
+            head: head(of: change.author), storedIDAtSeq: stored, suspended: suspended.contains(change.author))
+        do {
+            switch try acceptance.decide(change, record: record, now: now) {
+            case .duplicate:
+                return .duplicate
+            case .fork(let existing):
+                let kept = log[Int(change.seq - 1)].signed
+                if !forks.contains(where: { $0.rival == change.signed }) {
+                    forks.append(ForkEvidence(kept: kept, rival: change.signed, author: change.author, seq: change.seq))
+                }
+                suspended.insert(change.author)
+                return .refused(SyncError.fork(existing: existing).about(change.reference))
+            case .accept:
+                try clock.receive(change.hlc, now: now)
+                logs[change.author, default: []].append(change)
+                state.apply(change)
+                return .accepted
+            }
+        } catch {
+            return .refused(error)
+        }
+    }
+
+    /// Creates, signs and applies this node's next change.
+    public mutating func publish(_ operations: [EntryOperation], editor: String, key: NodeKey, now: Int64) throws
+        -> VerifiedChange
+    {
+        let head = head(of: key.authorID)
+        let hlc = clock.tick(now: now)
+        let signed = try ChangeSigner.sign(
+            operations: operations, editor: editor, seq: (head?.seq ?? 0) + 1, previous: head?.id, hlc: hlc, key: key)
+        let change = try signed.verified()
+        if case .refused(let error) = receive(change, now: now) { throw error }
+        return change
+    }
+
+    /// The changes `peer` lacks, per author in seq order (authors by id), at most
+    /// `maximumCount` changes and about `maximumBytes` of payload (always at least one change
+    /// when any is missing). `continuation` is `peer` advanced by the page: pass it back to
+    /// get the next page; `isComplete` says whether anything is left.
+    public func changes(missingFrom peer: VersionVector, maximumCount: Int = 1000, maximumBytes: Int = 4 << 20)
+        -> DeltaPage
+    {
+        var page = DeltaPage(changes: [], continuation: peer, isComplete: true)
+        var bytes = 0
+        for author in logs.keys.sorted() {
+            guard let log = logs[author] else { continue }
+            var next = peer[author]
+            while next < UInt64(log.count) {
+                let change = log[Int(next)]
+                let size = change.signed.payload.count + change.signed.signature.count
+                if !page.changes.isEmpty && (page.changes.count >= maximumCount || bytes + size > maximumBytes) {
+                    page.isComplete = false
+                    return page
+                }
+                page.changes.append(change.signed)
+                bytes += size
+                next += 1
+                page.continuation[author] = next
+            }
+        }
+        return page
+    }
+}
+
+/// One page of a delta: changes in an order a receiver can apply as they come.
+public struct DeltaPage: Hashable, Sendable {
+    public var changes: [SignedChange]
+    /// The requester's vector after applying this page: the checkpoint to ask from next.
+    public var continuation: VersionVector
+    public var isComplete: Bool
+}

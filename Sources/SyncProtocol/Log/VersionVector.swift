@@ -1,0 +1,48 @@
+/// For each author, the highest seq held with no gap below it.
+///
+/// A node sends its vector to ask a peer for what it lacks; because the vector advances with
+/// every applied page, it is also the checkpoint of a bootstrap: an interrupted pull resumes
+/// from the vector, never from zero.
+public struct VersionVector: Hashable, Sendable, Codable {
+    public private(set) var heads: [AuthorID: UInt64]
+
+    public init(_ heads: [AuthorID: UInt64] = [:]) {
+        self.heads = heads.filter { $0.value > 0 }
+    }
+
+    public subscript(author: AuthorID) -> UInt64 {
+        get { heads[author] ?? 0 }
+        set { heads[author] = newValue > 0 ? newValue : nil }
+    }
+
+    public var authors: [AuthorID] { heads.keys.sorted() }
+
+    /// Whether `self` holds at least everything `other` holds.
+    public func dominates(_ other: VersionVector) -> Bool {
+        other.heads.allSatisfy { self[$0.key] >= $0.value }
+    }
+
+    /// The number of changes `self` has that `other` lacks.
+    public func changesAhead(of other: VersionVector) -> UInt64 {
+        heads.reduce(0) { total, head in total + (head.value > other[head.key] ? head.value - other[head.key] : 0) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode([String: UInt64].self)
+        var heads: [AuthorID: UInt64] = [:]
+        for (key, seq) in raw {
+            do {
+                heads[try AuthorID(parsing: key)] = seq
+            } catch {
+                throw DecodingError.dataCorrupted(
+                    DecodingError.Context(codingPath: decoder.codingPath, debugDescription: error.description))
+            }
+        }
+        self.init(heads)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(Dictionary(uniqueKeysWithValues: heads.map { ($0.key.rawValue, $0.value) }))
+    }
+}

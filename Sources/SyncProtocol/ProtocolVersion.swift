@@ -1,1 +1,0 @@
-public enum SyncProtocolVersion { public static let current = 1 }

@@ -1,6 +1,0 @@
-import SyncProtocol
-import Testing
-
-@Test func protocolVersionIsOne() {
-    #expect(SyncProtocolVersion.current == 1)
-}
