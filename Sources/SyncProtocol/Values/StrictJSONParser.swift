@@ -3,6 +3,11 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
     public let offset: Int
     public let message: String
 
+    public init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
+    }
+
     public var description: String { "\(message) at byte \(offset)" }
 }
 
