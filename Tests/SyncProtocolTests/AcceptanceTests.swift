@@ -28,7 +28,8 @@ import Testing
         change.signature = try sign([set("region", "AT13")], key: key).signature
         #expect(refusal(replica.receive([change], now: testNow).first)?.code == .badSignature)
         // A valid signature by another key over the same payload is refused too.
-        let forged = SignedChange(payload: change.payload, signature: try stranger.signature(for: change.payload, context: .change))
+        let forged = SignedChange(
+            payload: change.payload, signature: try stranger.signature(for: change.payload, context: .change))
         #expect(refusal(replica.receive([forged], now: testNow).first)?.code == .badSignature)
         #expect(replica.versionVector == VersionVector())
     }
@@ -97,7 +98,9 @@ import Testing
         #expect(refusal(replica.receive([long], now: testNow).first)?.code == .tooLarge)
         limits = ChangeLimits()
         limits.maximumPayloadBytes = 100
-        #expect(refusal(replica.receive([try sign([set("name.de", "a")], key: key)], now: testNow, limits: limits).first)?.code == .tooLarge)
+        #expect(
+            refusal(replica.receive([try sign([set("name.de", "a")], key: key)], now: testNow, limits: limits).first)?
+                .code == .tooLarge)
     }
 
     @Test func refusesMalformedPayloadsAndOtherVersions() throws {
@@ -110,21 +113,46 @@ import Testing
         let cases: [(String, SyncError.Code)] = [
             ("not json", .malformed),
             ("[]", .malformed),
-            (#"{"protocol":2,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#, .unsupportedVersion),
-            (#"{"protocol":1,"schema":1,"author":"xyz","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#, .malformed),
-            (#"{"protocol":1,"schema":1,"author":"\#(author)","seq":0,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#, .malformed),
-            (#"{"protocol":1,"schema":1,"author":"\#(author)","seq":2,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#, .malformed),
-            (#"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1.5,"counter":0},"editor":"e","ops":[]}"#, .malformed),
-            (#"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"","ops":[]}"#, .malformed),
-            (#"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[{"op":"set"}]}"#, .invalidOperation),
-            (#"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#, .malformed),
+            (
+                #"{"protocol":2,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#,
+                .unsupportedVersion
+            ),
+            (
+                #"{"protocol":1,"schema":1,"author":"xyz","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#,
+                .malformed
+            ),
+            (
+                #"{"protocol":1,"schema":1,"author":"\#(author)","seq":0,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#,
+                .malformed
+            ),
+            (
+                #"{"protocol":1,"schema":1,"author":"\#(author)","seq":2,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#,
+                .malformed
+            ),
+            (
+                #"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1.5,"counter":0},"editor":"e","ops":[]}"#,
+                .malformed
+            ),
+            (
+                #"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"","ops":[]}"#,
+                .malformed
+            ),
+            (
+                #"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[{"op":"set"}]}"#,
+                .invalidOperation
+            ),
+            (
+                #"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#,
+                .malformed
+            ),
         ]
         for (payload, code) in cases {
             let error = refusal(replica.receive([try signedPayload(payload)], now: testNow).first)
             #expect(error?.code == code, "\(payload)")
         }
         let valid = try signedPayload(
-            #"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[],"future":{"x":1}}"#)
+            #"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[],"future":{"x":1}}"#
+        )
         #expect(replica.receive([valid], now: testNow) == [.accepted], "unknown payload fields are kept, not refused")
     }
 
@@ -149,7 +177,9 @@ import Testing
         var changes: [SignedChange] = []
         var previous: ChangeID?
         for seq in 1...5 {
-            let change = try sign([set("region", .string("AT1\(seq)"))], key: key, seq: UInt64(seq), previous: previous, time: testNow + Int64(seq))
+            let change = try sign(
+                [set("region", .string("AT1\(seq)"))], key: key, seq: UInt64(seq), previous: previous,
+                time: testNow + Int64(seq))
             changes.append(change)
             previous = change.id
         }
@@ -164,7 +194,9 @@ import Testing
         var source = makeReplica(trusting: keys)
         for round in 0..<10 {
             for key in keys {
-                _ = try source.publish([set("name.de", .string("v\(round)"), entry: key.authorID.short)], editor: "e", key: key, now: testNow + Int64(round))
+                _ = try source.publish(
+                    [set("name.de", .string("v\(round)"), entry: key.authorID.short)], editor: "e", key: key,
+                    now: testNow + Int64(round))
             }
         }
         var target = makeReplica(trusting: keys)
@@ -188,7 +220,9 @@ import Testing
         let key = NodeKey()
         var source = makeReplica(trusting: [key])
         for index in 0..<4 {
-            _ = try source.publish([set("name.de", .string(String(repeating: "x", count: 1000)), entry: "e\(index)")], editor: "e", key: key, now: testNow + Int64(index))
+            _ = try source.publish(
+                [set("name.de", .string(String(repeating: "x", count: 1000)), entry: "e\(index)")], editor: "e",
+                key: key, now: testNow + Int64(index))
         }
         let page = source.changes(missingFrom: VersionVector(), maximumBytes: 10)
         #expect(page.changes.count == 1)

@@ -44,7 +44,9 @@ import Testing
     }
 
     @Test func limitsNesting() throws {
-        #expect(throws: JSONParseError.self) { try parse(String(repeating: "[", count: 40) + String(repeating: "]", count: 40)) }
+        #expect(throws: JSONParseError.self) {
+            try parse(String(repeating: "[", count: 40) + String(repeating: "]", count: 40))
+        }
         _ = try parse(String(repeating: "[", count: 32) + String(repeating: "]", count: 32))
     }
 }

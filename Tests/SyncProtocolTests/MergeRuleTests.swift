@@ -86,9 +86,13 @@ import Testing
         let seen = b.state[EntryKey(kind: "enterprise", id: "e1")]?.set("sectors")?.tags(of: "16.23") ?? []
         #expect(seen.count == 1)
         let removal = try b.publish(
-            [EntryOperation(kind: "enterprise", entry: "e1", action: .remove(field: "sectors", value: "16.23", tags: seen))],
+            [
+                EntryOperation(
+                    kind: "enterprise", entry: "e1", action: .remove(field: "sectors", value: "16.23", tags: seen))
+            ],
             editor: "bela", key: gyor, now: testNow + 5)
-        let readd = try a.publish([add("sectors", "16.23"), add("sectors", "31.09")], editor: "anna", key: vienna, now: testNow + 6)
+        let readd = try a.publish(
+            [add("sectors", "16.23"), add("sectors", "31.09")], editor: "anna", key: vienna, now: testNow + 6)
         _ = a.receive([removal.signed], now: testNow + 6)
         _ = b.receive([readd.signed], now: testNow + 6)
         for replica in [a, b] {
@@ -104,7 +108,10 @@ import Testing
         let added = try a.publish([add("sectors", "16.23")], editor: "anna", key: vienna, now: testNow)
         let tags = a.state[EntryKey(kind: "enterprise", id: "e1")]?.set("sectors")?.tags(of: "16.23") ?? []
         let removal = try a.publish(
-            [EntryOperation(kind: "enterprise", entry: "e1", action: .remove(field: "sectors", value: "16.23", tags: tags))],
+            [
+                EntryOperation(
+                    kind: "enterprise", entry: "e1", action: .remove(field: "sectors", value: "16.23", tags: tags))
+            ],
             editor: "anna", key: vienna, now: testNow + 1)
         var b = replica()
         // Same author, so the log order forces add first; the state must not depend on it.
@@ -116,7 +123,10 @@ import Testing
     @Test func setElementsMayBeObjects() throws {
         var a = replica()
         _ = try a.publish(
-            [add("partners", ["name": "Stadt Graz", "type": "public-body"]), add("partners", ["type": "public-body", "name": "Stadt Graz"])],
+            [
+                add("partners", ["name": "Stadt Graz", "type": "public-body"]),
+                add("partners", ["type": "public-body", "name": "Stadt Graz"]),
+            ],
             editor: "anna", key: vienna, now: testNow)
         let partners = try #require(a.state[EntryKey(kind: "enterprise", id: "e1")]?.set("partners"))
         #expect(partners.values.count == 1, "elements compare by canonical JSON, not key order")
@@ -129,7 +139,8 @@ import Testing
         let created = try a.publish([set("name.de", "Werkstatt")], editor: "anna", key: vienna, now: testNow)
         _ = b.receive([created.signed], now: testNow)
         let retraction = try a.publish(
-            [EntryOperation(kind: "enterprise", entry: "e1", action: .retract(supersedes: []))], editor: "anna", key: vienna,
+            [EntryOperation(kind: "enterprise", entry: "e1", action: .retract(supersedes: []))], editor: "anna",
+            key: vienna,
             now: testNow + 10)
         // A concurrent edit in Győr: merged, but it does not bring the entry back.
         let edit = try b.publish([set("name.hu", "Műhely")], editor: "bela", key: gyor, now: testNow + 20)
@@ -143,7 +154,8 @@ import Testing
         }
         let retractionTags = a.state[EntryKey(kind: "enterprise", id: "e1")]?.retraction.liveTags ?? []
         _ = try a.publish(
-            [EntryOperation(kind: "enterprise", entry: "e1", action: .restore(supersedes: retractionTags))], editor: "anna",
+            [EntryOperation(kind: "enterprise", entry: "e1", action: .restore(supersedes: retractionTags))],
+            editor: "anna",
             key: vienna, now: testNow + 30)
         let restored = try #require(a.state[EntryKey(kind: "enterprise", id: "e1")])
         #expect(restored.isVisible)
@@ -152,7 +164,8 @@ import Testing
 
     @Test func applyingIsIdempotent() throws {
         var a = replica()
-        let change = try a.publish([set("name.de", "A"), add("sectors", "C")], editor: "anna", key: vienna, now: testNow)
+        let change = try a.publish(
+            [set("name.de", "A"), add("sectors", "C")], editor: "anna", key: vienna, now: testNow)
         let before = a.digest
         var state = a.state
         state.apply(change)

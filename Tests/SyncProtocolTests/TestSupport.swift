@@ -37,11 +37,15 @@ struct SplitMix64: RandomNumberGenerator {
 
 func makeReplica(trusting keys: [NodeKey], skew: Int64 = 5 * 60 * 1000) -> Replica {
     let roster = AuthorRoster(
-        keys.enumerated().map { TrustedAuthor(id: $0.element.authorID, region: "AT1\($0.offset)", name: "Node \($0.offset)") })
+        keys.enumerated().map {
+            TrustedAuthor(id: $0.element.authorID, region: "AT1\($0.offset)", name: "Node \($0.offset)")
+        })
     return Replica(acceptance: ChangeAcceptance(roster: roster, schema: testSchema, maximumSkewMilliseconds: skew))
 }
 
-func set(_ field: String, _ value: SyncValue, entry: String = "e1", kind: String = "enterprise", supersedes: [WriteTag] = [])
+func set(
+    _ field: String, _ value: SyncValue, entry: String = "e1", kind: String = "enterprise", supersedes: [WriteTag] = []
+)
     -> EntryOperation
 {
     EntryOperation(kind: kind, entry: entry, action: .set(field: field, value: value, supersedes: supersedes))
@@ -51,7 +55,10 @@ func add(_ field: String, _ value: SyncValue, entry: String = "e1", kind: String
     EntryOperation(kind: kind, entry: entry, action: .add(field: field, value: value))
 }
 
-func sign(_ operations: [EntryOperation], key: NodeKey, seq: UInt64 = 1, previous: ChangeID? = nil, time: Int64 = testNow, editor: String = "maria")
+func sign(
+    _ operations: [EntryOperation], key: NodeKey, seq: UInt64 = 1, previous: ChangeID? = nil, time: Int64 = testNow,
+    editor: String = "maria"
+)
     throws -> SignedChange
 {
     try ChangeSigner.sign(

@@ -71,7 +71,8 @@ public struct EntryOperation: Hashable, Sendable {
             throw fail("\"entry\" must be a non-empty string of at most \(limits.maximumNameBytes) bytes")
         }
         func field() throws(SyncError) -> String {
-            guard let field = fields["field"]?.string, !field.isEmpty, field.utf8.count <= limits.maximumNameBytes else {
+            guard let field = fields["field"]?.string, !field.isEmpty, field.utf8.count <= limits.maximumNameBytes
+            else {
                 throw fail("\"field\" must be a non-empty string of at most \(limits.maximumNameBytes) bytes")
             }
             return field
@@ -82,7 +83,9 @@ public struct EntryOperation: Hashable, Sendable {
         }
         func tags(_ key: String) throws(SyncError) -> [WriteTag] {
             guard let list = fields[key]?.array else { throw fail("\"\(key)\" must be an array of tags") }
-            guard list.count <= limits.maximumTags else { throw fail("\"\(key)\" names more than \(limits.maximumTags) tags") }
+            guard list.count <= limits.maximumTags else {
+                throw fail("\"\(key)\" names more than \(limits.maximumTags) tags")
+            }
             var tags: [WriteTag] = []
             for element in list {
                 guard let text = element.string else { throw fail("\"\(key)\" must hold tag strings") }
@@ -102,7 +105,9 @@ public struct EntryOperation: Hashable, Sendable {
         case "retract": action = .retract(supersedes: try tags("supersedes"))
         case "restore": action = .restore(supersedes: try tags("supersedes"))
         default:
-            guard !name.isEmpty, name.utf8.count <= limits.maximumNameBytes else { throw fail("\"op\" is empty or too long") }
+            guard !name.isEmpty, name.utf8.count <= limits.maximumNameBytes else {
+                throw fail("\"op\" is empty or too long")
+            }
             action = .unknown(name: name)
         }
         self.init(kind: kind, entry: entry, action: action)

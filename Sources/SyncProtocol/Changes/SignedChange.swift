@@ -24,7 +24,8 @@ public struct SignedChange: Hashable, Sendable, Codable {
     /// bytes that arrived.
     public func verified(limits: ChangeLimits = .standard) throws(SyncError) -> VerifiedChange {
         guard payload.count <= limits.maximumPayloadBytes else {
-            throw SyncError.tooLarge("the payload has \(payload.count) bytes; at most \(limits.maximumPayloadBytes) are allowed")
+            throw SyncError.tooLarge(
+                "the payload has \(payload.count) bytes; at most \(limits.maximumPayloadBytes) are allowed")
         }
         guard signature.count == 64 else {
             throw SyncError.malformed("a signature has 64 bytes, this one \(signature.count)")
@@ -36,12 +37,16 @@ public struct SignedChange: Hashable, Sendable, Codable {
             throw SyncError.malformed("the payload is not valid JSON: \(error)")
         }
         guard let fields = root.object else { throw SyncError.malformed("the payload must be a JSON object") }
-        guard let version = fields["protocol"]?.integer else { throw SyncError.malformed("\"protocol\" must be an integer") }
+        guard let version = fields["protocol"]?.integer else {
+            throw SyncError.malformed("\"protocol\" must be an integer")
+        }
         guard version == SyncProtocolVersion.current else { throw SyncError.unsupportedVersion(Int(version)) }
         guard let schema = fields["schema"]?.integer, schema >= 1 else {
             throw SyncError.malformed("\"schema\" must be a positive integer")
         }
-        guard let authorText = fields["author"]?.string else { throw SyncError.malformed("\"author\" must be a string") }
+        guard let authorText = fields["author"]?.string else {
+            throw SyncError.malformed("\"author\" must be a string")
+        }
         let author = try AuthorID(parsing: authorText)
         guard let seqValue = fields["seq"]?.integer, seqValue >= 1 else {
             throw SyncError.malformed("\"seq\" must be an integer of at least 1")
@@ -58,14 +63,18 @@ public struct SignedChange: Hashable, Sendable, Codable {
         guard let clock = fields["hlc"]?.object, let time = clock["time"]?.integer, time >= 0,
             let counter = clock["counter"]?.integer, counter >= 0
         else {
-            throw SyncError.malformed("\"hlc\" must be {\"time\": milliseconds, \"counter\": n}, both non-negative integers")
+            throw SyncError.malformed(
+                "\"hlc\" must be {\"time\": milliseconds, \"counter\": n}, both non-negative integers")
         }
-        guard let editor = fields["editor"]?.string, !editor.isEmpty, editor.utf8.count <= limits.maximumEditorBytes else {
-            throw SyncError.malformed("\"editor\" must be a non-empty string of at most \(limits.maximumEditorBytes) bytes")
+        guard let editor = fields["editor"]?.string, !editor.isEmpty, editor.utf8.count <= limits.maximumEditorBytes
+        else {
+            throw SyncError.malformed(
+                "\"editor\" must be a non-empty string of at most \(limits.maximumEditorBytes) bytes")
         }
         guard let operationValues = fields["ops"]?.array else { throw SyncError.malformed("\"ops\" must be an array") }
         guard operationValues.count <= limits.maximumOperations else {
-            throw SyncError.tooLarge("\(operationValues.count) operations; at most \(limits.maximumOperations) are allowed")
+            throw SyncError.tooLarge(
+                "\(operationValues.count) operations; at most \(limits.maximumOperations) are allowed")
         }
         if let long = Self.longestString(in: root), long > limits.maximumStringBytes {
             throw SyncError.tooLarge("a string of \(long) bytes; at most \(limits.maximumStringBytes) are allowed")
@@ -85,7 +94,8 @@ public struct SignedChange: Hashable, Sendable, Codable {
         }
         return VerifiedChange(
             signed: self, id: reference.id, author: author, seq: seq, previous: previous,
-            hlc: HLCTimestamp(time: time, counter: counter), editor: editor, schema: Int(schema), operations: operations)
+            hlc: HLCTimestamp(time: time, counter: counter), editor: editor, schema: Int(schema), operations: operations
+        )
     }
 
     private static func longestString(in value: SyncValue) -> Int? {
@@ -104,7 +114,8 @@ public struct SignedChange: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard let payload = Data(base64Encoded: try container.decode(String.self, forKey: .payload)) else {
-            throw DecodingError.dataCorruptedError(forKey: .payload, in: container, debugDescription: "payload is not base64")
+            throw DecodingError.dataCorruptedError(
+                forKey: .payload, in: container, debugDescription: "payload is not base64")
         }
         guard let signature = Data(base64Encoded: try container.decode(String.self, forKey: .signature)) else {
             throw DecodingError.dataCorruptedError(

@@ -55,7 +55,9 @@ public struct SignatureContext: Hashable, Sendable {
     }
 
     /// Whether `signature` by `author` is valid for `payload` in this context.
-    public func isValid(signature: some DataProtocol, of payload: some DataProtocol, by key: Curve25519.Signing.PublicKey)
+    public func isValid(
+        signature: some DataProtocol, of payload: some DataProtocol, by key: Curve25519.Signing.PublicKey
+    )
         -> Bool
     {
         key.isValidSignature(signature, for: message(for: payload))

@@ -36,7 +36,9 @@ public struct Replica: Sendable {
 
     /// Receives a batch: verifies each change, then applies them in (author, seq) order, so a
     /// batch in any order is applied whole. Results are in the order given.
-    public mutating func receive(_ batch: [SignedChange], now: Int64, limits: ChangeLimits = .standard) -> [ReceiveResult] {
+    public mutating func receive(
+        _ batch: [SignedChange], now: Int64, limits: ChangeLimits = .standard
+    ) -> [ReceiveResult] {
         var results = [ReceiveResult](repeating: .duplicate, count: batch.count)
         var verified: [(index: Int, change: VerifiedChange)] = []
         for (index, signed) in batch.enumerated() {
@@ -82,7 +84,9 @@ public struct Replica: Sendable {
     }
 
     /// Creates, signs and applies this node's next change.
-    public mutating func publish(_ operations: [EntryOperation], editor: String, key: NodeKey, now: Int64) throws
+    public mutating func publish(
+        _ operations: [EntryOperation], editor: String, key: NodeKey, now: Int64
+    ) throws
         -> VerifiedChange
     {
         let head = head(of: key.authorID)
@@ -98,7 +102,9 @@ public struct Replica: Sendable {
     /// `maximumCount` changes and about `maximumBytes` of payload (always at least one change
     /// when any is missing). `continuation` is `peer` advanced by the page: pass it back to
     /// get the next page; `isComplete` says whether anything is left.
-    public func changes(missingFrom peer: VersionVector, maximumCount: Int = 1000, maximumBytes: Int = 4 << 20)
+    public func changes(
+        missingFrom peer: VersionVector, maximumCount: Int = 1000, maximumBytes: Int = 4 << 20
+    )
         -> DeltaPage
     {
         var page = DeltaPage(changes: [], continuation: peer, isComplete: true)

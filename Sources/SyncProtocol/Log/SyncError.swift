@@ -48,7 +48,9 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let badSignature = SyncError(.badSignature)
     public static func unknownAuthor(_ author: AuthorID) -> SyncError { SyncError(.unknownAuthor(author)) }
     public static func unsupportedVersion(_ version: Int) -> SyncError { SyncError(.unsupportedVersion(version)) }
-    public static func seqGap(expected: UInt64, got: UInt64) -> SyncError { SyncError(.seqGap(expected: expected, got: got)) }
+    public static func seqGap(expected: UInt64, got: UInt64) -> SyncError {
+        SyncError(.seqGap(expected: expected, got: got))
+    }
     public static func wrongPrevious(expected: ChangeID?) -> SyncError { SyncError(.wrongPrevious(expected: expected)) }
     public static func clockAhead(by milliseconds: Int64, limit: Int64) -> SyncError {
         SyncError(.clockAhead(by: milliseconds, limit: limit))
@@ -111,12 +113,15 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .tooLarge(let detail): "too large: \(detail)"
         case .badSignature: "the signature does not verify for the payload and its author"
         case .unknownAuthor(let author): "author \(author.short)… is not trusted by this node"
-        case .unsupportedVersion(let version): "protocol version \(version) is not supported (this node speaks \(SyncProtocolVersion.current))"
+        case .unsupportedVersion(let version):
+            "protocol version \(version) is not supported (this node speaks \(SyncProtocolVersion.current))"
         case .seqGap(let expected, let got): "seq \(got) does not follow the author's head; expected seq \(expected)"
-        case .wrongPrevious(let expected): "prev does not name the author's previous change (expected \(expected?.rawValue ?? "none"))"
+        case .wrongPrevious(let expected):
+            "prev does not name the author's previous change (expected \(expected?.rawValue ?? "none"))"
         case .clockAhead(let ahead, let limit):
             "the change is stamped \(ahead / 1000) s ahead of this node's clock (at most \(limit / 1000) s allowed); retry later or fix the clock"
-        case .clockNotAdvancing(let previous): "the clock does not advance past the author's previous change (\(previous))"
+        case .clockNotAdvancing(let previous):
+            "the clock does not advance past the author's previous change (\(previous))"
         case .fork(let existing):
             "fork: another change with the same author and seq is already stored (\(existing.rawValue)); the author is suspended until an operator decides"
         case .authorSuspended(let author): "author \(author.short)… is suspended after a fork"

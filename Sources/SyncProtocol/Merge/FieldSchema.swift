@@ -73,7 +73,9 @@ public struct FieldSchema: Hashable, Sendable {
                 throw fail("\(operation.kind) has no field \"\(field.prefix(64))\"")
             }
             guard case .set(let type) = shape else { throw fail("\(field) is not a set: use set") }
-            guard type.admits(value) else { throw fail("\(field) holds \(type.rawValue) elements, not \(value.typeName)") }
+            guard type.admits(value) else {
+                throw fail("\(field) holds \(type.rawValue) elements, not \(value.typeName)")
+            }
         case .retract, .restore, .unknown:
             break
         }
@@ -90,7 +92,8 @@ public struct FieldSchema: Hashable, Sendable {
             && parts.allSatisfy { part in
                 (1...8).contains(part.utf8.count)
                     && part.utf8.allSatisfy {
-                        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z"))
+                        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                            || (($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z"))
                     }
             }
     }

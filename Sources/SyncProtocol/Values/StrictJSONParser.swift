@@ -174,7 +174,9 @@ public struct StrictJSONParser {
             var scalars = String.UnicodeScalarView()
             var runStart = index
             func flush(_ end: Int) {
-                if end > runStart { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+                if end > runStart {
+                    scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
+                }
             }
             while true {
                 guard index < bytes.count else { throw error("unterminated string") }
