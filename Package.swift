@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "SoproNode",
                 "DirectoryModel",
+                "SyncProtocol",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
