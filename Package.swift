@@ -55,6 +55,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "sync-benchmarks",
+            dependencies: [
+                "SyncProtocol",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/SyncBenchmarks",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DirectoryModelTests",
             dependencies: [

@@ -27,7 +27,8 @@ import Testing
             let name = String(line.dropFirst(2)[..<colon])
             example.values[name] = String(line[line.index(after: open)..<close])
         }
-        let fenced = try #require(section.components(separatedBy: "```text\n").last?.components(separatedBy: "\n```").first)
+        let fenced = try #require(
+            section.components(separatedBy: "```text\n").last?.components(separatedBy: "\n```").first)
         example.payload = Data(fenced.utf8)
         return example
     }

@@ -31,8 +31,9 @@ public struct SignedChange: Hashable, Sendable, Codable {
             throw SyncError.malformed("a signature has 64 bytes, this one \(signature.count)")
         }
         let root: SyncValue
+        let longestString: Int
         do {
-            root = try StrictJSONParser().parse(payload)
+            (root, longestString) = try StrictJSONParser().parseMeasuring(payload)
         } catch {
             throw SyncError.malformed("the payload is not valid JSON: \(error)")
         }
@@ -76,8 +77,9 @@ public struct SignedChange: Hashable, Sendable, Codable {
             throw SyncError.tooLarge(
                 "\(operationValues.count) operations; at most \(limits.maximumOperations) are allowed")
         }
-        if let long = Self.longestString(in: root), long > limits.maximumStringBytes {
-            throw SyncError.tooLarge("a string of \(long) bytes; at most \(limits.maximumStringBytes) are allowed")
+        if longestString > limits.maximumStringBytes {
+            throw SyncError.tooLarge(
+                "a string of \(longestString) bytes; at most \(limits.maximumStringBytes) are allowed")
         }
         let reference = ChangeReference(author: author, seq: seq, id: id)
         var operations: [EntryOperation] = []
@@ -96,15 +98,6 @@ public struct SignedChange: Hashable, Sendable, Codable {
             signed: self, id: reference.id, author: author, seq: seq, previous: previous,
             hlc: HLCTimestamp(time: time, counter: counter), editor: editor, schema: Int(schema), operations: operations
         )
-    }
-
-    private static func longestString(in value: SyncValue) -> Int? {
-        switch value {
-        case .string(let text): text.utf8.count
-        case .array(let values): values.compactMap(longestString).max()
-        case .object(let fields): (fields.keys.map(\.utf8.count) + fields.values.compactMap(longestString)).max()
-        default: nil
-        }
     }
 
     public enum CodingKeys: String, CodingKey {

@@ -9,7 +9,10 @@ public struct AuthorID: Hashable, Sendable, Comparable, Codable, CustomStringCon
     public let rawValue: String
 
     public init(parsing text: String) throws(SyncError) {
-        let hex = text.lowercased()
+        let isLowerHex = text.utf8.allSatisfy {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+        }
+        let hex = isLowerHex ? text : text.lowercased()
         guard hex.utf8.count == 64, hex.utf8.allSatisfy({ Hex.value(of: $0) != nil }) else {
             throw SyncError.malformed("\(text.prefix(80).debugDescription) is not an author id (64 hex digits)")
         }

@@ -48,7 +48,8 @@ public struct SignatureContext: Hashable, Sendable {
 
     /// `name` as UTF-8, a 0x00 byte, then `payload`.
     public func message(for payload: some DataProtocol) -> Data {
-        var message = Data(name.utf8)
+        var message = Data(capacity: name.utf8.count + 1 + payload.count)
+        message.append(contentsOf: name.utf8)
         message.append(0)
         message.append(contentsOf: payload)
         return message

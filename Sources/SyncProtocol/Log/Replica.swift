@@ -39,13 +39,18 @@ public struct Replica: Sendable {
     public mutating func receive(
         _ batch: [SignedChange], now: Int64, limits: ChangeLimits = .standard
     ) -> [ReceiveResult] {
+        receive(verified: batch.map { ChangeVerifier.verify($0, limits: limits) }, now: now)
+    }
+
+    /// Applies a batch verified beforehand (by `ChangeVerifier`, possibly on several cores), in
+    /// (author, seq) order. Results are in the order given.
+    public mutating func receive(verified batch: [Result<VerifiedChange, SyncError>], now: Int64) -> [ReceiveResult] {
         var results = [ReceiveResult](repeating: .duplicate, count: batch.count)
         var verified: [(index: Int, change: VerifiedChange)] = []
-        for (index, signed) in batch.enumerated() {
-            do {
-                verified.append((index, try signed.verified(limits: limits)))
-            } catch {
-                results[index] = .refused(error)
+        for (index, outcome) in batch.enumerated() {
+            switch outcome {
+            case .success(let change): verified.append((index, change))
+            case .failure(let error): results[index] = .refused(error)
             }
         }
         verified.sort { ($0.change.author, $0.change.seq, $0.index) < ($1.change.author, $1.change.seq, $1.index) }
@@ -57,8 +62,11 @@ public struct Replica: Sendable {
 
     /// Receives one verified change.
     public mutating func receive(_ change: VerifiedChange, now: Int64) -> ReceiveResult {
-        let log = logs[change.author] ?? []
-        let stored = change.seq <= UInt64(log.count) ? log[Int(change.seq - 1)].id : nil
+        // Look up without holding a copy of the log, so appending below does not copy it.
+        let storedChange = logs[change.author].flatMap { log in
+            change.seq <= UInt64(log.count) ? log[Int(change.seq - 1)] : nil
+        }
+        let stored = storedChange?.id
         let record = ChangeAcceptance.AuthorRecord(
             head: head(of: change.author), storedIDAtSeq: stored, suspended: suspended.contains(change.author))
         do {
@@ -66,7 +74,7 @@ public struct Replica: Sendable {
             case .duplicate:
                 return .duplicate
             case .fork(let existing):
-                let kept = log[Int(change.seq - 1)].signed
+                guard let kept = storedChange?.signed else { return .duplicate }
                 if !forks.contains(where: { $0.rival == change.signed }) {
                     forks.append(ForkEvidence(kept: kept, rival: change.signed, author: change.author, seq: change.seq))
                 }

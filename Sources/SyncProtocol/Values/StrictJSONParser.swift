@@ -22,6 +22,16 @@ public struct StrictJSONParser {
     public init() {}
 
     public func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> SyncValue {
+        try parseMeasuring(bytes).value
+    }
+
+    /// Parses and also reports the longest string (value or member name) in bytes, which
+    /// payload limits need, without a second walk over the value.
+    public func parseMeasuring(
+        _ bytes: some Collection<UInt8>
+    ) throws(JSONParseError) -> (
+        value: SyncValue, longestString: Int
+    ) {
         let buffer = Array(bytes)
         var scanner = Scanner(bytes: buffer, maximumDepth: maximumDepth)
         try scanner.validateUTF8()
@@ -29,13 +39,14 @@ public struct StrictJSONParser {
         let value = try scanner.parseValue(depth: 0)
         scanner.skipWhitespace()
         guard scanner.index == buffer.count else { throw scanner.error("unexpected content after the JSON value") }
-        return value
+        return (value, scanner.longestString)
     }
 
     private struct Scanner {
         let bytes: [UInt8]
         let maximumDepth: Int
         var index = 0
+        var longestString = 0
 
         init(bytes: [UInt8], maximumDepth: Int) {
             self.bytes = bytes
@@ -47,6 +58,9 @@ public struct StrictJSONParser {
         }
 
         func validateUTF8() throws(JSONParseError) {
+            // Fast path: the standard library's validation; the offset is only searched for
+            // when the input is invalid.
+            if String(validating: bytes, as: UTF8.self) != nil { return }
             var iterator = bytes.makeIterator()
             var decoder = UTF8()
             var offset = 0
@@ -92,6 +106,7 @@ public struct StrictJSONParser {
         mutating func parseObject(depth: Int) throws(JSONParseError) -> SyncValue {
             index += 1
             var fields: [String: SyncValue] = [:]
+            fields.reserveCapacity(8)
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
@@ -104,14 +119,13 @@ public struct StrictJSONParser {
                 }
                 let keyOffset = index
                 let key = try parseString()
-                guard fields[key] == nil else {
-                    throw JSONParseError(offset: keyOffset, message: "duplicate member \"\(key.prefix(64))\"")
-                }
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
                 index += 1
                 skipWhitespace()
-                fields[key] = try parseValue(depth: depth)
+                guard fields.updateValue(try parseValue(depth: depth), forKey: key) == nil else {
+                    throw JSONParseError(offset: keyOffset, message: "duplicate member \"\(key.prefix(64))\"")
+                }
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of input in an object") }
                 if bytes[index] == UInt8(ascii: ",") {
@@ -171,6 +185,19 @@ public struct StrictJSONParser {
 
         mutating func parseString() throws(JSONParseError) -> String {
             index += 1
+            // Fast path: no escapes, so the bytes (already valid UTF-8) are the string.
+            var end = index
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+                bytes[end] >= 0x20
+            {
+                end += 1
+            }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                longestString = max(longestString, end - index)
+                let text = String(decoding: bytes[index..<end], as: UTF8.self)
+                index = end + 1
+                return text
+            }
             var scalars = String.UnicodeScalarView()
             var runStart = index
             func flush(_ end: Int) {
@@ -185,7 +212,9 @@ public struct StrictJSONParser {
                 case UInt8(ascii: "\""):
                     flush(index)
                     index += 1
-                    return String(scalars)
+                    let text = String(scalars)
+                    longestString = max(longestString, text.utf8.count)
+                    return text
                 case UInt8(ascii: "\\"):
                     flush(index)
                     index += 1
