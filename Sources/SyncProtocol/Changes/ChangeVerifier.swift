@@ -7,17 +7,26 @@ public enum ChangeVerifier {
     public static func verify(
         _ changes: [SignedChange], limits: ChangeLimits = .standard, concurrency: Int = 2
     ) async -> [Result<VerifiedChange, SyncError>] {
-        let workers = max(1, min(concurrency, changes.count))
-        guard workers > 1 else { return changes.map { verify($0, limits: limits) } }
-        let chunk = (changes.count + workers - 1) / workers
+        guard concurrency > 1, changes.count > 1 else { return changes.map { verify($0, limits: limits) } }
+        // Small chunks, so a worker that finishes early takes the next one instead of idling
+        // while the other finishes a big half.
+        let chunkSize = max(16, changes.count / (concurrency * 8))
+        let chunks = stride(from: 0, to: changes.count, by: chunkSize).map { $0..<min(changes.count, $0 + chunkSize) }
         return await withTaskGroup(of: (Int, [Result<VerifiedChange, SyncError>]).self) { group in
-            for worker in 0..<workers {
-                let range = (worker * chunk)..<min(changes.count, (worker + 1) * chunk)
-                let slice = Array(changes[range])
-                group.addTask { (worker, slice.map { verify($0, limits: limits) }) }
+            var next = 0
+            func startNext() {
+                guard next < chunks.count else { return }
+                let index = next
+                let slice = Array(changes[chunks[index]])
+                group.addTask { (index, slice.map { verify($0, limits: limits) }) }
+                next += 1
             }
-            var parts = [[Result<VerifiedChange, SyncError>]](repeating: [], count: workers)
-            for await (worker, results) in group { parts[worker] = results }
+            for _ in 0..<concurrency { startNext() }
+            var parts = [[Result<VerifiedChange, SyncError>]](repeating: [], count: chunks.count)
+            for await (index, results) in group {
+                parts[index] = results
+                startNext()
+            }
             return parts.flatMap { $0 }
         }
     }
