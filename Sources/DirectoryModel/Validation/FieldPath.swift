@@ -48,7 +48,7 @@ public struct FieldPath: Hashable, Sendable, Comparable, CustomStringConvertible
                     if !text.isEmpty { text += "." }
                     text += key
                 } else {
-                    text += "[\"\(key.escapedForPath)\"]"
+                    text += "[\(key.quotedForMessage)]"
                 }
             }
         }
@@ -70,22 +70,5 @@ extension String {
                 default: false
                 }
             }
-    }
-
-    /// Keys from untrusted input are shown quoted; control characters become visible escapes
-    /// so a message can never break a terminal line or inject markup.
-    fileprivate var escapedForPath: String {
-        var result = ""
-        for scalar in unicodeScalars.prefix(64) {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        if unicodeScalars.count > 64 { result += "…" }
-        return result
     }
 }

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// A change's id: the SHA-256 of its exact payload bytes, as 64 lower-case hex digits.
-public struct ChangeID: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+public struct ChangeID: SyncIdentifier, Comparable {
     public let rawValue: String
 
     public init(parsing text: String) throws(SyncError) {
@@ -18,21 +18,5 @@ public struct ChangeID: Hashable, Sendable, Comparable, Codable, CustomStringCon
         rawValue = Hex.encode(SHA256.hash(data: payload))
     }
 
-    public var description: String { rawValue }
-
     public static func < (lhs: ChangeID, rhs: ChangeID) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        do {
-            try self.init(parsing: try container.decode(String.self))
-        } catch let error as SyncError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

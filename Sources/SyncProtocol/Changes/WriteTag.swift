@@ -4,7 +4,7 @@
 /// Set elements are added under a tag and removed by naming the tags seen; register writes
 /// supersede the tags of the writes they replace. Since an author never reuses a seq, tags are
 /// unique across the federation.
-public struct WriteTag: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+public struct WriteTag: SyncIdentifier, Comparable {
     public var author: AuthorID
     public var seq: UInt64
     public var index: Int
@@ -29,23 +29,7 @@ public struct WriteTag: Hashable, Sendable, Comparable, Codable, CustomStringCon
 
     public var rawValue: String { "\(author.rawValue):\(seq):\(index)" }
 
-    public var description: String { rawValue }
-
     public static func < (lhs: WriteTag, rhs: WriteTag) -> Bool {
         (lhs.author, lhs.seq, lhs.index) < (rhs.author, rhs.seq, rhs.index)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        do {
-            try self.init(parsing: try container.decode(String.self))
-        } catch let error as SyncError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Hex is long but unambiguous in every language and in URLs; ids compare (for clock ties)
 /// as strings, which for fixed-length lower-case hex is the same as comparing the key bytes.
-public struct AuthorID: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+public struct AuthorID: SyncIdentifier, Comparable {
     public let rawValue: String
 
     public init(parsing text: String) throws(SyncError) {
@@ -38,23 +38,7 @@ public struct AuthorID: Hashable, Sendable, Comparable, Codable, CustomStringCon
     /// The first 12 hex digits, enough to tell authors apart in logs and tables.
     public var short: String { String(rawValue.prefix(12)) }
 
-    public var description: String { rawValue }
-
     public static func < (lhs: AuthorID, rhs: AuthorID) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        do {
-            try self.init(parsing: try container.decode(String.self))
-        } catch let error as SyncError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Lower-case hexadecimal, as used for author ids, change ids and digests.
