@@ -115,25 +115,14 @@ public struct Replica: Sendable {
     )
         -> DeltaPage
     {
-        var page = DeltaPage(changes: [], continuation: peer, isComplete: true)
-        var bytes = 0
+        var builder = DeltaPageBuilder(from: peer, maximumCount: maximumCount, maximumBytes: maximumBytes)
         for author in logs.keys.sorted() {
             guard let log = logs[author] else { continue }
-            var next = peer[author]
-            while next < UInt64(log.count) {
-                let change = log[Int(next)]
-                let size = change.signed.payload.count + change.signed.signature.count
-                if !page.changes.isEmpty && (page.changes.count >= maximumCount || bytes + size > maximumBytes) {
-                    page.isComplete = false
-                    return page
-                }
-                page.changes.append(change.signed)
-                bytes += size
-                next += 1
-                page.continuation[author] = next
+            for change in log.dropFirst(Int(min(peer[author], UInt64(log.count)))) {
+                guard builder.offer(change.signed, author: author, seq: change.seq) else { return builder.page }
             }
         }
-        return page
+        return builder.page
     }
 }
 
@@ -143,4 +132,40 @@ public struct DeltaPage: Hashable, Sendable {
     /// The requester's vector after applying this page: the checkpoint to ask from next.
     public var continuation: VersionVector
     public var isComplete: Bool
+
+    public init(changes: [SignedChange], continuation: VersionVector, isComplete: Bool) {
+        self.changes = changes
+        self.continuation = continuation
+        self.isComplete = isComplete
+    }
+}
+
+/// Fills a delta page: at most `maximumCount` changes and about `maximumBytes` (always at least
+/// one change), advancing the continuation as changes are taken. Offer changes author by
+/// author (in author id order), each author's in seq order, after the requester's head.
+public struct DeltaPageBuilder: Sendable {
+    public private(set) var page: DeltaPage
+    private let maximumCount: Int
+    private let maximumBytes: Int
+    private var bytes = 0
+
+    public init(from vector: VersionVector, maximumCount: Int, maximumBytes: Int) {
+        page = DeltaPage(changes: [], continuation: vector, isComplete: true)
+        self.maximumCount = maximumCount
+        self.maximumBytes = maximumBytes
+    }
+
+    /// Takes `change` if the page has room; returns `false` (and marks the page incomplete)
+    /// when it is full.
+    public mutating func offer(_ change: SignedChange, author: AuthorID, seq: UInt64) -> Bool {
+        let size = change.payload.count + change.signature.count
+        if !page.changes.isEmpty && (page.changes.count >= maximumCount || bytes + size > maximumBytes) {
+            page.isComplete = false
+            return false
+        }
+        page.changes.append(change)
+        bytes += size
+        page.continuation[author] = seq
+        return true
+    }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import SyncProtocol
+
+extension SQLiteChangeStore {
+    /// Checks that every author's head names the last change of a gap-free log, and repairs
+    /// heads that do not (a head is derived data; the logs are the truth). Returns one line per
+    /// repair, for the start-up log; empty when all was well.
+    public func repairHeads() async throws -> [String] {
+        try await writer.write { db in
+            var repairs: [String] = []
+            let logs = try Row.fetchAll(
+                db, sql: "SELECT author, COUNT(*) AS count, MAX(seq) AS last FROM change GROUP BY author")
+            var authorsWithLogs: Set<String> = []
+            for log in logs {
+                let author: String = log["author"]
+                authorsWithLogs.insert(author)
+                let count: Int64 = log["count"]
+                let last: Int64 = log["last"]
+                if count != last {
+                    throw StoreError.corrupt(
+                        "the log of author \(author.prefix(12))… has gaps (\(count) changes up to seq \(last))")
+                }
+                guard
+                    let change = try Row.fetchOne(
+                        db, sql: "SELECT id, hlcTime, hlcCounter FROM change WHERE author = ? AND seq = ?",
+                        arguments: [author, last])
+                else { continue }
+                let head = try Row.fetchOne(db, sql: "SELECT seq, id FROM head WHERE author = ?", arguments: [author])
+                let headSeq: Int64? = head?["seq"]
+                let headID: String? = head?["id"]
+                let changeID: String = change["id"]
+                if headSeq != last || headID != changeID {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO head (author, seq, id, hlcTime, hlcCounter) VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT (author) DO UPDATE SET seq = excluded.seq, id = excluded.id,
+                                hlcTime = excluded.hlcTime, hlcCounter = excluded.hlcCounter
+                            """,
+                        arguments: [author, last, changeID, change["hlcTime"], change["hlcCounter"]])
+                    repairs.append(
+                        "head of author \(author.prefix(12))… was \(headSeq.map(String.init) ?? "missing"), set to seq \(last) from its log"
+                    )
+                }
+            }
+            for author in try String.fetchAll(db, sql: "SELECT author FROM head")
+            where !authorsWithLogs.contains(author) {
+                try db.execute(sql: "DELETE FROM head WHERE author = ?", arguments: [author])
+                repairs.append("head of author \(author.prefix(12))… had no log and was removed")
+            }
+            return repairs
+        }
+    }
+
+    /// Recomputes every entry from the stored changes (verifying each signature again) and
+    /// replaces the materialized catalogue in one transaction. Returns the new digest, which
+    /// must equal the incremental one.
+    public func rebuild() async throws -> String {
+        try await writer.write { db in
+            var state = CatalogueState()
+            let rows = try Row.fetchCursor(db, sql: "SELECT payload, signature FROM change ORDER BY author, seq")
+            while let row = try rows.next() {
+                let signed = SignedChange(payload: row["payload"], signature: row["signature"])
+                do {
+                    state.apply(try signed.verified())
+                } catch {
+                    throw StoreError.corrupt("stored change \(signed.id) no longer verifies: \(error)")
+                }
+            }
+            try db.execute(sql: "DELETE FROM entry")
+            let encoder = JSONEncoder()
+            for entry in state.entries.values {
+                try Self.save(entry, encoder: encoder, db: db)
+            }
+            return state.digest
+        }
+    }
+}

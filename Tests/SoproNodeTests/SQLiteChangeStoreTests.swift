@@ -1,0 +1,231 @@
+import DirectoryModel
+import Foundation
+import GRDB
+import PropertyBased
+import SyncProtocol
+import Testing
+
+@testable import SoproNode
+
+/// A seeded random history by three regional authors, built on in-memory replicas.
+struct StoreScenario {
+    let keys = [NodeKey(), NodeKey(), NodeKey()]
+    var changes: [SignedChange] = []
+    var reference: Replica
+
+    static let now: Int64 = 1_795_737_600_000
+
+    static func acceptance(for keys: [NodeKey]) -> ChangeAcceptance {
+        ChangeAcceptance(
+            roster: AuthorRoster(
+                keys.enumerated().map {
+                    TrustedAuthor(id: $0.element.authorID, region: "AT1\($0.offset)", name: "n\($0.offset)")
+                }),
+            schema: CatalogueSchema.fieldSchema)
+    }
+
+    init(seed: UInt64, steps: Int = 30) throws {
+        var rng = SeededGenerator(seed: seed)
+        let acceptance = Self.acceptance(for: keys)
+        var replicas = keys.map { _ in Replica(acceptance: acceptance) }
+        reference = Replica(acceptance: acceptance)
+        let ids = (0..<4).map { _ in EntryID.make().rawValue }
+        for step in 0..<steps {
+            let who = Int.random(in: 0..<keys.count, using: &rng)
+            if Bool.random(using: &rng) {
+                let from = Int.random(in: 0..<keys.count, using: &rng)
+                _ = replicas[who].receive(
+                    replicas[from].changes(missingFrom: replicas[who].versionVector).changes, now: Self.now + 1000)
+            }
+            let id = ids[Int.random(in: 0..<ids.count, using: &rng)]
+            let state = replicas[who].state[EntryKey(kind: "enterprise", id: id)]
+            let value = SyncValue.string(["a", "b", "c"][Int.random(in: 0..<3, using: &rng)])
+            let operation: EntryOperation =
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0:
+                    EntryOperation(
+                        kind: "enterprise", entry: id,
+                        action: .set(
+                            field: "name.de", value: value, supersedes: state?.register("name.de")?.liveTags ?? []))
+                case 1:
+                    EntryOperation(
+                        kind: "enterprise", entry: id, action: .set(field: "region", value: value, supersedes: []))
+                case 2: EntryOperation(kind: "enterprise", entry: id, action: .add(field: "sectors", value: value))
+                default:
+                    EntryOperation(
+                        kind: "enterprise", entry: id,
+                        action: .remove(
+                            field: "sectors", value: value, tags: state?.set("sectors")?.tags(of: value) ?? []))
+                }
+            let change = try replicas[who].publish(
+                [operation], editor: "e\(who)", key: keys[who], now: Self.now + Int64(step))
+            changes.append(change.signed)
+            _ = reference.receive([change.signed], now: Self.now + 1000)
+        }
+    }
+}
+
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite struct SQLiteChangeStoreTests {
+    let now = StoreScenario.now + 1000
+
+    @Test func storesTheSameCatalogueAsTheInMemoryReplicaInAnyOrder() async {
+        await propertyCheck(count: 15, input: Gen.int(in: 0...Int.max)) { seed in
+            let scenario = try StoreScenario(seed: UInt64(seed))
+            let store = try SQLiteChangeStore.inMemory()
+            let acceptance = StoreScenario.acceptance(for: scenario.keys)
+            var rng = SeededGenerator(seed: UInt64(seed))
+            var pending = scenario.changes.shuffled(using: &rng)
+            var rounds = 0
+            while !pending.isEmpty && rounds < 1000 {
+                rounds += 1
+                let batch = Array(pending.prefix(Int.random(in: 1...5, using: &rng)))
+                pending.removeFirst(batch.count)
+                let results = try await store.apply(
+                    await ChangeVerifier.verify(batch), acceptance: acceptance, now: now)
+                for (change, result) in zip(batch, results) {
+                    if case .refused(let error) = result {
+                        #expect(error.code == .seqGap, "\(error)")
+                        pending.append(change)
+                    }
+                }
+            }
+            #expect(try await store.digest() == scenario.reference.digest)
+            #expect(try await store.versionVector() == scenario.reference.versionVector)
+            #expect(try await store.rebuild() == scenario.reference.digest, "a rebuild gives the incremental digest")
+            #expect(try await store.digest() == scenario.reference.digest)
+        }
+    }
+
+    @Test func refusedInputChangesNothingStored() async throws {
+        let scenario = try StoreScenario(seed: 7, steps: 5)
+        let store = try SQLiteChangeStore.inMemory()
+        let acceptance = StoreScenario.acceptance(for: scenario.keys)
+        var tampered = scenario.changes[0]
+        tampered.payload[tampered.payload.count / 2] ^= 0x01
+        let stranger = NodeKey()
+        let foreign = try ChangeSigner.sign(
+            operations: [
+                EntryOperation(
+                    kind: "enterprise", entry: "x", action: .set(field: "region", value: "AT12", supersedes: []))
+            ],
+            editor: "mallory", seq: 1, previous: nil, hlc: HLCTimestamp(time: now), key: stranger)
+        let results = try await store.apply(
+            await ChangeVerifier.verify([tampered, foreign]), acceptance: acceptance, now: now)
+        #expect(results.count == 2)
+        for result in results {
+            guard case .refused = result else {
+                Issue.record("accepted: \(result)")
+                continue
+            }
+        }
+        #expect(try await store.changeCount() == 0)
+        #expect(try await store.versionVector() == VersionVector())
+        #expect(try await store.digest() == CatalogueState().digest)
+    }
+
+    @Test func recordsForksAndSuspendsTheAuthor() async throws {
+        let key = NodeKey()
+        let store = try SQLiteChangeStore.inMemory()
+        let acceptance = StoreScenario.acceptance(for: [key])
+        func change(_ region: String, seq: UInt64 = 1, previous: ChangeID? = nil) throws -> SignedChange {
+            try ChangeSigner.sign(
+                operations: [
+                    EntryOperation(
+                        kind: "enterprise", entry: "e",
+                        action: .set(field: "region", value: .string(region), supersedes: []))
+                ],
+                editor: "e", seq: seq, previous: previous, hlc: HLCTimestamp(time: now + Int64(seq)), key: key)
+        }
+        let first = try change("AT12")
+        let rival = try change("HU22")
+        _ = try await store.apply(await ChangeVerifier.verify([first]), acceptance: acceptance, now: now + 10)
+        let results = try await store.apply(
+            await ChangeVerifier.verify([rival, first]), acceptance: acceptance, now: now + 10)
+        guard case .refused(let error) = results[0] else {
+            Issue.record("the rival was not refused")
+            return
+        }
+        #expect(error.code == .fork)
+        #expect(results[1] == .duplicate)
+        let forks = try await store.forks()
+        #expect(forks == [ForkEvidence(kept: first, rival: rival, author: key.authorID, seq: 1)])
+        let next = try change("AT13", seq: 2, previous: first.id)
+        let refused = try await store.apply(await ChangeVerifier.verify([next]), acceptance: acceptance, now: now + 10)
+        guard case .refused(let suspended) = refused[0] else {
+            Issue.record("a suspended author's change was accepted")
+            return
+        }
+        #expect(suspended.code == .authorSuspended)
+    }
+
+    @Test func servesDeltasPageByPage() async throws {
+        let scenario = try StoreScenario(seed: 42, steps: 25)
+        let store = try SQLiteChangeStore.inMemory()
+        let acceptance = StoreScenario.acceptance(for: scenario.keys)
+        _ = try await store.apply(await ChangeVerifier.verify(scenario.changes), acceptance: acceptance, now: now)
+        var mirror = Replica(acceptance: acceptance)
+        var vector = VersionVector()
+        var pages = 0
+        while true {
+            let page = try await store.changes(missingFrom: vector, maximumCount: 4, maximumBytes: 1 << 20)
+            #expect(page.changes.count <= 4)
+            #expect(mirror.receive(page.changes, now: now).allSatisfy { $0 == .accepted })
+            vector = page.continuation
+            pages += 1
+            if page.isComplete { break }
+        }
+        #expect(pages == 7)
+        #expect(mirror.digest == scenario.reference.digest)
+    }
+
+    @Test func repairsHeadsFromTheLogs() async throws {
+        let scenario = try StoreScenario(seed: 3, steps: 10)
+        let store = try SQLiteChangeStore.inMemory()
+        let acceptance = StoreScenario.acceptance(for: scenario.keys)
+        _ = try await store.apply(await ChangeVerifier.verify(scenario.changes), acceptance: acceptance, now: now)
+        #expect(try await store.repairHeads() == [])
+        let before = try await store.heads()
+        try await store.writer.write { db in
+            try db.execute(sql: "UPDATE head SET seq = seq - 1 WHERE author = (SELECT MIN(author) FROM head)")
+            try db.execute(
+                sql: "INSERT INTO head VALUES (?, 1, ?, 0, 0)",
+                arguments: [String(repeating: "f", count: 64), String(repeating: "0", count: 64)])
+        }
+        let repairs = try await store.repairHeads()
+        #expect(repairs.count == 2, "\(repairs)")
+        #expect(try await store.heads() == before)
+    }
+
+    @Test func persistsInAFileInWALMode() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sopro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("store.sqlite").path
+        let scenario = try StoreScenario(seed: 11, steps: 12)
+        let acceptance = StoreScenario.acceptance(for: scenario.keys)
+        do {
+            let store = try SQLiteChangeStore.open(path: path)
+            _ = try await store.apply(await ChangeVerifier.verify(scenario.changes), acceptance: acceptance, now: now)
+            let mode = try await store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+            #expect(mode == "wal")
+        }
+        let reopened = try SQLiteChangeStore.open(path: path)
+        #expect(try await reopened.digest() == scenario.reference.digest)
+        #expect(try await reopened.changeCount() == scenario.changes.count)
+        #expect(throws: StoreError.self) {
+            try SQLiteChangeStore.open(path: directory.appendingPathComponent("missing/dir/x.sqlite").path)
+        }
+    }
+}
