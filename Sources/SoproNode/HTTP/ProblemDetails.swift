@@ -1,0 +1,142 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import NIOFoundationCompat
+import SyncProtocol
+
+/// An `application/problem+json` response (RFC 9457): every error the HTTP API returns.
+public struct ProblemDetails: HTTPResponseError, Encodable {
+    public var status: HTTPResponse.Status
+    /// A stable URI naming the kind of problem, e.g. `urn:sopro:problem:seq-gap`.
+    public var type: String
+    public var title: String
+    public var detail: String
+    /// Extension members.
+    public var expectedSeq: UInt64?
+    public var retryAfterSeconds: Int?
+    public var results: [PushResult]?
+
+    public init(
+        status: HTTPResponse.Status, code: String, title: String, detail: String, expectedSeq: UInt64? = nil,
+        retryAfterSeconds: Int? = nil, results: [PushResult]? = nil
+    ) {
+        self.status = status
+        self.type = "urn:sopro:problem:\(code)"
+        self.title = title
+        self.detail = detail
+        self.expectedSeq = expectedSeq
+        self.retryAfterSeconds = retryAfterSeconds
+        self.results = results
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, type, title, detail, expectedSeq, retryAfterSeconds, results
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Int(status.code), forKey: .status)
+        try container.encode(type, forKey: .type)
+        try container.encode(title, forKey: .title)
+        try container.encode(detail, forKey: .detail)
+        try container.encodeIfPresent(expectedSeq, forKey: .expectedSeq)
+        try container.encodeIfPresent(retryAfterSeconds, forKey: .retryAfterSeconds)
+        try container.encodeIfPresent(results, forKey: .results)
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(self))))
+    }
+
+    static func badRequest(_ detail: String) -> ProblemDetails {
+        ProblemDetails(status: .badRequest, code: "malformed-request", title: "Malformed request", detail: detail)
+    }
+
+    static func tooLarge(_ detail: String) -> ProblemDetails {
+        ProblemDetails(status: .contentTooLarge, code: "too-large", title: "Request too large", detail: detail)
+    }
+
+    static let readOnly = ProblemDetails(
+        status: .methodNotAllowed, code: "read-only-mirror", title: "Read-only mirror",
+        detail: "this node is a read-only mirror; publish and push at a regional node")
+
+    /// The HTTP form of a refused change.
+    init(_ error: SyncError, results: [PushResult]? = nil) {
+        let status: HTTPResponse.Status =
+            switch error.code {
+            case .tooLarge: .contentTooLarge
+            case .unknownAuthor, .authorSuspended: .forbidden
+            case .seqGap, .wrongPrevious, .fork: .conflict
+            case .clockAhead: .serviceUnavailable
+            case .malformed, .badSignature, .unsupportedVersion, .clockNotAdvancing, .invalidOperation:
+                .unprocessableContent
+            }
+        self.init(
+            status: status, code: error.code.rawValue, title: "Change refused: \(error.code.rawValue)",
+            detail: error.description, expectedSeq: error.expectedSeq,
+            retryAfterSeconds: error.retryAfterMilliseconds.map { Int(($0 + 999) / 1000) }, results: results)
+    }
+}
+
+extension ProblemDetails {
+    /// Decodes a JSON body, turning every decoding failure into a 400 that says where.
+    static func decode<Value: Decodable>(_ type: Value.Type, from body: ByteBuffer) throws -> Value {
+        let data = Data(buffer: body)
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw badRequest("the body is not valid JSON: \(syntaxProblem(in: data))")
+            }
+            throw badRequest(describe(error))
+        } catch {
+            throw badRequest("the body is not valid JSON: \(error)")
+        }
+    }
+
+    /// Where JSON syntax breaks, as line and column, from Foundation's parser.
+    static func syntaxProblem(in data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return "it does not have the expected shape"
+        } catch {
+            let debug = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "invalid JSON"
+            // "… around character 13." (Linux) / "… around line 1, column 14." (Darwin)
+            guard let range = debug.range(of: "around character "),
+                let offset = Int(debug[range.upperBound...].prefix { $0.isNumber })
+            else { return debug }
+            let prefix = data.prefix(offset)
+            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let column = offset - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            return
+                "\(debug.prefix { $0 != " " } == "Invalid" ? "invalid value" : "unexpected input") at line \(line), column \(column)"
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.isEmpty ? "the body" : String(text.drop { $0 == "." })
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            if let underlying = context.underlyingError {
+                return "the body is not valid JSON: \((underlying as NSError).localizedDescription)"
+            }
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])): is required"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)): expected \(type)"
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)): expected \(type), found null"
+        @unknown default:
+            return "the body could not be decoded"
+        }
+    }
+}

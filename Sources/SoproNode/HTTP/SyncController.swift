@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import NIOFoundationCompat
+import SyncProtocol
+
+/// The node and sync endpoints under `/v1`.
+struct SyncController: Sendable {
+    let node: CatalogueNode
+    /// Largest push or pull body accepted.
+    var maximumBodyBytes = 8 * 1_048_576
+    /// Most changes in one push.
+    var maximumPushChanges = 1_000
+    /// The largest page a pull returns.
+    var maximumPullChanges = 1_000
+    var maximumPullBytes = 4 * 1_048_576
+
+    static let softwareVersion = "sopro-node 0.1.0"
+
+    func routes<Context: RequestContext>(_ context: Context.Type = Context.self) -> RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("node") { _, _ in try await self.info() }
+        routes.get("sync/heads") { _, _ in try await self.heads() }
+        routes.post("sync/pull") { request, _ in try await self.pull(request) }
+        routes.post("sync/push") { request, _ in try await self.push(request) }
+        return routes
+    }
+
+    func info() async throws -> JSONResponse<NodeInfo> {
+        let heads = try await node.store.heads()
+        var region: String?
+        if case .regional(_, let nodeRegion) = node.mode { region = nodeRegion }
+        return JSONResponse(
+            NodeInfo(
+                author: node.authorID, region: region, name: node.name, mode: node.mode.name,
+                protocol: SyncProtocolVersion.current, software: Self.softwareVersion,
+                heads: Dictionary(
+                    uniqueKeysWithValues: heads.map {
+                        ($0.key.rawValue, NodeInfo.Head(seq: $0.value.seq, id: $0.value.id))
+                    }),
+                digest: try await node.store.digest()))
+    }
+
+    func heads() async throws -> JSONResponse<VersionVector> {
+        JSONResponse(try await node.store.versionVector())
+    }
+
+    func pull(_ request: Request) async throws -> JSONResponse<PullResponse> {
+        let body = try await collect(request)
+        let pull = try ProblemDetails.decode(PullRequest.self, from: body)
+        let limit = min(max(pull.limit ?? maximumPullChanges, 1), maximumPullChanges)
+        let bytes = min(max(pull.maxBytes ?? maximumPullBytes, 1), maximumPullBytes)
+        let page = try await node.store.changes(missingFrom: pull.have, maximumCount: limit, maximumBytes: bytes)
+        return JSONResponse(
+            PullResponse(changes: page.changes, continuation: page.continuation, complete: page.isComplete))
+    }
+
+    func push(_ request: Request) async throws -> JSONResponse<PushResponse> {
+        guard case .regional = node.mode else { throw ProblemDetails.readOnly }
+        let body = try await collect(request)
+        let push = try ProblemDetails.decode(PushRequest.self, from: body)
+        guard push.changes.count <= maximumPushChanges else {
+            throw ProblemDetails.tooLarge("\(push.changes.count) changes; at most \(maximumPushChanges) per push")
+        }
+        let results = try await node.receive(push.changes)
+        let pushResults = zip(push.changes, results).map { PushResult(id: $0.id, result: $1) }
+        // A push in which nothing was accepted answers with the first refusal's status, so a
+        // client that pushes one change gets a plain error; otherwise 200 with each result.
+        let refusals = results.compactMap { result -> SyncError? in
+            if case .refused(let error) = result { error } else { nil }
+        }
+        if let first = refusals.first, refusals.count == results.count {
+            throw ProblemDetails(first, results: pushResults)
+        }
+        return JSONResponse(PushResponse(results: pushResults))
+    }
+
+    private func collect(_ request: Request) async throws -> ByteBuffer {
+        var request = request
+        do {
+            return try await request.collectBody(upTo: maximumBodyBytes)
+        } catch {
+            throw ProblemDetails.tooLarge("the body is larger than \(maximumBodyBytes) bytes")
+        }
+    }
+}
+
+/// A JSON response with sorted keys.
+struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {
+    var value: Value
+    var status: HTTPResponse.Status = .ok
+
+    init(_ value: Value, status: HTTPResponse.Status = .ok) {
+        self.value = value
+        self.status = status
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+    }
+}

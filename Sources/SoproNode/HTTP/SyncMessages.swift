@@ -1,0 +1,76 @@
+import SyncProtocol
+
+/// `POST /v1/sync/pull` body: what the caller holds.
+public struct PullRequest: Codable, Sendable {
+    public var have: VersionVector
+    /// At most this many changes (default and maximum 1,000).
+    public var limit: Int?
+    /// About this many bytes of changes (default and maximum 4 MiB).
+    public var maxBytes: Int?
+
+    public init(have: VersionVector, limit: Int? = nil, maxBytes: Int? = nil) {
+        self.have = have
+        self.limit = limit
+        self.maxBytes = maxBytes
+    }
+}
+
+/// `POST /v1/sync/pull` response: the changes the caller lacks, and where to continue.
+public struct PullResponse: Codable, Sendable {
+    public var changes: [SignedChange]
+    public var continuation: VersionVector
+    public var complete: Bool
+}
+
+/// `POST /v1/sync/push` body.
+public struct PushRequest: Codable, Sendable {
+    public var changes: [SignedChange]
+
+    public init(changes: [SignedChange]) { self.changes = changes }
+}
+
+/// The outcome for one pushed change.
+public struct PushResult: Codable, Sendable, Hashable {
+    public var id: String
+    /// `accepted`, `duplicate` or `refused`.
+    public var status: String
+    /// The refusal code (docs/protocol.md, Errors), for refused changes.
+    public var code: String?
+    public var detail: String?
+    public var expectedSeq: UInt64?
+
+    init(id: ChangeID, result: Replica.ReceiveResult) {
+        self.id = id.rawValue
+        switch result {
+        case .accepted: status = "accepted"
+        case .duplicate: status = "duplicate"
+        case .refused(let error):
+            status = "refused"
+            code = error.code.rawValue
+            detail = error.description
+            expectedSeq = error.expectedSeq
+        }
+    }
+}
+
+/// `POST /v1/sync/push` response.
+public struct PushResponse: Codable, Sendable {
+    public var results: [PushResult]
+}
+
+/// `GET /v1/node` response: who the node is and what it holds.
+public struct NodeInfo: Codable, Sendable {
+    public struct Head: Codable, Sendable {
+        public var seq: UInt64
+        public var id: ChangeID
+    }
+
+    public var author: AuthorID?
+    public var region: String?
+    public var name: String
+    public var mode: String
+    public var `protocol`: Int
+    public var software: String
+    public var heads: [String: Head]
+    public var digest: String
+}

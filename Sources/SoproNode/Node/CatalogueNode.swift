@@ -1,0 +1,145 @@
+import DirectoryModel
+import Foundation
+import SyncProtocol
+
+/// One node of the federation: its store, the rules it applies, its clock and (for a regional
+/// node) its key. Writes go through this actor one at a time, so the node never signs two
+/// changes with the same seq; verification runs before, on every core.
+public actor CatalogueNode {
+    public nonisolated let store: any ChangeStore
+    public nonisolated let acceptance: ChangeAcceptance
+    public nonisolated let mode: NodeMode
+    /// A display name, e.g. `Niederösterreich`.
+    public nonisolated let name: String
+    public nonisolated let limits: ChangeLimits
+    private let wallClock: WallClock
+    private var clock: HybridLogicalClock
+
+    public init(
+        store: any ChangeStore, acceptance: ChangeAcceptance, mode: NodeMode, name: String,
+        limits: ChangeLimits = .standard, wallClock: WallClock = .system
+    ) async throws {
+        self.store = store
+        self.acceptance = acceptance
+        self.mode = mode
+        self.name = name
+        self.limits = limits
+        self.wallClock = wallClock
+        // Start the clock after everything already held, so a restarted node's next change
+        // orders after its previous ones even if the wall clock went back.
+        let latest = try await store.heads().values.map(\.hlc).max() ?? .zero
+        self.clock = HybridLogicalClock(latest: latest, maximumSkewMilliseconds: acceptance.maximumSkewMilliseconds)
+    }
+
+    /// The node's author id; `nil` for a mirror.
+    public nonisolated var authorID: AuthorID? {
+        if case .regional(let key, _) = mode { key.authorID } else { nil }
+    }
+
+    /// Receives changes from a peer or a push: verifies them in parallel, then applies them in
+    /// one transaction.
+    public nonisolated func receive(_ changes: [SignedChange]) async throws -> [Replica.ReceiveResult] {
+        let verified = await ChangeVerifier.verify(changes, limits: limits)
+        return try await apply(verified)
+    }
+
+    private func apply(_ verified: [Result<VerifiedChange, SyncError>]) async throws -> [Replica.ReceiveResult] {
+        let now = wallClock.milliseconds
+        let results = try await store.apply(verified, acceptance: acceptance, now: now)
+        for (outcome, result) in zip(verified, results) {
+            if case .success(let change) = outcome, result == .accepted {
+                try? clock.receive(change.hlc, now: now)
+            }
+        }
+        return results
+    }
+
+    /// Signs `operations` as this node's next change and applies it. Nothing is signed when
+    /// there is nothing to do.
+    public func publish(_ operations: [EntryOperation], editor: String) async throws -> VerifiedChange? {
+        guard case .regional(let key, _) = mode else { throw NodeError.readOnlyMirror }
+        guard !operations.isEmpty else { return nil }
+        let head = try await store.heads()[key.authorID]
+        let hlc = clock.tick(now: wallClock.milliseconds)
+        let signed = try ChangeSigner.sign(
+            operations: operations, editor: editor, seq: (head?.seq ?? 0) + 1, previous: head?.id, hlc: hlc, key: key)
+        let change = try signed.verified(limits: limits)
+        let result = try await apply([.success(change)])
+        if case .refused(let error)? = result.first { throw error }
+        return change
+    }
+
+    /// Publishes entries: each becomes the operations that make the merged state say what the
+    /// entry says (only the fields its document mentions), all in one signed change.
+    public func publish(_ entries: [SourcedEntry], editor: String) async throws -> PublishReport {
+        var operations: [EntryOperation] = []
+        var report = PublishReport()
+        for sourced in entries {
+            let entry = sourced.entry
+            let fields = EntryFields(kind: entry.kind, id: entry.id, document: sourced.document)
+            let current = try await store.entry(kind: entry.kind.rawValue, id: entry.id.rawValue)
+            let entryOperations = EntryChangePlanner.operations(for: fields, current: current)
+            report.entries.append(
+                PublishReport.EntryOutcome(
+                    id: entry.id, kind: entry.kind,
+                    outcome: current == nil
+                        ? .created : entryOperations.isEmpty ? .unchanged : .updated(Self.fields(of: entryOperations))))
+            operations += entryOperations
+        }
+        report.change = try await publish(operations, editor: editor)?.reference
+        return report
+    }
+
+    private static func fields(of operations: [EntryOperation]) -> [String] {
+        var names: [String] = []
+        for operation in operations {
+            let name: String =
+                switch operation.action {
+                case .set(let field, _, _), .add(let field, _), .remove(let field, _, _): field
+                case .retract, .restore: "retracted"
+                case .unknown(let name): name
+                }
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
+    /// What the node's wall clock says, in milliseconds.
+    public nonisolated var now: Int64 { wallClock.milliseconds }
+}
+
+/// What publishing did, entry by entry.
+public struct PublishReport: Sendable, Hashable {
+    public enum Outcome: Sendable, Hashable {
+        case created
+        case updated([String])
+        case unchanged
+    }
+
+    public struct EntryOutcome: Sendable, Hashable {
+        public var id: EntryID
+        public var kind: EntryKind
+        public var outcome: Outcome
+    }
+
+    public var entries: [EntryOutcome] = []
+    /// The signed change, or `nil` when nothing changed.
+    public var change: ChangeReference?
+}
+
+/// Why the node refused to do something, apart from refusals of single changes.
+public struct NodeError: Error, Hashable, Sendable, CustomStringConvertible {
+    private enum Reason: Hashable, Sendable {
+        case readOnlyMirror
+    }
+
+    private let reason: Reason
+
+    public static let readOnlyMirror = NodeError(reason: .readOnlyMirror)
+
+    public var description: String {
+        switch reason {
+        case .readOnlyMirror: "this node is a read-only mirror: publish at a regional node"
+        }
+    }
+}
