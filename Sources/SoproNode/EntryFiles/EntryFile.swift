@@ -25,4 +25,11 @@ public struct SourcedEntry: Sendable {
     /// The entry as written, so publishing can tell which fields the file mentions: fields a
     /// file leaves out are left alone, and another region's translation survives.
     public var document: DocumentValue
+
+    public init(entry: Entry, path: FieldPath = .root, location: FileLocation, document: DocumentValue) {
+        self.entry = entry
+        self.path = path
+        self.location = location
+        self.document = document
+    }
 }

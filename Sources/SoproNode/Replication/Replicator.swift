@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import SyncProtocol
+
+/// Keeps the node in step with its peers: pulls whatever a peer has that the node lacks (page by
+/// page, resuming from the version vector) and pushes what the peer lacks. Runs as a
+/// service-lifecycle `Service` on an injected clock: a round every `interval` with jitter, and
+/// exponential backoff up to `maximumBackoff` while a peer fails.
+public struct Replicator<C: Clock<Duration>>: Service {
+    public let node: CatalogueNode
+    public let peers: [Peer]
+    public let client: any PeerClient
+    public let clock: C
+    public let status: PeerStatusBoard
+    public var interval: Duration = .seconds(10)
+    public var maximumBackoff: Duration = .seconds(300)
+    public var pageSize = 1000
+    let logger: Logger
+
+    public init(
+        node: CatalogueNode, peers: [Peer], client: any PeerClient, clock: C, interval: Duration = .seconds(10),
+        logger: Logger = Logger(label: "sopro.replicator")
+    ) {
+        self.node = node
+        self.peers = peers
+        self.client = client
+        self.clock = clock
+        self.interval = interval
+        self.status = PeerStatusBoard(peers: peers)
+        self.logger = logger
+    }
+
+    /// What one round with one peer moved.
+    public struct RoundSummary: Sendable, Hashable {
+        public var pulled = 0
+        public var pushed = 0
+        public var refused = 0
+    }
+
+    public func run() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            for peer in peers {
+                group.addTask { await self.runLoop(with: peer) }
+            }
+        }
+    }
+
+    private func runLoop(with peer: Peer) async {
+        var failures = 0
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                _ = try await sync(with: peer)
+                failures = 0
+            } catch {
+                failures += 1
+            }
+            let base = failures == 0 ? interval : min(maximumBackoff, interval * (1 << min(failures, 10)))
+            // ±20 % jitter, so peers restarted together do not sync in lockstep.
+            let jitter = Double.random(in: 0.8...1.2)
+            do {
+                try await clock.sleep(for: base * jitter)
+            } catch {
+                return
+            }
+        }
+    }
+
+    /// All peers once, now (`sopro-node sync`, tests).
+    public func syncAll() async -> [String: Result<RoundSummary, any Error>] {
+        var results: [String: Result<RoundSummary, any Error>] = [:]
+        for peer in peers {
+            do {
+                results[peer.name] = .success(try await sync(with: peer))
+            } catch {
+                results[peer.name] = .failure(error)
+            }
+        }
+        return results
+    }
+
+    /// One round with `peer`: pull until nothing is missing, then push what the peer lacks.
+    public func sync(with peer: Peer) async throws -> RoundSummary {
+        var summary = RoundSummary()
+        var logger = logger
+        logger[metadataKey: "peer.url"] = .string(peer.url)
+        do {
+            let theirs = try await client.heads(of: peer)
+            var ours = try await node.store.versionVector()
+            await status.update(peer.name) {
+                $0.changesBehind = theirs.changesAhead(of: ours)
+                $0.changesAhead = ours.changesAhead(of: theirs)
+            }
+            while theirs.changesAhead(of: ours) > 0 {
+                let page = try await client.pull(from: peer, have: ours, limit: pageSize)
+                if page.changes.isEmpty { break }
+                let results = try await node.receive(page.changes)
+                summary.pulled += results.filter { $0 == .accepted }.count
+                summary.refused += results.filter { if case .refused = $0 { true } else { false } }.count
+                let next = try await node.store.versionVector()
+                if next == ours { break }  // nothing applied: do not spin on refusals
+                ours = next
+            }
+            if !(await status.status(of: peer.name)?.isReadOnly ?? false), ours.changesAhead(of: theirs) > 0 {
+                var have = theirs
+                while true {
+                    let page = try await node.store.changes(
+                        missingFrom: have, maximumCount: pageSize, maximumBytes: 4 << 20)
+                    if page.changes.isEmpty { break }
+                    guard let results = try await client.push(page.changes, to: peer) else {
+                        await status.update(peer.name) { $0.isReadOnly = true }
+                        break
+                    }
+                    summary.pushed += results.filter { $0.status == "accepted" }.count
+                    have = page.continuation
+                    if page.isComplete { break }
+                }
+            }
+            let now = node.now
+            await status.update(peer.name) {
+                $0.lastSuccess = now
+                $0.consecutiveFailures = 0
+                $0.changesBehind = 0
+            }
+            if summary.pulled + summary.pushed > 0 {
+                logger.info(
+                    "synced", metadata: ["sync.pulled": "\(summary.pulled)", "sync.pushed": "\(summary.pushed)"])
+            }
+            return summary
+        } catch {
+            let now = node.now
+            await status.update(peer.name) {
+                $0.lastError = "\(error)"
+                $0.lastErrorAt = now
+                $0.consecutiveFailures += 1
+            }
+            logger.info("sync failed", metadata: ["sync.error": "\(error)"])
+            throw error
+        }
+    }
+}
