@@ -11,9 +11,12 @@ struct SoproNodeCommand: AsyncParsableCommand {
             and their cooperations with companies and public buyers. Each region runs a node; \
             nodes exchange signed changes and every node ends up with the same catalogue.
 
+            Try a local five-region federation:
+              sopro-node demo
+
             Check entry files before publishing them:
               sopro-node check Examples/entries.yaml
             """,
-        subcommands: [CheckCommand.self]
+        subcommands: [DemoCommand.self, CheckCommand.self]
     )
 }

@@ -7,7 +7,7 @@ import SyncProtocol
 /// page, resuming from the version vector) and pushes what the peer lacks. Runs as a
 /// service-lifecycle `Service` on an injected clock: a round every `interval` with jitter, and
 /// exponential backoff up to `maximumBackoff` while a peer fails.
-public struct Replicator<C: Clock<Duration>>: Service {
+public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
     public let node: CatalogueNode
     public let peers: [Peer]
     public let client: any PeerClient
@@ -29,6 +29,10 @@ public struct Replicator<C: Clock<Duration>>: Service {
         self.interval = interval
         self.status = PeerStatusBoard(peers: peers)
         self.logger = logger
+    }
+
+    public var description: String {
+        "Replicator(\(node.name) ↔ \(peers.map(\.name).joined(separator: ", ")))"
     }
 
     /// What one round with one peer moved.
@@ -59,7 +63,8 @@ public struct Replicator<C: Clock<Duration>>: Service {
             // ±20 % jitter, so peers restarted together do not sync in lockstep.
             let jitter = Double.random(in: 0.8...1.2)
             do {
-                try await clock.sleep(for: base * jitter)
+                // Ends at once on graceful shutdown instead of finishing the wait.
+                try await cancelWhenGracefulShutdown { try await clock.sleep(for: base * jitter) }
             } catch {
                 return
             }
