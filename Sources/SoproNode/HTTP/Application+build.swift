@@ -9,6 +9,9 @@ public func buildApplication(
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.get("healthz") { _, _ in "ok" }
     router.addRoutes(SyncController(node: node).routes(BasicRequestContext.self), atPath: "v1")
+    router.group("v1")
+        .add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get]))
+        .addRoutes(CatalogueController(node: node).routes(BasicRequestContext.self))
     return Application(
         router: router, configuration: .init(address: .hostname(host, port: port), serverName: "sopro-node"),
         logger: logger)

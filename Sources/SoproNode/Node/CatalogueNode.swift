@@ -70,10 +70,15 @@ public actor CatalogueNode {
     }
 
     /// Publishes entries: each becomes the operations that make the merged state say what the
-    /// entry says (only the fields its document mentions), all in one signed change.
+    /// entry says (only the fields its document mentions). The operations are signed in as few
+    /// changes as the change limits allow, never splitting one entry's operations unless the
+    /// entry alone exceeds a limit.
     public func publish(_ entries: [SourcedEntry], editor: String) async throws -> PublishReport {
-        var operations: [EntryOperation] = []
         var report = PublishReport()
+        var batches: [[EntryOperation]] = [[]]
+        var batchBytes = 0
+        // Leave room for the payload's own members (author, hlc, editor …).
+        let byteBudget = limits.maximumPayloadBytes - 1024
         for sourced in entries {
             let entry = sourced.entry
             let fields = EntryFields(kind: entry.kind, id: entry.id, document: sourced.document)
@@ -84,9 +89,28 @@ public actor CatalogueNode {
                     id: entry.id, kind: entry.kind,
                     outcome: current == nil
                         ? .created : entryOperations.isEmpty ? .unchanged : .updated(Self.fields(of: entryOperations))))
-            operations += entryOperations
+            let sizes = entryOperations.map { CanonicalJSON.encode($0.syncValue).count + 1 }
+            let entryBytes = sizes.reduce(0, +)
+            if let last = batches.last, !last.isEmpty,
+                batchBytes + entryBytes > byteBudget || last.count + entryOperations.count > limits.maximumOperations
+            {
+                batches.append([])
+                batchBytes = 0
+            }
+            for (operation, size) in zip(entryOperations, sizes) {
+                if let last = batches.last, !last.isEmpty,
+                    batchBytes + size > byteBudget || last.count + 1 > limits.maximumOperations
+                {
+                    batches.append([])
+                    batchBytes = 0
+                }
+                batches[batches.count - 1].append(operation)
+                batchBytes += size
+            }
         }
-        report.change = try await publish(operations, editor: editor)?.reference
+        for batch in batches where !batch.isEmpty {
+            if let change = try await publish(batch, editor: editor) { report.changes.append(change.reference) }
+        }
         return report
     }
 
@@ -123,8 +147,8 @@ public struct PublishReport: Sendable, Hashable {
     }
 
     public var entries: [EntryOutcome] = []
-    /// The signed change, or `nil` when nothing changed.
-    public var change: ChangeReference?
+    /// The signed changes; empty when nothing changed.
+    public var changes: [ChangeReference] = []
 }
 
 /// Why the node refused to do something, apart from refusals of single changes.

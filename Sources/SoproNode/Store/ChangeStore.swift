@@ -30,4 +30,7 @@ public protocol ChangeStore: Sendable {
 
     /// Recorded forks.
     func forks() async throws -> [ForkEvidence]
+
+    /// Visible entries matching `query`, a page at a time.
+    func entries(matching query: CatalogueQuery) async throws -> CataloguePage
 }

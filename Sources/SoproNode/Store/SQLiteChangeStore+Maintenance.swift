@@ -67,7 +67,8 @@ extension SQLiteChangeStore {
                     throw StoreError.corrupt("stored change \(signed.id) no longer verifies: \(error)")
                 }
             }
-            try db.execute(sql: "DELETE FROM entry")
+            try db.execute(
+                sql: "DELETE FROM entry; DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText")
             let encoder = JSONEncoder()
             for entry in state.entries.values {
                 try Self.save(entry, encoder: encoder, db: db)

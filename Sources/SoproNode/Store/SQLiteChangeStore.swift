@@ -253,5 +253,6 @@ extension SQLiteChangeStore {
                 state.kind, state.id, try encoder.encode(state), Data(CanonicalJSON.encode(state.digestValue)),
                 state.isVisible,
             ])
+        try CatalogueIndex.update(state, db: db)
     }
 }

@@ -55,6 +55,37 @@ enum StoreMigrations {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v2: catalogue index, facets and full-text search") { db in
+            try db.execute(
+                sql: """
+                    -- One row per visible entry, for listing and filtering.
+                    CREATE TABLE entryIndex (
+                        kind TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        names TEXT NOT NULL,            -- JSON object: language → name
+                        region TEXT,
+                        socialModel TEXT,
+                        lighthouse INTEGER NOT NULL,
+                        updatedTime INTEGER NOT NULL,   -- latest HLC time of the entry's values
+                        PRIMARY KEY (kind, id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX entryIndexUpdated ON entryIndex (updatedTime);
+                    -- Multi-valued facets: category, sector, region, language, targetGroup, …
+                    CREATE TABLE entryFacet (
+                        facet TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        PRIMARY KEY (facet, value, kind, id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX entryFacetEntry ON entryFacet (kind, id);
+                    -- Names and descriptions in every language.
+                    CREATE VIRTUAL TABLE entryText USING fts5(
+                        kind UNINDEXED, id UNINDEXED, language UNINDEXED, name, description,
+                        tokenize = 'unicode61 remove_diacritics 2'
+                    );
+                    """)
+        }
         return migrator
     }
 }
