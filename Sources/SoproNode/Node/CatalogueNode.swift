@@ -14,11 +14,16 @@ public actor CatalogueNode {
     public nonisolated let limits: ChangeLimits
     private let wallClock: WallClock
     private var clock: HybridLogicalClock
+    /// Whether the node has confirmed, with its peers, that it holds its own latest change.
+    /// Until then it signs nothing: a node restored from an old backup would otherwise reuse
+    /// a seq, which its peers would see as a fork.
+    public private(set) var ownHeadConfirmed: Bool
 
     public init(
         store: any ChangeStore, acceptance: ChangeAcceptance, mode: NodeMode, name: String,
-        limits: ChangeLimits = .standard, wallClock: WallClock = .system
+        limits: ChangeLimits = .standard, wallClock: WallClock = .system, needsOwnHeadFromPeers: Bool = false
     ) async throws {
+        self.ownHeadConfirmed = !needsOwnHeadFromPeers
         self.store = store
         self.acceptance = acceptance
         self.mode = mode
@@ -59,6 +64,7 @@ public actor CatalogueNode {
     public func publish(_ operations: [EntryOperation], editor: String) async throws -> VerifiedChange? {
         guard case .regional(let key, _) = mode else { throw NodeError.readOnlyMirror }
         guard !operations.isEmpty else { return nil }
+        guard ownHeadConfirmed else { throw NodeError.ownHeadUnconfirmed }
         let head = try await store.heads()[key.authorID]
         let hlc = clock.tick(now: wallClock.milliseconds)
         let signed = try ChangeSigner.sign(
@@ -128,6 +134,12 @@ public actor CatalogueNode {
         return names
     }
 
+    /// Records that the node's own log is as long as any peer's copy of it (the replicator
+    /// checks this at start).
+    public func confirmOwnHead() {
+        ownHeadConfirmed = true
+    }
+
     /// What the node's wall clock says, in milliseconds.
     public nonisolated var now: Int64 { wallClock.milliseconds }
 }
@@ -155,15 +167,19 @@ public struct PublishReport: Sendable, Hashable {
 public struct NodeError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Reason: Hashable, Sendable {
         case readOnlyMirror
+        case ownHeadUnconfirmed
     }
 
     private let reason: Reason
 
     public static let readOnlyMirror = NodeError(reason: .readOnlyMirror)
+    public static let ownHeadUnconfirmed = NodeError(reason: .ownHeadUnconfirmed)
 
     public var description: String {
         switch reason {
         case .readOnlyMirror: "this node is a read-only mirror: publish at a regional node"
+        case .ownHeadUnconfirmed:
+            "this node has not yet confirmed its own latest change with a peer; it signs nothing until then, so a restored node never reuses a seq (check that a peer is reachable)"
         }
     }
 }

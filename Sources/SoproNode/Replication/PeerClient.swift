@@ -24,11 +24,13 @@ public struct PeerError: Error, Hashable, Sendable, CustomStringConvertible {
 /// The peer client over HTTP (AsyncHTTPClient), with timeouts and bounded response sizes.
 public struct HTTPPeerClient: PeerClient {
     let client: HTTPClient
-    var timeout: TimeAmount = .seconds(30)
+    /// The deadline of one request; AsyncHTTPClient retries a refused connection until then.
+    var timeout: TimeAmount
     var maximumResponseBytes = 16 * 1_048_576
 
-    public init(client: HTTPClient = .shared) {
+    public init(client: HTTPClient = .shared, timeout: TimeAmount = .seconds(30)) {
         self.client = client
+        self.timeout = timeout
     }
 
     public func heads(of peer: Peer) async throws -> VersionVector {

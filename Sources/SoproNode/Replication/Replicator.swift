@@ -43,6 +43,7 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
     }
 
     public func run() async throws {
+        await recoverOwnLog()
         await withTaskGroup(of: Void.self) { group in
             for peer in peers {
                 group.addTask { await self.runLoop(with: peer) }
@@ -68,6 +69,43 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
             } catch {
                 return
             }
+        }
+    }
+
+    /// Before the node signs anything: fetch its own changes from any peer that holds more of
+    /// them than the node does (a node restored from a backup, or one that lost its store),
+    /// then let it publish. Retries until a peer answers, unless the node has no peers.
+    public func recoverOwnLog() async {
+        guard let author = node.authorID, !(await node.ownHeadConfirmed) else { return }
+        guard !peers.isEmpty else {
+            await node.confirmOwnHead()
+            return
+        }
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            for peer in peers {
+                guard let theirs = try? await client.heads(of: peer) else { continue }
+                guard var ours = try? await node.store.versionVector() else { continue }
+                var complete = true
+                while theirs[author] > ours[author] {
+                    guard let page = try? await client.pull(from: peer, have: ours, limit: pageSize),
+                        !page.changes.isEmpty,
+                        (try? await node.receive(page.changes)) != nil,
+                        let next = try? await node.store.versionVector(),
+                        next != ours
+                    else {
+                        complete = false
+                        break
+                    }
+                    ours = next
+                }
+                if complete {
+                    logger.info(
+                        "own log confirmed", metadata: ["peer.url": "\(peer.url)", "sync.seq": "\(ours[author])"])
+                    await node.confirmOwnHead()
+                    return
+                }
+            }
+            try? await cancelWhenGracefulShutdown { try await clock.sleep(for: interval) }
         }
     }
 
