@@ -15,6 +15,8 @@ public struct ProblemDetails: HTTPResponseError, Encodable {
     public var expectedSeq: UInt64?
     public var retryAfterSeconds: Int?
     public var results: [PushResult]?
+    /// Every validation problem, one per element (for invalid entries).
+    public var issues: [String]?
 
     public init(
         status: HTTPResponse.Status, code: String, title: String, detail: String, expectedSeq: UInt64? = nil,
@@ -30,7 +32,7 @@ public struct ProblemDetails: HTTPResponseError, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, type, title, detail, expectedSeq, retryAfterSeconds, results
+        case status, type, title, detail, expectedSeq, retryAfterSeconds, results, issues
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -42,6 +44,7 @@ public struct ProblemDetails: HTTPResponseError, Encodable {
         try container.encodeIfPresent(expectedSeq, forKey: .expectedSeq)
         try container.encodeIfPresent(retryAfterSeconds, forKey: .retryAfterSeconds)
         try container.encodeIfPresent(results, forKey: .results)
+        try container.encodeIfPresent(issues, forKey: .issues)
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {

@@ -44,6 +44,11 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
 
     public func run() async throws {
         await recoverOwnLog()
+        guard !peers.isEmpty else {
+            // Nothing to replicate: stay up until shutdown, like the server beside it.
+            try? await gracefulShutdown()
+            return
+        }
         await withTaskGroup(of: Void.self) { group in
             for peer in peers {
                 group.addTask { await self.runLoop(with: peer) }

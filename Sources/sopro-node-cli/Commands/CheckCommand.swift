@@ -48,7 +48,7 @@ struct CheckCommand: AsyncParsableCommand {
         let summary =
             "\(set.files.count) file\(set.files.count == 1 ? "" : "s"), \(entries) entr\(entries == 1 ? "y" : "ies"), "
             + (problems == 0 ? "no problems" : "\(problems) problem\(problems == 1 ? "" : "s")")
-        if problems == 0 { print(summary) } else { printError(summary) }
+        if problems == 0 { say(summary) } else { printError(summary) }
     }
 
     private func printJSON(_ set: EntryFileSet) throws {
@@ -82,11 +82,17 @@ struct CheckCommand: AsyncParsableCommand {
             problems: problems)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        say(String(decoding: try encoder.encode(report), as: UTF8.self))
     }
 }
 
 /// Writes a line to standard error, where problems belong.
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Writes a line to standard output at once (unbuffered), so a supervisor or a pipe sees each
+/// line as it is printed.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

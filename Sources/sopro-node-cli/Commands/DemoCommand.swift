@@ -57,15 +57,15 @@ struct DemoCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let federation = try await DemoFederation.make(directory: directory, basePort: basePort, logger: logger)
             let counts = try await federation.publishSamples(from: samplesFolder)
-            print("sopro demo — stores in \(directory.path)\(temporary ? " (removed at exit)" : "")")
+            say("sopro demo — stores in \(directory.path)\(temporary ? " (removed at exit)" : "")")
             for member in federation.members {
                 let published = member.region.flatMap { counts[$0] }.map { ", \($0) sample entries" } ?? ""
                 let role = member.region.map { "\($0) \(member.name)" } ?? "mirror (read-only)"
-                print("  \(role.padding(toLength: 24, withPad: " ", startingAt: 0)) \(member.url)\(published)")
+                say("  \(role.padding(toLength: 24, withPad: " ", startingAt: 0)) \(member.url)\(published)")
             }
-            print("replicating …  (Ctrl-C to stop)")
+            say("replicating …  (Ctrl-C to stop)")
             try await federation.run { digest in
-                print("converged: every node and the mirror hold the same catalogue (digest \(digest.prefix(16))…)")
+                say("converged: every node and the mirror hold the same catalogue (digest \(digest.prefix(16))…)")
             }
         } catch {
             printError("error: \(Self.explain(error))")
@@ -86,10 +86,10 @@ struct DemoCommand: AsyncParsableCommand {
         throw ValidationError("cannot find the sample entries (Examples/regions); pass --samples DIR")
     }
 
-    static func explain(_ error: any Error) -> String {
+    static func explain(_ error: any Error, portHint: String = "choose other ports with --base-port") -> String {
         let text = "\(error)"
         if text.contains("Address already in use") {
-            return "a port is already in use (\(text)); choose other ports with --base-port"
+            return "a port is already in use (\(text)); \(portHint)"
         }
         return text
     }

@@ -1,0 +1,65 @@
+import Foundation
+
+extension NodeConfiguration {
+    /// The commented configuration `sopro-node init` writes.
+    public func commentedYAML() -> String {
+        var lines = [
+            "# sopro node configuration (YAML). Settings left out take their defaults; unknown settings",
+            "# are refused. Environment variables override: SOPRO_HOST, SOPRO_PORT,",
+            "# SOPRO_SYNC_INTERVAL.",
+            "",
+            "# A display name for this node.",
+            "name: \(Self.quote(name))",
+            "# node: a regional node that signs and publishes; mirror: read-only, serves the catalogue.",
+            "mode: \(mode.rawValue)",
+        ]
+        if let region {
+            lines += [
+                "# The NUTS region this node publishes for (AT11, AT12, AT13, AT22, HU22 …).", "region: \(region)",
+            ]
+        }
+        lines += [
+            "",
+            "# Where the HTTP server listens. Put a TLS reverse proxy (nginx) in front for the internet.",
+            "listen:",
+            "  host: \(listen.host)",
+            "  port: \(listen.port)",
+            "",
+            "# The Ed25519 key file, relative to the data directory (mode 0600; never share it).",
+            "keyFile: \(keyFile)",
+            "",
+            "# Seconds between sync rounds with each peer, and the largest clock skew accepted.",
+            "syncInterval: \(syncInterval)",
+            "maximumClockSkew: \(maximumClockSkew)",
+            "",
+            "# Nodes to sync with: name, base URL and (for regional nodes) their author id.",
+            "peers:",
+        ]
+        lines +=
+            peers.isEmpty
+            ? ["  []"]
+            : peers.flatMap { peer in
+                ["  - name: \(Self.quote(peer.name))", "    url: \(Self.quote(peer.url))"]
+                    + (peer.author.map { ["    author: \($0)"] } ?? [])
+            }
+        lines += ["", "# Authors whose changes this node accepts (including its own).", "trustedAuthors:"]
+        lines +=
+            trustedAuthors.isEmpty
+            ? ["  []"]
+            : trustedAuthors.flatMap { author in
+                ["  - id: \(author.id)", "    region: \(author.region)", "    name: \(Self.quote(author.name))"]
+            }
+        lines += ["", "# Editors who may publish: name and the SHA-256 of their token (never the token).", "editors:"]
+        lines +=
+            editors.isEmpty
+            ? ["  []"]
+            : editors.flatMap { editor in
+                ["  - name: \(Self.quote(editor.name))", "    tokenSHA256: \(editor.tokenSHA256)"]
+            }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func quote(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -1,0 +1,236 @@
+import Crypto
+import DirectoryModel
+import Foundation
+import SyncProtocol
+import Yams
+
+/// A node's configuration file (`sopro-node.yaml` in the data directory): who the node is, where
+/// it listens, its peers, the authors it trusts and its editors. Environment variables
+/// override single settings (`SOPRO_HOST`, `SOPRO_PORT`, `SOPRO_SYNC_INTERVAL`).
+public struct NodeConfiguration: Codable, Sendable, Hashable {
+    public enum Mode: String, Codable, Sendable {
+        case node, mirror
+    }
+
+    public struct Listen: Codable, Sendable, Hashable {
+        public var host = "127.0.0.1"
+        public var port = 8080
+    }
+
+    public struct PeerEntry: Codable, Sendable, Hashable {
+        public var name: String
+        public var url: String
+        /// The peer's author id, when it is a regional node.
+        public var author: String?
+
+        public init(name: String, url: String, author: String? = nil) {
+            self.name = name
+            self.url = url
+            self.author = author
+        }
+    }
+
+    public struct AuthorEntry: Codable, Sendable, Hashable {
+        public var id: String
+        public var region: String
+        public var name: String
+
+        public init(id: String, region: String, name: String) {
+            self.id = id
+            self.region = region
+            self.name = name
+        }
+    }
+
+    /// An editor who may publish, with the SHA-256 of their token (the token itself is never
+    /// stored).
+    public struct Editor: Codable, Sendable, Hashable {
+        public var name: String
+        public var tokenSHA256: String
+    }
+
+    public var name: String
+    /// The NUTS region a regional node publishes for.
+    public var region: String?
+    public var mode: Mode = .node
+    public var listen = Listen()
+    /// The key file, relative to the data directory.
+    public var keyFile = "node.key"
+    /// Seconds between sync rounds with each peer.
+    public var syncInterval = 10
+    /// How far ahead of this node's clock a change may be stamped, in seconds.
+    public var maximumClockSkew = 300
+    public var peers: [PeerEntry] = []
+    public var trustedAuthors: [AuthorEntry] = []
+    public var editors: [Editor] = []
+
+    public init(name: String, region: String?, mode: Mode) {
+        self.name = name
+        self.region = region
+        self.mode = mode
+    }
+
+    public static let fileName = "sopro-node.yaml"
+
+    /// Reads and checks the configuration in `directory`, applying environment overrides.
+    public static func load(
+        from directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
+        throws -> NodeConfiguration
+    {
+        let url = directory.appendingPathComponent(fileName)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ConfigurationError("\(url.path) cannot be read; create it with `sopro-node init`")
+        }
+        var configuration: NodeConfiguration
+        do {
+            configuration = try YAMLDecoder().decode(NodeConfiguration.self, from: text)
+        } catch let error as DecodingError {
+            throw ConfigurationError("\(url.path): \(Self.describe(error))")
+        } catch {
+            throw ConfigurationError("\(url.path): \(error)")
+        }
+        if let host = environment["SOPRO_HOST"] { configuration.listen.host = host }
+        if let port = environment["SOPRO_PORT"] {
+            guard let number = Int(port), (0...65_535).contains(number) else {
+                throw ConfigurationError("SOPRO_PORT=\(port) is not a port number")
+            }
+            configuration.listen.port = number
+        }
+        if let interval = environment["SOPRO_SYNC_INTERVAL"] {
+            guard let seconds = Int(interval), seconds > 0 else {
+                throw ConfigurationError("SOPRO_SYNC_INTERVAL=\(interval) is not a number of seconds")
+            }
+            configuration.syncInterval = seconds
+        }
+        try configuration.validate(file: url.path)
+        return configuration
+    }
+
+    /// Every problem at once, naming the setting.
+    public func validate(file: String) throws {
+        var problems: [String] = []
+        if mode == .node {
+            if let region {
+                if (try? NUTSCode(parsing: region)) == nil {
+                    problems.append("region: \"\(region)\" is not a NUTS code")
+                }
+            } else {
+                problems.append("region: a regional node needs its NUTS region (e.g. AT12)")
+            }
+        }
+        if !(0...65_535).contains(listen.port) { problems.append("listen.port: \(listen.port) is not a port number") }
+        if syncInterval < 1 { problems.append("syncInterval: must be at least 1 second") }
+        for (index, peer) in peers.enumerated() {
+            if URL(string: peer.url)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+                problems.append("peers[\(index)].url: \"\(peer.url)\" is not an http(s) URL")
+            }
+            if let author = peer.author, (try? AuthorID(parsing: author)) == nil {
+                problems.append("peers[\(index)].author: not an author id (64 hex digits)")
+            }
+        }
+        for (index, author) in trustedAuthors.enumerated() where (try? AuthorID(parsing: author.id)) == nil {
+            problems.append("trustedAuthors[\(index)].id: not an author id (64 hex digits)")
+        }
+        for (index, editor) in editors.enumerated() where Hex.decode(editor.tokenSHA256)?.count != 32 {
+            problems.append("editors[\(index)].tokenSHA256: not a SHA-256 hex digest")
+        }
+        if Set(peers.map(\.name)).count != peers.count { problems.append("peers: two peers have the same name") }
+        if !problems.isEmpty {
+            throw ConfigurationError("\(file) has problems:\n  " + problems.joined(separator: "\n  "))
+        }
+    }
+
+    /// The roster of trusted authors.
+    public var roster: AuthorRoster {
+        AuthorRoster(
+            trustedAuthors.compactMap { entry in
+                (try? AuthorID(parsing: entry.id)).map { TrustedAuthor(id: $0, region: entry.region, name: entry.name) }
+            })
+    }
+
+    public var peerList: [Peer] {
+        peers.map { Peer(name: $0.name, url: $0.url, authorID: $0.author.flatMap { try? AuthorID(parsing: $0) }) }
+    }
+
+    /// The editor whose token this is, compared in constant time.
+    public func editor(forToken token: String) -> Editor? {
+        let digest = Array(SHA256.hash(data: Data(token.utf8)))
+        return editors.first { editor in
+            guard let expected = Hex.decode(editor.tokenSHA256), expected.count == digest.count else { return false }
+            return zip(expected, digest).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        }
+    }
+
+    /// A new random editor token and its entry for the configuration.
+    public static func makeEditor(named name: String) -> (token: String, editor: Editor) {
+        var generator = SystemRandomNumberGenerator()
+        let token = "sopro_" + Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        return (token, Editor(name: name, tokenSHA256: Hex.encode(SHA256.hash(data: Data(token.utf8)))))
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): is required"
+        case .typeMismatch(let type, let context): return "\(path(context.codingPath)): expected \(type)"
+        case .valueNotFound(let type, let context): return "\(path(context.codingPath)): expected \(type)"
+        case .dataCorrupted(let context): return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+/// A problem with the configuration, with the file and setting named.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    public init(_ description: String) { self.description = description }
+}
+
+extension NodeConfiguration {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, region, mode, listen, keyFile, syncInterval, maximumClockSkew, peers, trustedAuthors, editors
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Missing settings take their defaults; unknown ones (usually typos) are refused.
+    public init(from decoder: any Decoder) throws {
+        let all = try decoder.container(keyedBy: AnyKey.self)
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        if let unknown = all.allKeys.first(where: { !known.contains($0.stringValue) }) {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: [unknown],
+                    debugDescription: "unknown setting; known: \(known.sorted().joined(separator: ", "))"))
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            region: try container.decodeIfPresent(String.self, forKey: .region),
+            mode: try container.decodeIfPresent(Mode.self, forKey: .mode) ?? .node)
+        listen = try container.decodeIfPresent(Listen.self, forKey: .listen) ?? Listen()
+        keyFile = try container.decodeIfPresent(String.self, forKey: .keyFile) ?? keyFile
+        syncInterval = try container.decodeIfPresent(Int.self, forKey: .syncInterval) ?? syncInterval
+        maximumClockSkew = try container.decodeIfPresent(Int.self, forKey: .maximumClockSkew) ?? maximumClockSkew
+        peers = try container.decodeIfPresent([PeerEntry].self, forKey: .peers) ?? []
+        trustedAuthors = try container.decodeIfPresent([AuthorEntry].self, forKey: .trustedAuthors) ?? []
+        editors = try container.decodeIfPresent([Editor].self, forKey: .editors) ?? []
+    }
+}
+
+extension NodeConfiguration.Listen {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        host = try container.decodeIfPresent(String.self, forKey: .host) ?? "127.0.0.1"
+        port = try container.decodeIfPresent(Int.self, forKey: .port) ?? 8080
+    }
+}

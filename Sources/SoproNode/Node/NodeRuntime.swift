@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import SyncProtocol
+import UnixSignals
+
+/// A node as `sopro-node serve` runs it: configuration, key, store, HTTP server and replicator,
+/// until SIGINT or SIGTERM.
+public struct NodeRuntime: Sendable {
+    public let configuration: NodeConfiguration
+    public let node: CatalogueNode
+    /// Lines for the log about what the start-up check repaired.
+    public let repairs: [String]
+    let logger: Logger
+
+    /// The store's file in a data directory.
+    public static func storePath(in dataDirectory: URL) -> String {
+        dataDirectory.appendingPathComponent("store.sqlite").path
+    }
+
+    public static func open(dataDirectory: URL, logger: Logger) async throws -> NodeRuntime {
+        let configuration = try NodeConfiguration.load(from: dataDirectory)
+        let mode: NodeMode
+        switch configuration.mode {
+        case .mirror:
+            mode = .mirror
+        case .node:
+            let key = try KeyFile.load(from: dataDirectory.appendingPathComponent(configuration.keyFile))
+            mode = .regional(key: key, region: configuration.region ?? "")
+        }
+        let store = try SQLiteChangeStore.open(path: storePath(in: dataDirectory))
+        let repairs = try await store.repairHeads()
+        let acceptance = ChangeAcceptance(
+            roster: configuration.roster, schema: CatalogueSchema.fieldSchema,
+            maximumSkewMilliseconds: Int64(configuration.maximumClockSkew) * 1000)
+        let node = try await CatalogueNode(
+            store: store, acceptance: acceptance, mode: mode, name: configuration.name,
+            needsOwnHeadFromPeers: !configuration.peers.isEmpty)
+        return NodeRuntime(configuration: configuration, node: node, repairs: repairs, logger: logger)
+    }
+
+    public var replicator: Replicator<ContinuousClock> {
+        Replicator(
+            node: node, peers: configuration.peerList, client: HTTPPeerClient(), clock: ContinuousClock(),
+            interval: .seconds(configuration.syncInterval), logger: logger)
+    }
+
+    /// Serves and replicates until a shutdown signal; the request in flight finishes first.
+    public func run() async throws {
+        for repair in repairs { logger.notice("start-up check repaired: \(repair)") }
+        let app = buildApplication(
+            node: node, host: configuration.listen.host, port: configuration.listen.port,
+            editors: EditorAuthenticator(configuration: configuration), logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [app, replicator], gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
+        try await group.run()
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import SoproNode
+import SyncProtocol
+
+/// `sopro-node init`: a new data directory with a key, a configuration and an editor token.
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a node's data directory: key, configuration, editor token.",
+        discussion: """
+            Creates the data directory with a new Ed25519 key (file mode 0600), a commented \
+            configuration file (sopro-node.yaml) that trusts this node's own author, and an \
+            editor token for publishing. Prints the author id to hand to the other regions. \
+            Never overwrites an existing key or configuration.
+
+            Examples:
+              sopro-node init --name "Niederösterreich" --region AT12 --data-dir /var/lib/sopro
+              sopro-node init --name "Catalogue mirror" --mirror --port 8090
+            """
+    )
+
+    @OptionGroup var data: DataDirectoryOptions
+
+    @Option(help: "A display name for the node.")
+    var name: String
+
+    @Option(
+        help: ArgumentHelp(
+            "The NUTS region the node publishes for (AT11, AT12, AT13, AT22, HU22 …).", valueName: "code"))
+    var region: String?
+
+    @Flag(help: "Create a read-only mirror (no key, no editors).")
+    var mirror = false
+
+    @Option(help: "The port to listen on.")
+    var port: Int = 8080
+
+    @Option(help: ArgumentHelp("The name of the first editor.", valueName: "name"))
+    var editor: String = "editor"
+
+    func validate() throws {
+        if !mirror && region == nil { throw ValidationError("a regional node needs --region (e.g. --region AT12)") }
+        if mirror && region != nil { throw ValidationError("a mirror has no region; leave out --region") }
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+    }
+
+    func run() async throws {
+        let directory = data.url
+        let configurationFile = directory.appendingPathComponent(NodeConfiguration.fileName)
+        if FileManager.default.fileExists(atPath: configurationFile.path) {
+            printError("error: \(configurationFile.path) exists already; init never overwrites a node")
+            throw ExitCode(2)
+        }
+        var configuration = NodeConfiguration(name: name, region: region, mode: mirror ? .mirror : .node)
+        configuration.listen.port = port
+        var token: String?
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            if !mirror, let region {
+                let key = try KeyFile.create(at: directory.appendingPathComponent(configuration.keyFile))
+                configuration.trustedAuthors = [.init(id: key.authorID.rawValue, region: region, name: name)]
+                let made = NodeConfiguration.makeEditor(named: editor)
+                token = made.token
+                configuration.editors = [made.editor]
+            }
+            try configuration.validate(file: configurationFile.path)
+            try configuration.commentedYAML().write(to: configurationFile, atomically: true, encoding: .utf8)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        say("Created \(mirror ? "a mirror" : "a regional node") in \(directory.path)")
+        if let author = configuration.trustedAuthors.first {
+            say("Author id (give it to the other regions, who add it to trustedAuthors in their sopro-node.yaml):")
+            say("  \(author.id)")
+        }
+        if let token {
+            say("Editor token for \(editor) (shown once; only its hash is stored):")
+            say("  \(token)")
+        }
+        say(
+            "Next: add peers and trusted authors to \(configurationFile.path), then `sopro-node serve --data-dir \(data.dataDir)`."
+        )
+    }
+}

@@ -1,0 +1,189 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import SoproNode
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs the built `sopro-node` binary as an operator would: processes, loopback ports,
+/// temporary folders.
+@Suite(.serialized) struct CommandLineEndToEndTests {
+    /// The binary beside the test bundle in the build folder.
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sopro-node")
+    }
+
+    struct Output {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, standardOutput: String(decoding: output, as: UTF8.self),
+            standardError: String(decoding: error, as: UTF8.self))
+    }
+
+    /// A port nobody listens on right now.
+    static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        guard bound == 0 else { throw CocoaError(.fileWriteUnknown) }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    static func get(_ url: String) async -> (Int, Data)? {
+        do {
+            let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(5))
+            let body = try await response.body.collect(upTo: 16 << 20)
+            return (Int(response.status.code), Data(buffer: body))
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func initServePublishAndMirror() async throws {
+        guard FileManager.default.fileExists(atPath: Self.binary.path) else {
+            Issue.record("the sopro-node binary is not built at \(Self.binary.path)")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sopro-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (nodePort, mirrorPort) = (try Self.freePort(), try Self.freePort())
+
+        let initNode = try Self.run(
+            ["init", "--name", "Niederösterreich", "--region", "AT12", "--port", "\(nodePort)", "--data-dir", "at12"],
+            in: folder)
+        #expect(initNode.status == 0, "\(initNode.standardError)")
+        let token = try #require(
+            initNode.standardOutput.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first {
+                $0.hasPrefix("sopro_")
+            })
+        let author = try #require(
+            initNode.standardOutput.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first {
+                $0.count == 64
+            })
+        let again = try Self.run(["init", "--name", "x", "--region", "AT12", "--data-dir", "at12"], in: folder)
+        #expect(again.status == 2, "init refuses to overwrite")
+        let keyMode =
+            try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("at12/node.key").path)[
+                .posixPermissions] as? Int
+        #expect(keyMode == 0o600)
+
+        #expect(
+            try Self.run(
+                ["init", "--name", "Mirror", "--mirror", "--port", "\(mirrorPort)", "--data-dir", "mirror"], in: folder
+            ).status == 0)
+        let mirrorConfig = folder.appendingPathComponent("mirror/sopro-node.yaml")
+        var text = try String(contentsOf: mirrorConfig, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "peers:\n  []",
+            with: "peers:\n  - name: \"at12\"\n    url: \"http://127.0.0.1:\(nodePort)\"\n    author: \(author)")
+        text = text.replacingOccurrences(
+            of: "trustedAuthors:\n  []", with: "trustedAuthors:\n  - id: \(author)\n    region: AT12\n    name: \"NÖ\"")
+        text = text.replacingOccurrences(of: "syncInterval: 10", with: "syncInterval: 1")
+        try text.write(to: mirrorConfig, atomically: true, encoding: .utf8)
+
+        var servers: [Process] = []
+        defer { for server in servers where server.isRunning { server.terminate() } }
+        for data in ["at12", "mirror"] {
+            let server = Process()
+            server.executableURL = Self.binary
+            server.arguments = ["serve", "--data-dir", data]
+            server.currentDirectoryURL = folder
+            server.standardOutput = FileHandle.nullDevice
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            servers.append(server)
+        }
+        for port in [nodePort, mirrorPort] {
+            var up = false
+            for _ in 0..<100 where !up {
+                up = await Self.get("http://127.0.0.1:\(port)/healthz")?.0 == 200
+                if !up { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(up, "port \(port) came up")
+        }
+
+        // An invalid file: line-numbered errors, exit 2, nothing published.
+        try "kind: product\nid: x\n".write(
+            to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let bad = try Self.run(
+            [
+                "publish", "bad.yaml", examplesDirectory.appendingPathComponent("regions/AT12.yaml").path, "--data-dir",
+                "at12",
+            ], in: folder, environment: ["SOPRO_EDITOR_TOKEN": token])
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("bad.yaml:2:5: id: \"x\" is not an entry id"))
+        let headsAfterBad = await Self.get("http://127.0.0.1:\(nodePort)/v1/sync/heads")
+        #expect(headsAfterBad.map { String(decoding: $0.1, as: UTF8.self) } == "{}")
+
+        let published = try Self.run(
+            ["publish", examplesDirectory.appendingPathComponent("regions/AT12.yaml").path, "--data-dir", "at12"],
+            in: folder,
+            environment: ["SOPRO_EDITOR_TOKEN": token])
+        #expect(published.status == 0, "\(published.standardError)")
+        #expect(published.standardOutput.contains("created"))
+        let republished = try Self.run(
+            ["publish", examplesDirectory.appendingPathComponent("regions/AT12.yaml").path, "--data-dir", "at12"],
+            in: folder,
+            environment: ["SOPRO_EDITOR_TOKEN": token])
+        #expect(republished.standardOutput.contains("nothing changed"))
+        let wrongToken = try Self.run(
+            [
+                "publish", examplesDirectory.appendingPathComponent("regions/AT12.yaml").path, "--data-dir", "at12",
+                "--token", "nope",
+            ],
+            in: folder)
+        #expect(wrongToken.status == 1)
+
+        // The mirror pulls the entries.
+        var mirrored = 0
+        for _ in 0..<100 where mirrored < 8 {
+            if let (status, body) = await Self.get(
+                "http://127.0.0.1:\(mirrorPort)/v1/entries?kind=enterprise&limit=100"), status == 200
+            {
+                mirrored =
+                    ((try? JSONSerialization.jsonObject(with: body) as? [String: Any])?["items"] as? [Any])?.count ?? 0
+            }
+            if mirrored < 8 { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(mirrored == 8)
+
+        // Clean shutdown on SIGTERM.
+        for server in servers { server.terminate() }
+        for server in servers { server.waitUntilExit() }
+        #expect(servers.allSatisfy { $0.terminationStatus == 0 })
+    }
+}
