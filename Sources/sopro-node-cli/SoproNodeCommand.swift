@@ -17,6 +17,9 @@ struct SoproNodeCommand: AsyncParsableCommand {
             Check entry files before publishing them:
               sopro-node check Examples/entries.yaml
             """,
-        subcommands: [DemoCommand.self, InitCommand.self, ServeCommand.self, PublishCommand.self, CheckCommand.self]
+        subcommands: [
+            DemoCommand.self, InitCommand.self, ServeCommand.self, PublishCommand.self, CheckCommand.self,
+            VerifyCommand.self,
+        ]
     )
 }

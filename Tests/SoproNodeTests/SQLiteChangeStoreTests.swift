@@ -228,4 +228,28 @@ struct SeededGenerator: RandomNumberGenerator {
             try SQLiteChangeStore.open(path: directory.appendingPathComponent("missing/dir/x.sqlite").path)
         }
     }
+
+    @Test func verifyFindsEveryKindOfDamage() async throws {
+        let scenario = try StoreScenario(seed: 5, steps: 12)
+        let store = try SQLiteChangeStore.inMemory()
+        let acceptance = StoreScenario.acceptance(for: scenario.keys)
+        _ = try await store.apply(await ChangeVerifier.verify(scenario.changes), acceptance: acceptance, now: now)
+        #expect(try await store.verify() == [])
+        try await store.writer.write { db in
+            try db.execute(sql: "UPDATE entry SET digestValue = X'00' WHERE id = (SELECT MIN(id) FROM entry)")
+        }
+        #expect(try await store.verify().contains { $0.contains("differs from a rebuild") })
+        _ = try await store.rebuild()
+        #expect(try await store.verify() == [])
+        try await store.writer.write { db in
+            try db.execute(
+                sql:
+                    "UPDATE change SET signature = zeroblob(64) WHERE seq = 1 AND author = (SELECT MIN(author) FROM change)"
+            )
+            try db.execute(sql: "DELETE FROM head WHERE author = (SELECT MAX(author) FROM change)")
+        }
+        let problems = try await store.verify()
+        #expect(problems.contains { $0.contains("signature does not verify") })
+        #expect(problems.contains { $0.contains("has a log but no head") })
+    }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import SyncProtocol
@@ -74,6 +75,71 @@ extension SQLiteChangeStore {
                 try Self.save(entry, encoder: encoder, db: db)
             }
             return state.digest
+        }
+    }
+}
+
+extension SQLiteChangeStore {
+    /// Checks everything the store holds without changing it: SQLite's integrity check, every
+    /// change's id, signature, seq order and hash chain, the heads against the logs, and the
+    /// materialized catalogue against a rebuild from the changes. Returns every problem found.
+    public func verify() async throws -> [String] {
+        try await writer.read { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.map { "SQLite integrity: \($0)" } }
+            var state = CatalogueState()
+            var expected: [String: (seq: Int64, id: String?)] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT author, seq, id, payload, signature FROM change ORDER BY author, seq")
+            while let row = try rows.next() {
+                let author: String = row["author"]
+                let seq: Int64 = row["seq"]
+                let id: String = row["id"]
+                let signed = SignedChange(payload: row["payload"], signature: row["signature"])
+                let name = "change \(author.prefix(12))…#\(seq)"
+                if signed.id.rawValue != id { problems.append("\(name): its id is not the SHA-256 of its payload") }
+                let previous = expected[author] ?? (0, nil)
+                if seq != previous.seq + 1 { problems.append("\(name): follows seq \(previous.seq)") }
+                do {
+                    let change = try signed.verified()
+                    if change.author.rawValue != author || Int64(change.seq) != seq {
+                        problems.append("\(name): stored under the wrong author or seq")
+                    }
+                    if change.previous?.rawValue != previous.id {
+                        problems.append("\(name): prev does not name the change before it")
+                    }
+                    state.apply(change)
+                } catch {
+                    problems.append("\(name): \(error)")
+                }
+                expected[author] = (seq, id)
+            }
+            for head in try Row.fetchAll(db, sql: "SELECT author, seq, id FROM head") {
+                let author: String = head["author"]
+                let seq: Int64 = head["seq"]
+                let id: String = head["id"]
+                if let last = expected[author], last.seq == seq, last.id == id { continue }
+                problems.append("head of \(author.prefix(12))… (seq \(seq)) does not match its log")
+            }
+            let heads = Set(try String.fetchAll(db, sql: "SELECT author FROM head"))
+            for author in expected.keys where !heads.contains(author) {
+                problems.append("author \(author.prefix(12))… has a log but no head")
+            }
+            var hasher = SHA256()
+            hasher.update(data: Array("[".utf8))
+            var first = true
+            for value in try Data.fetchAll(db, sql: "SELECT digestValue FROM entry ORDER BY kind, id") {
+                if !first { hasher.update(data: Array(",".utf8)) }
+                hasher.update(data: value)
+                first = false
+            }
+            hasher.update(data: Array("]".utf8))
+            if Hex.encode(hasher.finalize()) != state.digest {
+                problems.append(
+                    "the materialized catalogue differs from a rebuild of the stored changes (run a rebuild)")
+            }
+            return problems
         }
     }
 }
