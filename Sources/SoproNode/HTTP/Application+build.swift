@@ -8,12 +8,30 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.debug))
-    router.get("healthz") { _, _ in "ok" }
-    router.addRoutes(SyncController(node: node).routes(BasicRequestContext.self), atPath: "v1")
-    router.addRoutes(PublishController(node: node, editors: editors).routes(BasicRequestContext.self), atPath: "v1")
-    router.group("v1")
-        .add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get]))
-        .addRoutes(CatalogueController(node: node).routes(BasicRequestContext.self))
+    router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get]))
+    let sync = SyncController(node: node)
+    let catalogue = CatalogueController(node: node)
+    let publishing = PublishController(node: node, editors: editors)
+    // Every endpoint, each once: the switch is exhaustive, so a new endpoint must be handled
+    // here (and documented in the OpenAPI document, which a test compares with this list).
+    for endpoint in Endpoint.allCases {
+        switch endpoint {
+        case .health: router.add(endpoint) { _, _ in "ok" }
+        case .openAPI: router.add(endpoint) { _, _ in OpenAPIDocument() }
+        case .node: router.add(endpoint) { _, _ in try await sync.info() }
+        case .heads: router.add(endpoint) { _, _ in try await sync.heads() }
+        case .pull: router.add(endpoint) { request, _ in try await sync.pull(request) }
+        case .push: router.add(endpoint) { request, _ in try await sync.push(request) }
+        case .entries: router.add(endpoint) { request, _ in try await catalogue.list(request) }
+        case .entry:
+            router.add(endpoint) { _, context in
+                try await catalogue.entry(
+                    kind: context.parameters.get("kind") ?? "", id: context.parameters.get("id") ?? "")
+            }
+        case .publish: router.add(endpoint) { request, _ in try await publishing.publish(request) }
+        case .retract: router.add(endpoint) { request, _ in try await publishing.retract(request) }
+        }
+    }
     return Application(
         router: router, configuration: .init(address: .hostname(host, port: port), serverName: "sopro-node"),
         logger: logger)

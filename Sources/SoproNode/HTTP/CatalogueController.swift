@@ -8,15 +8,6 @@ import SyncProtocol
 struct CatalogueController: Sendable {
     let node: CatalogueNode
 
-    func routes<Context: RequestContext>(_ context: Context.Type = Context.self) -> RouteCollection<Context> {
-        let routes = RouteCollection(context: Context.self)
-        routes.get("entries") { request, _ in try await self.list(request) }
-        routes.get("entries/:kind/:id") { _, context in
-            try await self.entry(kind: context.parameters.get("kind") ?? "", id: context.parameters.get("id") ?? "")
-        }
-        return routes
-    }
-
     static let listParameters: Set<String> = CatalogueQuery.facetNames.subtracting(["kind"]).union([
         "kind", "lighthouse", "updatedSince", "q", "lang", "limit", "cursor",
     ])

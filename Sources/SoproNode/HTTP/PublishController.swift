@@ -66,13 +66,6 @@ struct PublishController: Sendable {
         var changes: [ChangeReference]
     }
 
-    func routes<Context: RequestContext>(_ context: Context.Type = Context.self) -> RouteCollection<Context> {
-        let routes = RouteCollection(context: Context.self)
-        routes.post("publish") { request, _ in try await self.publish(request) }
-        routes.post("retract") { request, _ in try await self.retract(request) }
-        return routes
-    }
-
     private func prepare(_ request: Request) async throws -> (editor: String, body: ByteBuffer) {
         guard case .regional = node.mode else { throw ProblemDetails.readOnly }
         let editor = try editors.editor(for: request)

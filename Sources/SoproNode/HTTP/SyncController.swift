@@ -17,15 +17,6 @@ struct SyncController: Sendable {
 
     static let softwareVersion = "sopro-node 0.1.0"
 
-    func routes<Context: RequestContext>(_ context: Context.Type = Context.self) -> RouteCollection<Context> {
-        let routes = RouteCollection(context: Context.self)
-        routes.get("node") { _, _ in try await self.info() }
-        routes.get("sync/heads") { _, _ in try await self.heads() }
-        routes.post("sync/pull") { request, _ in try await self.pull(request) }
-        routes.post("sync/push") { request, _ in try await self.push(request) }
-        return routes
-    }
-
     func info() async throws -> JSONResponse<NodeInfo> {
         let heads = try await node.store.heads()
         var region: String?

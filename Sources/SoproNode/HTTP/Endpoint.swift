@@ -1,0 +1,46 @@
+import Hummingbird
+
+/// Every endpoint the node serves, in one list: the controllers register exactly these (an
+/// exhaustive switch per controller), and a test checks `/openapi.json` against them.
+public enum Endpoint: String, CaseIterable, Sendable {
+    case health, openAPI, node, heads, pull, push, entries, entry, publish, retract
+
+    public var method: HTTPRequest.Method {
+        switch self {
+        case .pull, .push, .publish, .retract: .post
+        default: .get
+        }
+    }
+
+    /// The path as Hummingbird routes it (`:name` parameters).
+    public var path: String {
+        switch self {
+        case .health: "/healthz"
+        case .openAPI: "/openapi.json"
+        case .node: "/v1/node"
+        case .heads: "/v1/sync/heads"
+        case .pull: "/v1/sync/pull"
+        case .push: "/v1/sync/push"
+        case .entries: "/v1/entries"
+        case .entry: "/v1/entries/:kind/:id"
+        case .publish: "/v1/publish"
+        case .retract: "/v1/retract"
+        }
+    }
+
+    /// The path as OpenAPI writes it (`{name}` parameters).
+    public var openAPIPath: String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0)
+        }.joined(separator: "/")
+    }
+}
+
+extension Router {
+    /// Registers `endpoint` with `handler`.
+    func add<Output: ResponseGenerator>(
+        _ endpoint: Endpoint, _ handler: @escaping @Sendable (Request, Context) async throws -> Output
+    ) {
+        on(RouterPath(endpoint.path), method: endpoint.method, use: handler)
+    }
+}
