@@ -195,4 +195,28 @@ import Testing
         #expect(again.changes.isEmpty, "republishing the same files signs nothing")
         #expect(try await node.store.heads()[key.authorID]?.seq == 1)
     }
+
+    @Test func countsChangesAndRequestsForPrometheus() async throws {
+        let node = try await makeNode()
+        try await buildApplication(node: node).test(.router) { client in
+            try await client.execute(
+                uri: "/v1/sync/push", method: .post, body: try body(PushRequest(changes: [try change(by: peer)]))
+            ) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(
+                uri: "/v1/sync/push", method: .post, body: try body(PushRequest(changes: [try change(by: NodeKey())]))
+            ) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                let text = String(buffer: response.body)
+                #expect(text.contains("sopro_changes_applied_total 1"))
+                #expect(text.contains(#"sopro_changes_refused_total{reason="unknown-author"} 1"#))
+                #expect(text.contains(#"sopro_http_requests_total{method="POST",status="403"} 1"#))
+                #expect(text.contains("sopro_http_request_duration_seconds_bucket"))
+            }
+        }
+    }
 }

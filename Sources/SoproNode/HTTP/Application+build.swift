@@ -8,6 +8,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: RequestMetricsMiddleware(metrics: node.metrics))
     router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get]))
     let sync = SyncController(node: node)
     let catalogue = CatalogueController(node: node)
@@ -17,6 +18,7 @@ public func buildApplication(
     for endpoint in Endpoint.allCases {
         switch endpoint {
         case .health: router.add(endpoint) { _, _ in "ok" }
+        case .metrics: router.add(endpoint) { _, _ in MetricsResponse(metrics: node.metrics) }
         case .openAPI: router.add(endpoint) { _, _ in OpenAPIDocument() }
         case .node: router.add(endpoint) { _, _ in try await sync.info() }
         case .heads: router.add(endpoint) { _, _ in try await sync.heads() }

@@ -3,7 +3,7 @@ import Hummingbird
 /// Every endpoint the node serves, in one list: the controllers register exactly these (an
 /// exhaustive switch per controller), and a test checks `/openapi.json` against them.
 public enum Endpoint: String, CaseIterable, Sendable {
-    case health, openAPI, node, heads, pull, push, entries, entry, publish, retract
+    case health, metrics, openAPI, node, heads, pull, push, entries, entry, publish, retract
 
     public var method: HTTPRequest.Method {
         switch self {
@@ -16,6 +16,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     public var path: String {
         switch self {
         case .health: "/healthz"
+        case .metrics: "/metrics"
         case .openAPI: "/openapi.json"
         case .node: "/v1/node"
         case .heads: "/v1/sync/heads"

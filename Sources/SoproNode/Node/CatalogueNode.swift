@@ -12,6 +12,8 @@ public actor CatalogueNode {
     /// A display name, e.g. `Niederösterreich`.
     public nonisolated let name: String
     public nonisolated let limits: ChangeLimits
+    /// Counters and gauges for `/metrics`.
+    public nonisolated let metrics = NodeMetrics()
     private let wallClock: WallClock
     private var clock: HybridLogicalClock
     /// Whether the node has confirmed, with its peers, that it holds its own latest change.
@@ -51,6 +53,7 @@ public actor CatalogueNode {
     private func apply(_ verified: [Result<VerifiedChange, SyncError>]) async throws -> [Replica.ReceiveResult] {
         let now = wallClock.milliseconds
         let results = try await store.apply(verified, acceptance: acceptance, now: now)
+        metrics.record(results)
         for (outcome, result) in zip(verified, results) {
             if case .success(let change) = outcome, result == .accepted {
                 try? clock.receive(change.hlc, now: now)

@@ -170,6 +170,7 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
                 $0.consecutiveFailures = 0
                 $0.changesBehind = 0
             }
+            if let current = await status.status(of: peer.name) { node.metrics.record(current, now: now) }
             if summary.pulled + summary.pushed > 0 {
                 logger.info(
                     "synced", metadata: ["sync.pulled": "\(summary.pulled)", "sync.pushed": "\(summary.pushed)"])
@@ -182,6 +183,7 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
                 $0.lastErrorAt = now
                 $0.consecutiveFailures += 1
             }
+            if let current = await status.status(of: peer.name) { node.metrics.record(current, now: now) }
             logger.info("sync failed", metadata: ["sync.error": "\(error)"])
             throw error
         }
