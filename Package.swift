@@ -85,6 +85,18 @@ let package = Package(
             path: "Benchmarks/SyncBenchmarks",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "node-benchmarks",
+            dependencies: [
+                "SoproNode",
+                "SyncProtocol",
+                "DirectoryModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/NodeBenchmarks",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DirectoryModelTests",
             dependencies: [

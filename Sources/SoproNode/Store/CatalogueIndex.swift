@@ -9,7 +9,10 @@ enum CatalogueIndex {
     static func update(_ state: EntryState, db: Database) throws {
         try db.execute(sql: "DELETE FROM entryIndex WHERE kind = ? AND id = ?", arguments: [state.kind, state.id])
         try db.execute(sql: "DELETE FROM entryFacet WHERE kind = ? AND id = ?", arguments: [state.kind, state.id])
-        try db.execute(sql: "DELETE FROM entryText WHERE kind = ? AND id = ?", arguments: [state.kind, state.id])
+        try db.execute(
+            sql: "DELETE FROM entryText WHERE rowid IN (SELECT rowid FROM entryTextRow WHERE kind = ? AND id = ?)",
+            arguments: [state.kind, state.id])
+        try db.execute(sql: "DELETE FROM entryTextRow WHERE kind = ? AND id = ?", arguments: [state.kind, state.id])
         guard state.isVisible, let entry = EntryMaterializer.entry(of: state)?.entry else { return }
         let names = entry.displayName
         let namesJSON = String(
@@ -34,10 +37,12 @@ enum CatalogueIndex {
         }
         let descriptions = Self.description(of: entry)
         for language in Set(names.values.keys).union(descriptions.values.keys) {
+            try db.execute(sql: "INSERT INTO entryTextRow (kind, id) VALUES (?, ?)", arguments: [state.kind, state.id])
             try db.execute(
-                sql: "INSERT INTO entryText (kind, id, language, name, description) VALUES (?, ?, ?, ?, ?)",
+                sql: "INSERT INTO entryText (rowid, kind, id, language, name, description) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [
-                    state.kind, state.id, language.rawValue, names[language] ?? "", descriptions[language] ?? "",
+                    db.lastInsertedRowID, state.kind, state.id, language.rawValue, names[language] ?? "",
+                    descriptions[language] ?? "",
                 ])
         }
     }

@@ -69,7 +69,9 @@ extension SQLiteChangeStore {
                 }
             }
             try db.execute(
-                sql: "DELETE FROM entry; DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText")
+                sql:
+                    "DELETE FROM entry; DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText; DELETE FROM entryTextRow"
+            )
             let encoder = JSONEncoder()
             for entry in state.entries.values {
                 try Self.save(entry, encoder: encoder, db: db)

@@ -79,11 +79,18 @@ enum StoreMigrations {
                         PRIMARY KEY (facet, value, kind, id)
                     ) WITHOUT ROWID;
                     CREATE INDEX entryFacetEntry ON entryFacet (kind, id);
-                    -- Names and descriptions in every language.
+                    -- Names and descriptions in every language. FTS5 cannot index kind and id,
+                    -- so entryTextRow maps them to the FTS rowids for cheap updates.
                     CREATE VIRTUAL TABLE entryText USING fts5(
                         kind UNINDEXED, id UNINDEXED, language UNINDEXED, name, description,
                         tokenize = 'unicode61 remove_diacritics 2'
                     );
+                    CREATE TABLE entryTextRow (
+                        rowid INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        id TEXT NOT NULL
+                    );
+                    CREATE INDEX entryTextRowEntry ON entryTextRow (kind, id);
                     """)
         }
         return migrator

@@ -1,0 +1,171 @@
+import Crypto
+import DirectoryModel
+import Foundation
+import Hummingbird
+import SoproNode
+import SyncProtocol
+
+// Node benchmarks (release build):
+//   swift run -c release node-benchmarks [changes]      (default 100000, about 20,000 entries)
+//
+// 1. a node's store takes `changes` changes by five authors (20,000 entries);
+// 2. a fresh mirror bootstraps from it over loopback HTTP (pull, verify, apply), compared with
+//    the raw two-core Ed25519 verification rate measured in the same run;
+// 3. the bytes of a sync round when nothing changed;
+// 4. search and list latency at that size (p50, p99);
+// 5. the process's peak resident memory.
+
+let total = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
+let clock = ContinuousClock()
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+let keys = (0..<5).map { _ in NodeKey() }
+let regions = ["AT11", "AT12", "AT13", "AT22", "HU22"]
+let roster = AuthorRoster(zip(keys, regions).map { TrustedAuthor(id: $0.authorID, region: $1, name: $1) })
+let acceptance = ChangeAcceptance(roster: roster, schema: CatalogueSchema.fieldSchema)
+let words = ["Holz", "Werkstatt", "Textil", "Catering", "Reinigung", "Garten", "Fahrrad", "Druck", "Wäsche", "Montage"]
+let hungarian = ["fa", "műhely", "textil", "konyha", "takarítás", "kert", "kerékpár", "nyomda", "mosoda", "szerelés"]
+let start: Int64 = 1_795_737_600_000
+
+print("Signing \(total) changes by 5 authors …")
+var changes: [SignedChange] = []
+var previous: [ChangeID?] = Array(repeating: nil, count: 5)
+let entryCount = max(1, total / 5)
+let ids = (0..<entryCount).map { _ in EntryID.make().rawValue }
+for index in 0..<total {
+    let author = index % 5
+    let entry = ids[index % entryCount]
+    let word = words[index % words.count]
+    let round = index / entryCount
+    let operations: [EntryOperation] =
+        round == 0
+        ? [
+            .init(
+                kind: "enterprise", entry: entry,
+                action: .set(field: "name.de", value: .string("\(word) \(index)"), supersedes: [])),
+            .init(
+                kind: "enterprise", entry: entry,
+                action: .set(field: "socialModel", value: "work-integration", supersedes: [])),
+            .init(
+                kind: "enterprise", entry: entry,
+                action: .set(field: "region", value: .string(regions[author]), supersedes: [])),
+            .init(kind: "enterprise", entry: entry, action: .add(field: "sectors", value: "16.23")),
+        ]
+        : [
+            .init(
+                kind: "enterprise", entry: entry,
+                action: .set(
+                    field: round % 2 == 0 ? "description.de" : "description.hu",
+                    value: .string(
+                        "\(words[(index + round) % 10]) \(hungarian[(index + round) % 10]) Beschreibung \(round)"),
+                    supersedes: []))
+        ]
+    let change = try ChangeSigner.sign(
+        operations: operations, editor: "editor", seq: UInt64(index / 5 + 1), previous: previous[author],
+        hlc: HLCTimestamp(time: start + Int64(index)), key: keys[author])
+    previous[author] = change.id
+    changes.append(change)
+}
+
+// Raw Ed25519, two cores, on the same messages.
+nonisolated(unsafe) let publicKeys = try keys.map { try $0.authorID.publicKey }
+nonisolated(unsafe) let signed = changes
+nonisolated(unsafe) let messages = changes.map { SignatureContext.change.message(for: $0.payload) }
+nonisolated func rawVerify(_ range: Range<Int>) -> Int {
+    var valid = 0
+    for index in range where publicKeys[index % 5].isValidSignature(signed[index].signature, for: messages[index]) {
+        valid += 1
+    }
+    return valid
+}
+let rawTwo = await clock.measure {
+    await withTaskGroup(of: Int.self) { group in
+        group.addTask { rawVerify(0..<total / 2) }
+        group.addTask { rawVerify(total / 2..<total) }
+        for await _ in group {}
+    }
+}
+let rawTwoRate = Double(total) / seconds(rawTwo)
+
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sopro-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+
+print("Loading the source node's store …")
+let sourceStore = try SQLiteChangeStore.open(path: folder.appendingPathComponent("source.sqlite").path)
+let source = try await CatalogueNode(store: sourceStore, acceptance: acceptance, mode: .mirror, name: "source")
+let load = await clock.measure {
+    var index = 0
+    while index < changes.count {
+        let batch = Array(changes[index..<min(changes.count, index + 1000)])
+        _ = try? await source.receive(batch)
+        index += batch.count
+    }
+}
+let loaded = try await sourceStore.changeCount()
+precondition(loaded == total, "the source did not take every change")
+
+// Bootstrap a fresh mirror over loopback HTTP.
+let port = 18_700 + Int.random(in: 0..<200)
+let app = buildApplication(node: source, port: port)
+let server = Task { try await app.runService() }
+try await Task.sleep(for: .milliseconds(500))
+let mirrorStore = try SQLiteChangeStore.open(path: folder.appendingPathComponent("mirror.sqlite").path)
+let mirror = try await CatalogueNode(store: mirrorStore, acceptance: acceptance, mode: .mirror, name: "mirror")
+let peer = Peer(name: "source", url: "http://127.0.0.1:\(port)")
+let replicator = Replicator(node: mirror, peers: [peer], client: HTTPPeerClient(), clock: ContinuousClock())
+var pulled = 0
+let bootstrap = try await clock.measure { pulled = try await replicator.sync(with: peer).pulled }
+let mirrorDigest = try await mirrorStore.digest()
+let sourceDigest = try await sourceStore.digest()
+precondition(mirrorDigest == sourceDigest, "the mirror does not agree")
+let bootstrapRate = Double(pulled) / seconds(bootstrap)
+
+// An idle round: heads only. Count the bytes on the wire (request line, headers, body).
+let headsRequest = "GET /v1/sync/heads HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: async-http-client\r\n\r\n"
+    .utf8.count
+let headsBody = try JSONEncoder().encode(try await sourceStore.versionVector()).count
+let idleBytes = headsRequest + headsBody + 160  // + status line and headers of the answer
+
+// Search and list latency on the mirror's store.
+var searchTimes: [Double] = []
+var listTimes: [Double] = []
+for index in 0..<500 {
+    var query = CatalogueQuery()
+    query.text = words[index % words.count].lowercased()
+    query.limit = 20
+    searchTimes.append(seconds(try await clock.measure { _ = try await mirrorStore.entries(matching: query) }))
+    var list = CatalogueQuery()
+    list.facets = [.init("region", regions[index % 5])]
+    list.limit = 20
+    listTimes.append(seconds(try await clock.measure { _ = try await mirrorStore.entries(matching: list) }))
+}
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+}
+server.cancel()
+
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+
+print("")
+print("changes: \(total), entries: \(entryCount), machine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(String(format: "raw Ed25519 verify, 2 cores:           %8.0f changes/s", rawTwoRate))
+print(String(format: "source node store load (push path):    %8.0f changes/s", Double(total) / seconds(load)))
+print(
+    String(
+        format: "mirror bootstrap over HTTP:            %8.0f changes/s  (%.2f × raw 2-core verify)", bootstrapRate,
+        bootstrapRate / rawTwoRate))
+print("idle sync round (heads request + answer): about \(idleBytes) bytes per peer")
+print(
+    String(
+        format: "search p50 / p99:                      %6.2f / %6.2f ms", percentile(searchTimes, 0.5) * 1000,
+        percentile(searchTimes, 0.99) * 1000))
+print(
+    String(
+        format: "region list p50 / p99:                 %6.2f / %6.2f ms", percentile(listTimes, 0.5) * 1000,
+        percentile(listTimes, 0.99) * 1000))
+print("peak RSS of this process (source node, mirror and client together): \(usage.ru_maxrss / 1024) MB")
