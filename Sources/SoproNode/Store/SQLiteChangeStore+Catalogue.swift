@@ -15,26 +15,27 @@ extension SQLiteChangeStore {
             var from = "entryIndex e"
             var prefix = ""
             var rankColumn = "0.0"
-            var snippetColumn = "NULL"
+            var textRowColumn = "NULL"
+            var order = "e.kind, e.id"  // the primary key's order: a page stops early
             if let matchExpression {
                 // MATERIALIZED keeps SQLite from flattening the FTS query into the aggregate,
-                // where bm25() and snippet() cannot run.
+                // where bm25() cannot run. Snippets are made afterwards, for the page only.
                 let languageCondition = query.language == nil ? "" : "AND language = ?"
                 prefix = """
                     WITH hits AS MATERIALIZED (
-                        SELECT kind, id, bm25(entryText, 0, 0, 0, 10.0, 1.0) AS rank,
-                               snippet(entryText, -1, char(1), char(2), '…', 16) AS snippet
+                        SELECT rowid AS textRow, kind, id, bm25(entryText, 0, 0, 0, 10.0, 1.0) AS rank
                         FROM entryText WHERE entryText MATCH ? \(languageCondition)
                     )
                     """
                 from = """
-                    (SELECT kind, id, MIN(rank) AS rank, snippet FROM hits GROUP BY kind, id) m
+                    (SELECT kind, id, MIN(rank) AS rank, textRow FROM hits GROUP BY kind, id) m
                     JOIN entryIndex e ON e.kind = m.kind AND e.id = m.id
                     """
                 arguments += [matchExpression]
                 if let language = query.language { arguments += [language.rawValue] }
                 rankColumn = "m.rank"
-                snippetColumn = "m.snippet"
+                textRowColumn = "m.textRow"
+                order = "rank, e.kind, e.id"
             }
             if let kind = query.kind {
                 conditions.append("e.kind = ?")
@@ -55,17 +56,41 @@ extension SQLiteChangeStore {
                 arguments += [since]
             }
             if let cursor {
-                conditions.append("(\(rankColumn), e.kind, e.id) > (?, ?, ?)")
-                arguments += [cursor.rank, cursor.kind, cursor.id]
+                if matchExpression == nil {
+                    conditions.append("(e.kind, e.id) > (?, ?)")
+                    arguments += [cursor.kind, cursor.id]
+                } else {
+                    conditions.append("(\(rankColumn), e.kind, e.id) > (?, ?, ?)")
+                    arguments += [cursor.rank, cursor.kind, cursor.id]
+                }
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let sql = """
                 \(prefix)
-                SELECT e.kind, e.id, e.names, e.region, e.lighthouse, e.updatedTime, \(rankColumn) AS rank, \(snippetColumn) AS snippet
+                SELECT e.kind, e.id, e.names, e.region, e.lighthouse, e.updatedTime, \(rankColumn) AS rank,
+                       \(textRowColumn) AS textRow
                 FROM \(from) \(whereClause)
-                ORDER BY rank, e.kind, e.id LIMIT \(limit + 1)
+                ORDER BY \(order) LIMIT \(limit + 1)
                 """
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            var snippets: [Int64: String] = [:]
+            if let matchExpression {
+                let textRows = rows.prefix(limit).compactMap { $0["textRow"] as Int64? }
+                if !textRows.isEmpty {
+                    let placeholders = Array(repeating: "?", count: textRows.count).joined(separator: ",")
+                    var snippetArguments: StatementArguments = [matchExpression]
+                    snippetArguments += StatementArguments(textRows)
+                    for row in try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT rowid, snippet(entryText, -1, char(1), char(2), '…', 16) AS snippet FROM entryText
+                            WHERE entryText MATCH ? AND rowid IN (\(placeholders))
+                            """, arguments: snippetArguments)
+                    {
+                        snippets[row["rowid"]] = row["snippet"]
+                    }
+                }
+            }
             var items: [CataloguePage.Item] = []
             for row in rows.prefix(limit) {
                 let namesText: String = row["names"]
@@ -74,7 +99,8 @@ extension SQLiteChangeStore {
                     CataloguePage.Item(
                         kind: row["kind"], id: row["id"], names: names, region: row["region"],
                         lighthouse: row["lighthouse"],
-                        updated: row["updatedTime"], snippet: (row["snippet"] as String?).map(Self.snippetParts)))
+                        updated: row["updatedTime"],
+                        snippet: (row["textRow"] as Int64?).flatMap { snippets[$0] }.map(Self.snippetParts)))
             }
             var next: String?
             if rows.count > limit, let last = rows.prefix(limit).last {
