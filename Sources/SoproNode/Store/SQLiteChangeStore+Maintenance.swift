@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import SyncProtocol
@@ -128,16 +127,7 @@ extension SQLiteChangeStore {
             for author in expected.keys where !heads.contains(author) {
                 problems.append("author \(author.prefix(12))… has a log but no head")
             }
-            var hasher = SHA256()
-            hasher.update(data: Array("[".utf8))
-            var first = true
-            for value in try Data.fetchAll(db, sql: "SELECT digestValue FROM entry ORDER BY kind, id") {
-                if !first { hasher.update(data: Array(",".utf8)) }
-                hasher.update(data: value)
-                first = false
-            }
-            hasher.update(data: Array("]".utf8))
-            if Hex.encode(hasher.finalize()) != state.digest {
+            if try Self.storedDigest(db) != state.digest {
                 problems.append(
                     "the materialized catalogue differs from a rebuild of the stored changes (run a rebuild)")
             }

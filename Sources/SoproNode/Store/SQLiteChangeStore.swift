@@ -36,21 +36,14 @@ public final class SQLiteChangeStore: ChangeStore {
         -> [Replica.ReceiveResult]
     {
         try await writer.write { db in
-            var results = [Replica.ReceiveResult](repeating: .duplicate, count: batch.count)
-            var verified: [(index: Int, change: VerifiedChange)] = []
-            for (index, outcome) in batch.enumerated() {
-                switch outcome {
-                case .success(let change): verified.append((index, change))
-                case .failure(let error): results[index] = .refused(error)
-                }
-            }
-            verified.sort { ($0.change.author, $0.change.seq, $0.index) < ($1.change.author, $1.change.seq, $1.index) }
+            var prepared = ReceiveBatch(batch)
             var entries = EntryCache()
-            for (index, change) in verified {
-                results[index] = try Self.apply(change, acceptance: acceptance, now: now, db: db, entries: &entries)
+            for (index, change) in prepared.ordered {
+                prepared.results[index] = try Self.apply(
+                    change, acceptance: acceptance, now: now, db: db, entries: &entries)
             }
             try entries.save(db)
-            return results
+            return prepared.results
         }
     }
 
@@ -173,19 +166,22 @@ public final class SQLiteChangeStore: ChangeStore {
     }
 
     public func digest() async throws -> String {
-        try await writer.read { db in
-            var hasher = SHA256()
-            hasher.update(data: Array("[".utf8))
-            let rows = try Data.fetchCursor(db, sql: "SELECT digestValue FROM entry ORDER BY kind, id")
-            var first = true
-            while let value = try rows.next() {
-                if !first { hasher.update(data: Array(",".utf8)) }
-                hasher.update(data: value)
-                first = false
-            }
-            hasher.update(data: Array("]".utf8))
-            return Hex.encode(hasher.finalize())
+        try await writer.read { db in try Self.storedDigest(db) }
+    }
+
+    /// The state digest of the materialized entries, streamed from their canonical JSON.
+    static func storedDigest(_ db: Database) throws -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array("[".utf8))
+        let rows = try Data.fetchCursor(db, sql: "SELECT digestValue FROM entry ORDER BY kind, id")
+        var first = true
+        while let value = try rows.next() {
+            if !first { hasher.update(data: Array(",".utf8)) }
+            hasher.update(data: value)
+            first = false
         }
+        hasher.update(data: Array("]".utf8))
+        return Hex.encode(hasher.finalize())
     }
 
     public func forks() async throws -> [ForkEvidence] {

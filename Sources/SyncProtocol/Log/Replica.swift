@@ -45,19 +45,11 @@ public struct Replica: Sendable {
     /// Applies a batch verified beforehand (by `ChangeVerifier`, possibly on several cores), in
     /// (author, seq) order. Results are in the order given.
     public mutating func receive(verified batch: [Result<VerifiedChange, SyncError>], now: Int64) -> [ReceiveResult] {
-        var results = [ReceiveResult](repeating: .duplicate, count: batch.count)
-        var verified: [(index: Int, change: VerifiedChange)] = []
-        for (index, outcome) in batch.enumerated() {
-            switch outcome {
-            case .success(let change): verified.append((index, change))
-            case .failure(let error): results[index] = .refused(error)
-            }
+        var prepared = ReceiveBatch(batch)
+        for (index, change) in prepared.ordered {
+            prepared.results[index] = receive(change, now: now)
         }
-        verified.sort { ($0.change.author, $0.change.seq, $0.index) < ($1.change.author, $1.change.seq, $1.index) }
-        for (index, change) in verified {
-            results[index] = receive(change, now: now)
-        }
-        return results
+        return prepared.results
     }
 
     /// Receives one verified change.
