@@ -86,7 +86,7 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
         do {
             configuration = try YAMLDecoder().decode(NodeConfiguration.self, from: text)
         } catch let error as DecodingError {
-            throw ConfigurationError("\(url.path): \(Self.describe(error))")
+            throw ConfigurationError("\(url.path): \(error.describedWithPath(root: "the file"))")
         } catch {
             throw ConfigurationError("\(url.path): \(error)")
         }
@@ -167,19 +167,6 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
         var generator = SystemRandomNumberGenerator()
         let token = "sopro_" + Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
         return (token, Editor(name: name, tokenSHA256: Hex.encode(SHA256.hash(data: Data(token.utf8)))))
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): is required"
-        case .typeMismatch(let type, let context): return "\(path(context.codingPath)): expected \(type)"
-        case .valueNotFound(let type, let context): return "\(path(context.codingPath)): expected \(type)"
-        case .dataCorrupted(let context): return "\(path(context.codingPath)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
-        }
     }
 }
 

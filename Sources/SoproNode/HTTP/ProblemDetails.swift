@@ -96,7 +96,7 @@ extension ProblemDetails {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
                 throw badRequest("the body is not valid JSON: \(syntaxProblem(in: data))")
             }
-            throw badRequest(describe(error))
+            throw badRequest(error.describedWithPath(root: "the body"))
         } catch {
             throw badRequest("the body is not valid JSON: \(error)")
         }
@@ -121,25 +121,13 @@ extension ProblemDetails {
         }
     }
 
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return text.isEmpty ? "the body" : String(text.drop { $0 == "." })
-        }
-        switch error {
-        case .dataCorrupted(let context):
-            if let underlying = context.underlyingError {
-                return "the body is not valid JSON: \((underlying as NSError).localizedDescription)"
-            }
-            return "\(path(context.codingPath)): \(context.debugDescription)"
-        case .keyNotFound(let key, let context):
-            return "\(path(context.codingPath + [key])): is required"
-        case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath)): expected \(type)"
-        case .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)): expected \(type), found null"
-        @unknown default:
-            return "the body could not be decoded"
+    /// Collects a request body up to `limit` bytes, or answers 413.
+    static func collectBody(of request: Request, upTo limit: Int) async throws -> ByteBuffer {
+        var request = request
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch {
+            throw tooLarge("the body is larger than \(limit) bytes")
         }
     }
 }

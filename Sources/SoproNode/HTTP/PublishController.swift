@@ -69,12 +69,7 @@ struct PublishController: Sendable {
     private func prepare(_ request: Request) async throws -> (editor: String, body: ByteBuffer) {
         guard case .regional = node.mode else { throw ProblemDetails.readOnly }
         let editor = try editors.editor(for: request)
-        var request = request
-        do {
-            return (editor, try await request.collectBody(upTo: maximumBodyBytes))
-        } catch {
-            throw ProblemDetails.tooLarge("the body is larger than \(maximumBodyBytes) bytes")
-        }
+        return (editor, try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes))
     }
 
     func publish(_ request: Request) async throws -> JSONResponse<Report> {

@@ -37,7 +37,7 @@ struct SyncController: Sendable {
     }
 
     func pull(_ request: Request) async throws -> JSONResponse<PullResponse> {
-        let body = try await collect(request)
+        let body = try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes)
         let pull = try ProblemDetails.decode(PullRequest.self, from: body)
         let limit = min(max(pull.limit ?? maximumPullChanges, 1), maximumPullChanges)
         let bytes = min(max(pull.maxBytes ?? maximumPullBytes, 1), maximumPullBytes)
@@ -48,7 +48,7 @@ struct SyncController: Sendable {
 
     func push(_ request: Request) async throws -> JSONResponse<PushResponse> {
         guard case .regional = node.mode else { throw ProblemDetails.readOnly }
-        let body = try await collect(request)
+        let body = try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes)
         let push = try ProblemDetails.decode(PushRequest.self, from: body)
         guard push.changes.count <= maximumPushChanges else {
             throw ProblemDetails.tooLarge("\(push.changes.count) changes; at most \(maximumPushChanges) per push")
@@ -64,15 +64,6 @@ struct SyncController: Sendable {
             throw ProblemDetails(first, results: pushResults)
         }
         return JSONResponse(PushResponse(results: pushResults))
-    }
-
-    private func collect(_ request: Request) async throws -> ByteBuffer {
-        var request = request
-        do {
-            return try await request.collectBody(upTo: maximumBodyBytes)
-        } catch {
-            throw ProblemDetails.tooLarge("the body is larger than \(maximumBodyBytes) bytes")
-        }
     }
 }
 
