@@ -102,7 +102,7 @@ import Testing
         let id = enterprise.entry.id.rawValue
         try await buildApplication(node: node).test(.router) { client in
             try await client.execute(uri: "/v1/entries/enterprise/\(id)", method: .get) { response in
-                #expect(response.status == .ok)
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 #expect(json?["retracted"] as? Bool == false)
                 #expect((json?["problems"] as? [Any])?.isEmpty == true)

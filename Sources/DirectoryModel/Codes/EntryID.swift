@@ -9,6 +9,12 @@ public struct EntryID: CatalogueCode {
     public let rawValue: String
 
     public init(parsing text: String) throws(FormatError) {
+        // Ids in stored and signed data are already canonical; checking that byte by byte keeps
+        // materializing an entry cheap. Anything else takes the lenient path below.
+        if Self.isCanonical(text.utf8), text != Self.nilID, text != Self.maxID {
+            rawValue = text
+            return
+        }
         var candidate = text.trimmed.lowercased()
         if candidate.hasPrefix("urn:uuid:") { candidate.removeFirst("urn:uuid:".count) }
         let groups = candidate.split(separator: "-", omittingEmptySubsequences: false)
@@ -19,11 +25,30 @@ public struct EntryID: CatalogueCode {
             throw FormatError(
                 value: text, isNot: "an entry id (a UUID such as 0192f3a4-5b6c-7d8e-9f01-23456789abcd)")
         }
-        guard candidate != "00000000-0000-0000-0000-000000000000", candidate != "ffffffff-ffff-ffff-ffff-ffffffffffff"
-        else {
+        guard candidate != Self.nilID, candidate != Self.maxID else {
             throw FormatError(value: text, isNot: "usable as an entry id (the nil and max UUIDs are reserved)")
         }
         rawValue = candidate
+    }
+
+    private static let nilID = "00000000-0000-0000-0000-000000000000"
+    private static let maxID = "ffffffff-ffff-ffff-ffff-ffffffffffff"
+
+    /// Whether `utf8` is a UUID in canonical form: 36 characters, lower-case hex digits with
+    /// hyphens at positions 8, 13, 18 and 23.
+    private static func isCanonical(_ utf8: String.UTF8View) -> Bool {
+        guard utf8.count == 36 else { return false }
+        for (position, byte) in utf8.enumerated() {
+            switch position {
+            case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
+            default:
+                guard
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                        || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                else { return false }
+            }
+        }
+        return true
     }
 
     /// Mints a new version 7 UUID from `date` and random bits.

@@ -46,11 +46,16 @@ public actor CatalogueNode {
     /// Receives changes from a peer or a push: verifies them in parallel, then applies them in
     /// one transaction.
     public nonisolated func receive(_ changes: [SignedChange]) async throws -> [Replica.ReceiveResult] {
-        let verified = await ChangeVerifier.verify(changes, limits: limits)
-        return try await apply(verified)
+        try await receive(verified: await verify(changes))
     }
 
-    private func apply(_ verified: [Result<VerifiedChange, SyncError>]) async throws -> [Replica.ReceiveResult] {
+    /// Checks form, limits and signatures of `changes` on all cores, without touching the store.
+    public nonisolated func verify(_ changes: [SignedChange]) async -> [Result<VerifiedChange, SyncError>] {
+        await ChangeVerifier.verify(changes, limits: limits)
+    }
+
+    /// Applies changes already checked by `verify(_:)`, in one store transaction.
+    public func receive(verified: [Result<VerifiedChange, SyncError>]) async throws -> [Replica.ReceiveResult] {
         let now = wallClock.milliseconds
         let results = try await store.apply(verified, acceptance: acceptance, now: now)
         metrics.record(results)
@@ -73,7 +78,7 @@ public actor CatalogueNode {
         let signed = try ChangeSigner.sign(
             operations: operations, editor: editor, seq: (head?.seq ?? 0) + 1, previous: head?.id, hlc: hlc, key: key)
         let change = try signed.verified(limits: limits)
-        let result = try await apply([.success(change)])
+        let result = try await receive(verified: [.success(change)])
         if case .refused(let error)? = result.first { throw error }
         return change
     }

@@ -127,6 +127,47 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
         return results
     }
 
+    /// Pulls pages from `peer` until it has nothing the node lacks, and returns the node's new
+    /// version vector. Pipelined: while one page is applied (one core, the store's writer), the
+    /// next is already fetched and verified (the other core) — a fresh mirror's bootstrap is
+    /// bound by the slower of the two, not by their sum. A page with refusals ends the pipeline;
+    /// the next page is then asked for from what the store really holds.
+    private func pull(
+        from peer: Peer, have start: VersionVector, into summary: inout RoundSummary
+    ) async throws
+        -> VersionVector
+    {
+        let node = node
+        let client = client
+        let pageSize = pageSize
+        func fetch(_ have: VersionVector) -> Task<(PullResponse, [Result<VerifiedChange, SyncError>]), any Error> {
+            Task {
+                let page = try await client.pull(from: peer, have: have, limit: pageSize)
+                return (page, await node.verify(page.changes))
+            }
+        }
+        var ours = start
+        var next: Task<(PullResponse, [Result<VerifiedChange, SyncError>]), any Error>? = fetch(ours)
+        defer { next?.cancel() }
+        while let pending = next {
+            let (page, verified) = try await pending.value
+            if page.changes.isEmpty { break }
+            next = page.complete ? nil : fetch(page.continuation)
+            let results = try await node.receive(verified: verified)
+            summary.pulled += results.filter { $0 == .accepted }.count
+            let refused = results.filter { if case .refused = $0 { true } else { false } }.count
+            summary.refused += refused
+            let current = try await node.store.versionVector()
+            if refused > 0 {
+                next?.cancel()
+                // Nothing applied: do not spin on refusals. Otherwise ask again from the store.
+                next = current == ours ? nil : fetch(current)
+            }
+            ours = current
+        }
+        return ours
+    }
+
     /// One round with `peer`: pull until nothing is missing, then push what the peer lacks.
     public func sync(with peer: Peer) async throws -> RoundSummary {
         var summary = RoundSummary()
@@ -139,15 +180,8 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
                 $0.changesBehind = theirs.changesAhead(of: ours)
                 $0.changesAhead = ours.changesAhead(of: theirs)
             }
-            while theirs.changesAhead(of: ours) > 0 {
-                let page = try await client.pull(from: peer, have: ours, limit: pageSize)
-                if page.changes.isEmpty { break }
-                let results = try await node.receive(page.changes)
-                summary.pulled += results.filter { $0 == .accepted }.count
-                summary.refused += results.filter { if case .refused = $0 { true } else { false } }.count
-                let next = try await node.store.versionVector()
-                if next == ours { break }  // nothing applied: do not spin on refusals
-                ours = next
+            if theirs.changesAhead(of: ours) > 0 {
+                ours = try await pull(from: peer, have: ours, into: &summary)
             }
             if !(await status.status(of: peer.name)?.isReadOnly ?? false), ours.changesAhead(of: theirs) > 0 {
                 var have = theirs

@@ -6,44 +6,64 @@ import SyncProtocol
 /// Keeps the search index and facets of one entry in step with its merged state, inside the
 /// same transaction that changes the state.
 enum CatalogueIndex {
-    static func update(_ state: EntryState, db: Database) throws {
-        try db.execute(sql: "DELETE FROM entryIndex WHERE kind = ? AND id = ?", arguments: [state.kind, state.id])
-        try db.execute(sql: "DELETE FROM entryFacet WHERE kind = ? AND id = ?", arguments: [state.kind, state.id])
-        try db.execute(
-            sql: "DELETE FROM entryText WHERE rowid IN (SELECT rowid FROM entryTextRow WHERE kind = ? AND id = ?)",
-            arguments: [state.kind, state.id])
-        try db.execute(sql: "DELETE FROM entryTextRow WHERE kind = ? AND id = ?", arguments: [state.kind, state.id])
-        guard state.isVisible, let entry = EntryMaterializer.entry(of: state)?.entry else { return }
+    /// What the index holds for one visible entry, computed from its state alone (no database),
+    /// so that a batch's entries can be prepared in parallel before the serial writes.
+    struct Rows: Sendable {
+        var names: String
+        var region: String?
+        var socialModel: String?
+        var lighthouse: Bool
+        var updatedTime: Int64
+        var facets: [(facet: String, value: String)]
+        var texts: [(language: String, name: String, description: String)]
+    }
+
+    /// The index rows of `state`; `nil` when the entry is not visible or cannot be read as an entry.
+    static func rows(of state: EntryState) -> Rows? {
+        guard state.isVisible, let entry = EntryMaterializer.entry(of: state)?.entry else { return nil }
         let names = entry.displayName
-        let namesJSON = String(
-            decoding: try JSONSerialization.data(
-                withJSONObject: Dictionary(uniqueKeysWithValues: names.values.map { ($0.key.rawValue, $0.value) }),
-                options: [.sortedKeys]), as: UTF8.self)
+        let descriptions = Self.description(of: entry)
         let facets = Self.facets(of: entry)
-        try db.execute(
+        return Rows(
+            names: CanonicalJSON.string(
+                .object(names.values.reduce(into: [:]) { $0[$1.key.rawValue] = .string($1.value) })),
+            region: facets.first { $0.facet == "region" }?.value,
+            socialModel: facets.first { $0.facet == "socialModel" }?.value, lighthouse: entry.lighthouse,
+            updatedTime: Self.updatedTime(of: state), facets: facets,
+            texts: Set(names.values.keys).union(descriptions.values.keys).sorted { $0.rawValue < $1.rawValue }.map {
+                ($0.rawValue, names[$0] ?? "", descriptions[$0] ?? "")
+            })
+    }
+
+    /// Replaces the index rows of entry `kind`/`id` with `rows` (none when `nil`).
+    static func write(_ rows: Rows?, kind: String, id: String, db: Database) throws {
+        let key: StatementArguments = [kind, id]
+        try db.cachedStatement(sql: "DELETE FROM entryIndex WHERE kind = ? AND id = ?").execute(arguments: key)
+        try db.cachedStatement(sql: "DELETE FROM entryFacet WHERE kind = ? AND id = ?").execute(arguments: key)
+        try db.cachedStatement(
+            sql: "DELETE FROM entryText WHERE rowid IN (SELECT rowid FROM entryTextRow WHERE kind = ? AND id = ?)"
+        ).execute(arguments: key)
+        try db.cachedStatement(sql: "DELETE FROM entryTextRow WHERE kind = ? AND id = ?").execute(arguments: key)
+        guard let rows else { return }
+        try db.cachedStatement(
             sql: """
                 INSERT INTO entryIndex (kind, id, names, region, socialModel, lighthouse, updatedTime)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                state.kind, state.id, namesJSON, facets.first { $0.facet == "region" }?.value,
-                facets.first { $0.facet == "socialModel" }?.value, entry.lighthouse, Self.updatedTime(of: state),
-            ])
-        for facet in Set(facets.map { "\($0.facet)\u{0}\($0.value)" }) {
-            let parts = facet.split(separator: "\u{0}", maxSplits: 1).map(String.init)
-            try db.execute(
-                sql: "INSERT INTO entryFacet (facet, value, kind, id) VALUES (?, ?, ?, ?)",
-                arguments: [parts[0], parts[1], state.kind, state.id])
+                """
+        ).execute(arguments: [kind, id, rows.names, rows.region, rows.socialModel, rows.lighthouse, rows.updatedTime])
+        let insertFacet = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO entryFacet (facet, value, kind, id) VALUES (?, ?, ?, ?)")
+        for facet in rows.facets {
+            try insertFacet.execute(arguments: [facet.facet, facet.value, kind, id])
         }
-        let descriptions = Self.description(of: entry)
-        for language in Set(names.values.keys).union(descriptions.values.keys) {
-            try db.execute(sql: "INSERT INTO entryTextRow (kind, id) VALUES (?, ?)", arguments: [state.kind, state.id])
-            try db.execute(
-                sql: "INSERT INTO entryText (rowid, kind, id, language, name, description) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    db.lastInsertedRowID, state.kind, state.id, language.rawValue, names[language] ?? "",
-                    descriptions[language] ?? "",
-                ])
+        let insertRow = try db.cachedStatement(sql: "INSERT INTO entryTextRow (kind, id) VALUES (?, ?)")
+        let insertText = try db.cachedStatement(
+            sql: "INSERT INTO entryText (rowid, kind, id, language, name, description) VALUES (?, ?, ?, ?, ?, ?)")
+        for text in rows.texts {
+            try insertRow.execute(arguments: key)
+            try insertText.execute(arguments: [
+                db.lastInsertedRowID, kind, id, text.language, text.name, text.description,
+            ])
         }
     }
 

@@ -71,9 +71,8 @@ extension SQLiteChangeStore {
                 sql:
                     "DELETE FROM entry; DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText; DELETE FROM entryTextRow"
             )
-            let encoder = JSONEncoder()
-            for entry in state.entries.values {
-                try Self.save(entry, encoder: encoder, db: db)
+            for entry in StoredEntry.prepare(Array(state.entries.values)) {
+                try entry.write(db)
             }
             return state.digest
         }

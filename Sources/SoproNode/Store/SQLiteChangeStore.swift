@@ -54,9 +54,11 @@ public final class SQLiteChangeStore: ChangeStore {
         let record = ChangeAcceptance.AuthorRecord(
             head: try head(of: author, db: db),
             storedIDAtSeq: try String.fetchOne(
-                db, sql: "SELECT id FROM change WHERE author = ? AND seq = ?", arguments: [author, change.seq]
+                db.cachedStatement(sql: "SELECT id FROM change WHERE author = ? AND seq = ?"),
+                arguments: [author, change.seq]
             ).flatMap { try? ChangeID(parsing: $0) },
-            suspended: try Bool.fetchOne(db, sql: "SELECT 1 FROM suspendedAuthor WHERE author = ?", arguments: [author])
+            suspended: try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM suspendedAuthor WHERE author = ?"), arguments: [author])
                 ?? false)
         let decision: ChangeAcceptance.Decision
         do {
@@ -83,23 +85,22 @@ public final class SQLiteChangeStore: ChangeStore {
                 arguments: [author, now, "fork at seq \(change.seq)"])
             return .refused(SyncError.fork(existing: existing).about(change.reference))
         case .accept:
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO change (author, seq, id, payload, signature, hlcTime, hlcCounter, receivedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    author, change.seq, change.id.rawValue, change.signed.payload, change.signed.signature,
-                    change.hlc.time,
-                    change.hlc.counter, now,
-                ])
-            try db.execute(
+                    """
+            ).execute(arguments: [
+                author, change.seq, change.id.rawValue, change.signed.payload, change.signed.signature,
+                change.hlc.time, change.hlc.counter, now,
+            ])
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO head (author, seq, id, hlcTime, hlcCounter) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (author) DO UPDATE SET seq = excluded.seq, id = excluded.id,
                         hlcTime = excluded.hlcTime, hlcCounter = excluded.hlcCounter
-                    """,
-                arguments: [author, change.seq, change.id.rawValue, change.hlc.time, change.hlc.counter])
+                    """
+            ).execute(arguments: [author, change.seq, change.id.rawValue, change.hlc.time, change.hlc.counter])
             for (index, operation) in change.operations.enumerated() {
                 let key = EntryKey(kind: operation.kind, id: operation.entry)
                 var state = try entries.state(for: key, db: db)
@@ -113,7 +114,8 @@ public final class SQLiteChangeStore: ChangeStore {
     private static func head(of author: String, db: Database) throws -> AuthorHead? {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT seq, id, hlcTime, hlcCounter FROM head WHERE author = ?", arguments: [author])
+                db.cachedStatement(sql: "SELECT seq, id, hlcTime, hlcCounter FROM head WHERE author = ?"),
+                arguments: [author])
         else { return nil }
         return AuthorHead(
             seq: row["seq"], id: try ChangeID(parsing: row["id"]),
@@ -159,9 +161,7 @@ public final class SQLiteChangeStore: ChangeStore {
 
     public func entry(kind: String, id: String) async throws -> EntryState? {
         try await writer.read { db in
-            try Data.fetchOne(db, sql: "SELECT state FROM entry WHERE kind = ? AND id = ?", arguments: [kind, id]).map {
-                try JSONDecoder().decode(EntryState.self, from: $0)
-            }
+            try Self.storedState(kind: kind, id: id, db: db)
         }
     }
 
@@ -214,10 +214,8 @@ struct EntryCache {
 
     mutating func state(for key: EntryKey, db: Database) throws -> EntryState {
         if let state = states[key] { return state }
-        let stored = try Data.fetchOne(
-            db, sql: "SELECT state FROM entry WHERE kind = ? AND id = ?", arguments: [key.kind, key.id])
         let state =
-            try stored.map { try JSONDecoder().decode(EntryState.self, from: $0) }
+            try SQLiteChangeStore.storedState(kind: key.kind, id: key.id, db: db)
             ?? EntryState(kind: key.kind, id: key.id)
         states[key] = state
         return state
@@ -228,27 +226,25 @@ struct EntryCache {
         dirty.insert(key)
     }
 
+    /// Writes every changed entry back: prepared on all cores, then written in order.
     func save(_ db: Database) throws {
-        let encoder = JSONEncoder()
-        for key in dirty {
-            guard let state = states[key] else { continue }
-            try SQLiteChangeStore.save(state, encoder: encoder, db: db)
+        for entry in StoredEntry.prepare(dirty.compactMap { states[$0] }) {
+            try entry.write(db)
         }
     }
 }
 
 extension SQLiteChangeStore {
-    static func save(_ state: EntryState, encoder: JSONEncoder, db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO entry (kind, id, state, digestValue, visible) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (kind, id) DO UPDATE SET state = excluded.state, digestValue = excluded.digestValue,
-                    visible = excluded.visible
-                """,
-            arguments: [
-                state.kind, state.id, try encoder.encode(state), Data(CanonicalJSON.encode(state.digestValue)),
-                state.isVisible,
-            ])
-        try CatalogueIndex.update(state, db: db)
+    /// Reads an entry's merged state; a damaged row is an error that names the entry.
+    static func storedState(kind: String, id: String, db: Database) throws -> EntryState? {
+        guard
+            let bytes = try Data.fetchOne(
+                db.cachedStatement(sql: "SELECT state FROM entry WHERE kind = ? AND id = ?"), arguments: [kind, id])
+        else { return nil }
+        do {
+            return try EntryState(storageBytes: bytes)
+        } catch {
+            throw StoreError.corrupt("the state of \(kind) \(id) cannot be read: \(error)")
+        }
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import SyncProtocol
 
 /// The store's schema, as append-only named migrations: a migration that has shipped is never
 /// edited; changes to the schema come as new migrations.
@@ -92,6 +94,18 @@ enum StoreMigrations {
                     );
                     CREATE INDEX entryTextRowEntry ON entryTextRow (kind, id);
                     """)
+        }
+        migrator.registerMigration("v3: entry states in their binary storage form") { db in
+            // v1 and v2 stored each state as JSON (Codable); decoding and encoding it was the
+            // largest cost of applying a change. Converted in place, in the migration's transaction.
+            let rows = try Row.fetchAll(db, sql: "SELECT kind, id, state FROM entry")
+            let decoder = JSONDecoder()
+            for row in rows {
+                let state = try decoder.decode(EntryState.self, from: row["state"] as Data)
+                try db.execute(
+                    sql: "UPDATE entry SET state = ? WHERE kind = ? AND id = ?",
+                    arguments: [Data(state.storageBytes), row["kind"] as String, row["id"] as String])
+            }
         }
         return migrator
     }

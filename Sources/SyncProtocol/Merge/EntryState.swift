@@ -14,6 +14,17 @@ public struct EntryState: Hashable, Sendable, Codable {
         self.id = id
     }
 
+    init(
+        kind: String, id: String, registers: [String: RegisterState], sets: [String: SetState],
+        retraction: RegisterState
+    ) {
+        self.kind = kind
+        self.id = id
+        self.registers = registers
+        self.sets = sets
+        self.retraction = retraction
+    }
+
     /// Applies one operation of a verified change.
     public mutating func apply(_ operation: EntryOperation, tag: WriteTag, hlc: HLCTimestamp, editor: String) {
         func write(_ value: SyncValue) -> Write { Write(tag: tag, hlc: hlc, editor: editor, value: value) }

@@ -11,6 +11,11 @@ public struct RegisterState: Hashable, Sendable, Codable {
 
     public init() {}
 
+    init(live: [WriteTag: Write], superseded: Set<WriteTag>) {
+        self.live = live
+        self.superseded = superseded
+    }
+
     public mutating func apply(_ write: Write, supersedes: [WriteTag]) {
         for tag in supersedes {
             superseded.insert(tag)

@@ -13,6 +13,11 @@ public struct SetState: Hashable, Sendable, Codable {
 
     public init() {}
 
+    init(adds: [WriteTag: Write], removed: Set<WriteTag>) {
+        self.adds = adds
+        self.removed = removed
+    }
+
     public mutating func add(_ write: Write) {
         if !removed.contains(write.tag) { adds[write.tag] = write }
     }
