@@ -88,7 +88,23 @@ import Testing
             } while cursor != nil
             #expect(Set(all).count == all.count)
             let everything = try await page(client, "/v1/entries?q=Holz&limit=500")
-            #expect(all.count == everything.items.count)
+            #expect(all == everything.items.map(\.id), "pages follow the ranking of one long page")
+            // Filters keep the ranking: the filtered pages are the long page's matching items, in order.
+            var regional: [String] = []
+            cursor = nil
+            repeat {
+                let result = try await page(
+                    client, "/v1/entries?q=Holz&region=AT12&limit=1" + (cursor.map { "&cursor=\($0)" } ?? ""))
+                regional += result.items.map(\.id)
+                cursor = result.next
+            } while cursor != nil
+            let inRegion = try await page(client, "/v1/entries?region=AT12&limit=500").items.map(\.id)
+            #expect(!regional.isEmpty)
+            #expect(regional == everything.items.map(\.id).filter(inRegion.contains))
+            let listingCursor = try #require(try await page(client, "/v1/entries?limit=1").next)
+            try await client.execute(uri: "/v1/entries?q=Holz&cursor=\(listingCursor)", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
             let hostile = try await page(client, "/v1/entries?q=%22%29%20OR%20*%20NEAR")
             #expect(hostile.items.isEmpty, "search syntax in the input is taken as words")
         }

@@ -4,110 +4,141 @@ import GRDB
 
 extension SQLiteChangeStore {
     /// Lists or searches visible entries. Without `text` the order is (kind, id); with it, by
-    /// relevance (BM25) and then (kind, id). Cursors make the order stable across pages.
+    /// relevance (BM25, an entry ranked by its best-matching language) and then by text row.
+    /// Cursors make the order stable across pages.
     public func entries(matching query: CatalogueQuery) async throws -> CataloguePage {
         let limit = min(max(query.limit, 1), 500)
         let cursor = try query.cursor.map(Cursor.init(parsing:))
         let matchExpression = try query.text.map(Self.matchExpression)
         return try await writer.read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            var from = "entryIndex e"
-            var prefix = ""
-            var rankColumn = "0.0"
-            var textRowColumn = "NULL"
-            var order = "e.kind, e.id"  // the primary key's order: a page stops early
+            var filter = Self.filter(for: query)
             if let matchExpression {
-                // MATERIALIZED keeps SQLite from flattening the FTS query into the aggregate,
-                // where bm25() cannot run. Snippets are made afterwards, for the page only.
-                let languageCondition = query.language == nil ? "" : "AND language = ?"
-                prefix = """
-                    WITH hits AS MATERIALIZED (
-                        SELECT rowid AS textRow, kind, id, bm25(entryText, 0, 0, 0, 10.0, 1.0) AS rank
-                        FROM entryText WHERE entryText MATCH ? \(languageCondition)
-                    )
-                    """
-                from = """
-                    (SELECT kind, id, MIN(rank) AS rank, textRow FROM hits GROUP BY kind, id) m
-                    JOIN entryIndex e ON e.kind = m.kind AND e.id = m.id
-                    """
-                arguments += [matchExpression]
-                if let language = query.language { arguments += [language.rawValue] }
-                rankColumn = "m.rank"
-                textRowColumn = "m.textRow"
-                order = "rank, e.kind, e.id"
-            }
-            if let kind = query.kind {
-                conditions.append("e.kind = ?")
-                arguments += [kind.rawValue]
-            }
-            for facet in query.facets {
-                conditions.append(
-                    "EXISTS (SELECT 1 FROM entryFacet f WHERE f.kind = e.kind AND f.id = e.id AND f.facet = ? AND f.value = ?)"
-                )
-                arguments += [facet.name, facet.value]
-            }
-            if let lighthouse = query.lighthouse {
-                conditions.append("e.lighthouse = ?")
-                arguments += [lighthouse]
-            }
-            if let since = query.updatedSince {
-                conditions.append("e.updatedTime >= ?")
-                arguments += [since]
-            }
-            if let cursor {
-                if matchExpression == nil {
-                    conditions.append("(e.kind, e.id) > (?, ?)")
-                    arguments += [cursor.kind, cursor.id]
-                } else {
-                    conditions.append("(\(rankColumn), e.kind, e.id) > (?, ?, ?)")
-                    arguments += [cursor.rank, cursor.kind, cursor.id]
+                let position: (rank: Double, textRow: Int64)?
+                switch cursor {
+                case .search(let rank, let textRow): position = (rank, textRow)
+                case nil: position = nil
+                case .listing: throw QueryError(message: "the cursor belongs to a listing, not to a search")
                 }
+                return try Self.search(
+                    matchExpression, language: query.language?.rawValue, filter: filter, after: position,
+                    limit: limit, db: db)
             }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let sql = """
-                \(prefix)
-                SELECT e.kind, e.id, e.names, e.region, e.lighthouse, e.updatedTime, \(rankColumn) AS rank,
-                       \(textRowColumn) AS textRow
-                FROM \(from) \(whereClause)
-                ORDER BY \(order) LIMIT \(limit + 1)
-                """
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            var snippets: [Int64: String] = [:]
-            if let matchExpression {
-                let textRows = rows.prefix(limit).compactMap { $0["textRow"] as Int64? }
-                if !textRows.isEmpty {
-                    let placeholders = Array(repeating: "?", count: textRows.count).joined(separator: ",")
-                    var snippetArguments: StatementArguments = [matchExpression]
-                    snippetArguments += StatementArguments(textRows)
-                    for row in try Row.fetchAll(
-                        db,
-                        sql: """
-                            SELECT rowid, snippet(entryText, -1, char(1), char(2), '…', 16) AS snippet FROM entryText
-                            WHERE entryText MATCH ? AND rowid IN (\(placeholders))
-                            """, arguments: snippetArguments)
-                    {
-                        snippets[row["rowid"]] = row["snippet"]
-                    }
-                }
+            switch cursor {
+            case .listing(let kind, let id):
+                filter.conditions.append("(e.kind, e.id) > (?, ?)")
+                filter.arguments += [kind, id]
+            case nil: break
+            case .search: throw QueryError(message: "the cursor belongs to a search, not to a listing")
             }
-            var items: [CataloguePage.Item] = []
-            for row in rows.prefix(limit) {
-                let namesText: String = row["names"]
-                let names = (try? JSONDecoder().decode([String: String].self, from: Data(namesText.utf8))) ?? [:]
-                items.append(
-                    CataloguePage.Item(
-                        kind: row["kind"], id: row["id"], names: names, region: row["region"],
-                        lighthouse: row["lighthouse"],
-                        updated: row["updatedTime"],
-                        snippet: (row["textRow"] as Int64?).flatMap { snippets[$0] }.map(Self.snippetParts)))
-            }
-            var next: String?
-            if rows.count > limit, let last = rows.prefix(limit).last {
-                next = Cursor(rank: last["rank"], kind: last["kind"], id: last["id"]).text
-            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.kind, e.id, e.names, e.region, e.lighthouse, e.updatedTime FROM entryIndex e
+                    \(filter.whereClause) ORDER BY e.kind, e.id LIMIT \(limit + 1)
+                    """, arguments: filter.arguments)
+            let items = rows.prefix(limit).map { Self.item($0, snippet: nil) }
+            let next = rows.count > limit ? items.last.map { Cursor.listing(kind: $0.kind, id: $0.id).text } : nil
             return CataloguePage(items: items, next: next)
         }
+    }
+
+    /// Conditions on the entry index (alias `e`) from the query's filters.
+    struct Filter {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+
+        var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }
+    }
+
+    static func filter(for query: CatalogueQuery) -> Filter {
+        var filter = Filter()
+        if let kind = query.kind {
+            filter.conditions.append("e.kind = ?")
+            filter.arguments += [kind.rawValue]
+        }
+        for facet in query.facets {
+            filter.conditions.append(
+                "EXISTS (SELECT 1 FROM entryFacet f WHERE f.kind = e.kind AND f.id = e.id AND f.facet = ? AND f.value = ?)"
+            )
+            filter.arguments += [facet.name, facet.value]
+        }
+        if let lighthouse = query.lighthouse {
+            filter.conditions.append("e.lighthouse = ?")
+            filter.arguments += [lighthouse]
+        }
+        if let since = query.updatedSince {
+            filter.conditions.append("e.updatedTime >= ?")
+            filter.arguments += [since]
+        }
+        return filter
+    }
+
+    /// Full-text search. FTS5 ranks its matches itself (`ORDER BY rank`, configured as BM25 with
+    /// names weighing ten times descriptions; equal ranks come in text-row order) and makes
+    /// snippets only for the rows read. Joining each match to the entry index inside the ranking
+    /// query cost several times more, and a filter handed to FTS5 as a set of allowed rows made
+    /// it run the match once per row; so the ranked rows are read in order, each entry kept at
+    /// its first (best) row and checked against the filters, until the page is full. A filter
+    /// that few matches pass reads more rows, never more than the matches.
+    static func search(
+        _ matchExpression: String, language: String?, filter: Filter, after position: (rank: Double, textRow: Int64)?,
+        limit: Int, db: Database
+    ) throws -> CataloguePage {
+        var conditions = ["entryText MATCH ?"]
+        var arguments: StatementArguments = [matchExpression]
+        if let language {
+            conditions.append("language = ?")
+            arguments += [language]
+        }
+        let ranked = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT rowid, rank, snippet(entryText, -1, char(1), char(2), '…', 16) AS snippet FROM entryText
+                WHERE \(conditions.joined(separator: " AND ")) ORDER BY rank
+                """, arguments: arguments)
+        let entryOfRow = try db.cachedStatement(sql: "SELECT kind, id FROM entryTextRow WHERE rowid = ?")
+        let passesFilter =
+            try filter.conditions.isEmpty
+            ? nil
+            : db.makeStatement(
+                sql: "SELECT 1 FROM entryIndex e WHERE e.kind = ? AND e.id = ? AND "
+                    + filter.conditions.joined(separator: " AND "))
+        var seen: Set<[String]> = []
+        var hits: [(kind: String, id: String, rank: Double, textRow: Int64, snippet: String?)] = []
+        while hits.count <= limit, let row = try ranked.next() {
+            let rank: Double = row["rank"]
+            let textRow: Int64 = row["rowid"]
+            guard let entry = try Row.fetchOne(entryOfRow, arguments: [textRow]) else { continue }
+            let kind: String = entry["kind"]
+            let id: String = entry["id"]
+            guard seen.insert([kind, id]).inserted else { continue }
+            if let position, (rank, textRow) <= (position.rank, position.textRow) { continue }
+            if let passesFilter {
+                var candidate: StatementArguments = [kind, id]
+                candidate += filter.arguments
+                guard try Bool.fetchOne(passesFilter, arguments: candidate) != nil else { continue }
+            }
+            hits.append((kind, id, rank, textRow, row["snippet"]))
+        }
+        let page = Array(hits.prefix(limit))
+        let indexRow = try db.cachedStatement(
+            sql: "SELECT kind, id, names, region, lighthouse, updatedTime FROM entryIndex WHERE kind = ? AND id = ?")
+        var items: [CataloguePage.Item] = []
+        for hit in page {
+            guard let row = try Row.fetchOne(indexRow, arguments: [hit.kind, hit.id]) else { continue }
+            items.append(item(row, snippet: hit.snippet))
+        }
+        let next = hits.count > limit ? page.last.map { Cursor.search(rank: $0.rank, textRow: $0.textRow).text } : nil
+        return CataloguePage(items: items, next: next)
+    }
+
+    /// A page item from an entry index row.
+    static func item(_ row: Row, snippet: String?) -> CataloguePage.Item {
+        let namesText: String = row["names"]
+        let names = (try? JSONDecoder().decode([String: String].self, from: Data(namesText.utf8))) ?? [:]
+        return CataloguePage.Item(
+            kind: row["kind"], id: row["id"], names: names, region: row["region"], lighthouse: row["lighthouse"],
+            updated: row["updatedTime"], snippet: snippet.map(snippetParts))
     }
 
     /// Each word quoted (so no user input is read as FTS syntax); the last as a prefix.
@@ -144,17 +175,11 @@ extension SQLiteChangeStore {
         return parts
     }
 
-    /// A page boundary: the last item's rank, kind and id, base64url-encoded.
-    struct Cursor {
-        var rank: Double
-        var kind: String
-        var id: String
-
-        init(rank: Double, kind: String, id: String) {
-            self.rank = rank
-            self.kind = kind
-            self.id = id
-        }
+    /// A page boundary, base64url-encoded: for a listing the last item's kind and id, for a
+    /// search the last item's rank and best text row.
+    enum Cursor {
+        case listing(kind: String, id: String)
+        case search(rank: Double, textRow: Int64)
 
         init(parsing text: String) throws {
             var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
@@ -163,14 +188,24 @@ extension SQLiteChangeStore {
                 throw QueryError(message: "the cursor is not one this node handed out")
             }
             let parts = decoded.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 3, let rank = Double(parts[0]) else {
+            switch parts.first {
+            case "l" where parts.count == 3:
+                self = .listing(kind: parts[1], id: parts[2])
+            case "s" where parts.count == 3:
+                guard let rank = Double(parts[1]), rank.isFinite, let textRow = Int64(parts[2]) else { fallthrough }
+                self = .search(rank: rank, textRow: textRow)
+            default:
                 throw QueryError(message: "the cursor is not one this node handed out")
             }
-            self.init(rank: rank, kind: parts[1], id: parts[2])
         }
 
         var text: String {
-            Data("\(rank)\n\(kind)\n\(id)".utf8).base64EncodedString()
+            let plain =
+                switch self {
+                case .listing(let kind, let id): "l\n\(kind)\n\(id)"
+                case .search(let rank, let textRow): "s\n\(rank)\n\(textRow)"
+                }
+            return Data(plain.utf8).base64EncodedString()
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
                 .replacingOccurrences(of: "=", with: "")
         }

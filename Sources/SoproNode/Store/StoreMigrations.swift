@@ -107,6 +107,11 @@ enum StoreMigrations {
                     arguments: [Data(state.storageBytes), row["kind"] as String, row["id"] as String])
             }
         }
+        migrator.registerMigration("v4: full-text rank configured in the index") { db in
+            // Names weigh ten times descriptions. Configured as the table's rank, FTS5 sorts
+            // matches itself and computes snippets only for the rows a page reads.
+            try db.execute(sql: "INSERT INTO entryText(entryText, rank) VALUES('rank', 'bm25(0, 0, 0, 10.0, 1.0)')")
+        }
         return migrator
     }
 }
