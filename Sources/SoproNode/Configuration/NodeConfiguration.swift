@@ -79,17 +79,7 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
         throws -> NodeConfiguration
     {
         let url = directory.appendingPathComponent(fileName)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ConfigurationError("\(url.path) cannot be read; create it with `sopro-node init`")
-        }
-        var configuration: NodeConfiguration
-        do {
-            configuration = try YAMLDecoder().decode(NodeConfiguration.self, from: text)
-        } catch let error as DecodingError {
-            throw ConfigurationError("\(url.path): \(error.describedWithPath(root: "the file"))")
-        } catch {
-            throw ConfigurationError("\(url.path): \(error)")
-        }
+        var configuration = try decode(url)
         if let host = environment["SOPRO_HOST"] { configuration.listen.host = host }
         if let port = environment["SOPRO_PORT"] {
             guard let number = Int(port), (0...65_535).contains(number) else {
@@ -105,6 +95,39 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
         }
         try configuration.validate(file: url.path)
         return configuration
+    }
+
+    /// Reads the file as written, without environment overrides: for commands that edit it.
+    public static func read(from directory: URL) throws -> NodeConfiguration {
+        let url = directory.appendingPathComponent(fileName)
+        let configuration = try decode(url)
+        try configuration.validate(file: url.path)
+        return configuration
+    }
+
+    private static func decode(_ url: URL) throws -> NodeConfiguration {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ConfigurationError("\(url.path) cannot be read; create it with `sopro-node init`")
+        }
+        do {
+            return try YAMLDecoder().decode(NodeConfiguration.self, from: text)
+        } catch let error as DecodingError {
+            throw ConfigurationError("\(url.path): \(error.describedWithPath(root: "the file"))")
+        } catch {
+            throw ConfigurationError("\(url.path): \(error)")
+        }
+    }
+
+    /// Checks the configuration and replaces the file in `directory` in one step (a reader
+    /// sees the old file or the new one, never half of one). Comments are those of the template.
+    public func write(to directory: URL) throws {
+        let url = directory.appendingPathComponent(Self.fileName)
+        try validate(file: url.path)
+        do {
+            try commentedYAML().write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            throw ConfigurationError("\(url.path) cannot be written: \(error.localizedDescription)")
+        }
     }
 
     /// Every problem at once, naming the setting.

@@ -4,13 +4,13 @@ import Logging
 /// Builds the node's HTTP application: sync, catalogue and publishing under `/v1`, and `/healthz`.
 public func buildApplication(
     node: CatalogueNode, host: String = "127.0.0.1", port: Int = 8080, editors: EditorAuthenticator = .none,
-    logger: Logger = Logger(label: "sopro.node")
+    peerStatus: PeerStatusBoard? = nil, logger: Logger = Logger(label: "sopro.node")
 ) -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: RequestMetricsMiddleware(metrics: node.metrics))
     router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get]))
-    let sync = SyncController(node: node)
+    let sync = SyncController(node: node, peerStatus: peerStatus)
     let catalogue = CatalogueController(node: node)
     let publishing = PublishController(node: node, editors: editors)
     // Every endpoint, each once: the switch is exhaustive, so a new endpoint must be handled

@@ -7,6 +7,8 @@ import SyncProtocol
 /// The node and sync endpoints under `/v1`.
 struct SyncController: Sendable {
     let node: CatalogueNode
+    /// The replicator's view of the peers, when this application runs beside one.
+    var peerStatus: PeerStatusBoard?
     /// Largest push or pull body accepted.
     var maximumBodyBytes = 8 * 1_048_576
     /// Most changes in one push.
@@ -29,7 +31,15 @@ struct SyncController: Sendable {
                     uniqueKeysWithValues: heads.map {
                         ($0.key.rawValue, NodeInfo.Head(seq: $0.value.seq, id: $0.value.id))
                     }),
-                digest: try await node.store.digest()))
+                digest: try await node.store.digest(),
+                forks: try await node.store.forks().map { NodeInfo.ForkInfo(author: $0.author, seq: $0.seq) },
+                peers: await peerStatus?.statuses.values.sorted { $0.peer.name < $1.peer.name }.map { status in
+                    NodeInfo.PeerInfo(
+                        name: status.peer.name, url: status.peer.url, changesBehind: status.changesBehind,
+                        changesAhead: status.changesAhead, lastSuccess: status.lastSuccess,
+                        lastError: status.lastError, lastErrorAt: status.lastErrorAt,
+                        consecutiveFailures: status.consecutiveFailures, readOnly: status.isReadOnly)
+                } ?? []))
     }
 
     func heads() async throws -> JSONResponse<VersionVector> {

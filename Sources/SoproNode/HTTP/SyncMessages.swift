@@ -73,4 +73,27 @@ public struct NodeInfo: Codable, Sendable {
     public var software: String
     public var heads: [String: Head]
     public var digest: String
+    /// Authors with fork evidence (suspended until an operator resolves it).
+    public var forks: [ForkInfo] = []
+    /// Each configured peer's sync, as this node's replicator last saw it.
+    public var peers: [PeerInfo] = []
+
+    public struct ForkInfo: Codable, Sendable {
+        public var author: AuthorID
+        public var seq: UInt64
+    }
+
+    public struct PeerInfo: Codable, Sendable {
+        public var name: String
+        public var url: String
+        /// Changes the peer had that this node lacked, and the other way round, at the last look.
+        public var changesBehind: UInt64
+        public var changesAhead: UInt64
+        /// ms since 1970.
+        public var lastSuccess: Int64?
+        public var lastError: String?
+        public var lastErrorAt: Int64?
+        public var consecutiveFailures: Int
+        public var readOnly: Bool
+    }
 }

@@ -49,9 +49,10 @@ public struct NodeRuntime: Sendable {
     /// Serves and replicates until a shutdown signal; the request in flight finishes first.
     public func run() async throws {
         for repair in repairs { logger.notice("start-up check repaired: \(repair)") }
+        let replicator = replicator
         let app = buildApplication(
             node: node, host: configuration.listen.host, port: configuration.listen.port,
-            editors: EditorAuthenticator(configuration: configuration), logger: logger)
+            editors: EditorAuthenticator(configuration: configuration), peerStatus: replicator.status, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
                 services: [app, replicator], gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))

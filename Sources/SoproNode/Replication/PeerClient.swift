@@ -4,6 +4,7 @@ import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 import SyncProtocol
+import Synchronization
 
 /// How the replicator talks to a peer: the seam between replication and the network.
 public protocol PeerClient: Sendable {
@@ -21,65 +22,94 @@ public struct PeerError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "peer \(peer): \(message)" }
 }
 
+/// Counts the bytes a client sends and receives (bodies and an estimate of request lines and
+/// headers), for `sopro-node sync`'s summary.
+public final class TrafficMeter: Sendable {
+    private let counts = Mutex((sent: 0, received: 0))
+
+    public init() {}
+
+    public var sent: Int { counts.withLock { $0.sent } }
+    public var received: Int { counts.withLock { $0.received } }
+
+    func record(sent: Int, received: Int) {
+        counts.withLock {
+            $0.sent += sent
+            $0.received += received
+        }
+    }
+}
+
 /// The peer client over HTTP (AsyncHTTPClient), with timeouts and bounded response sizes.
 public struct HTTPPeerClient: PeerClient {
     let client: HTTPClient
     /// The deadline of one request; AsyncHTTPClient retries a refused connection until then.
     var timeout: TimeAmount
     var maximumResponseBytes = 16 * 1_048_576
+    let meter: TrafficMeter?
 
-    public init(client: HTTPClient = .shared, timeout: TimeAmount = .seconds(30)) {
+    public init(client: HTTPClient = .shared, timeout: TimeAmount = .seconds(30), meter: TrafficMeter? = nil) {
         self.client = client
         self.timeout = timeout
+        self.meter = meter
     }
 
     public func heads(of peer: Peer) async throws -> VersionVector {
-        try await send(HTTPClientRequest(url: peer.url + "/v1/sync/heads"), to: peer, as: VersionVector.self)
+        let (status, body) = try await exchange("/v1/sync/heads", body: nil, with: peer)
+        return try decode(VersionVector.self, from: body, status: status, path: "/v1/sync/heads", peer: peer)
     }
 
     public func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse {
-        var request = HTTPClientRequest(url: peer.url + "/v1/sync/pull")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(PullRequest(have: have, limit: limit))))
-        return try await send(request, to: peer, as: PullResponse.self)
+        let request = try JSONEncoder().encode(PullRequest(have: have, limit: limit))
+        let (status, body) = try await exchange("/v1/sync/pull", body: request, with: peer)
+        return try decode(PullResponse.self, from: body, status: status, path: "/v1/sync/pull", peer: peer)
     }
 
     public func push(_ changes: [SignedChange], to peer: Peer) async throws -> [PushResult]? {
-        var request = HTTPClientRequest(url: peer.url + "/v1/sync/push")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(PushRequest(changes: changes))))
-        let response = try await client.execute(request, timeout: timeout)
-        let body = try await response.body.collect(upTo: maximumResponseBytes)
-        switch response.status.code {
+        let request = try JSONEncoder().encode(PushRequest(changes: changes))
+        let (status, body) = try await exchange("/v1/sync/push", body: request, with: peer)
+        switch status.code {
         case 200:
-            return try JSONDecoder().decode(PushResponse.self, from: Data(buffer: body)).results
+            return try decode(PushResponse.self, from: body, status: status, path: "/v1/sync/push", peer: peer)
+                .results
         case 405:
             return nil
         default:
             // A push in which nothing was accepted comes back as a problem with the results.
             struct Problem: Decodable { var detail: String?; var results: [PushResult]? }
-            let problem = try? JSONDecoder().decode(Problem.self, from: Data(buffer: body))
+            let problem = try? JSONDecoder().decode(Problem.self, from: body)
             if let results = problem?.results { return results }
-            throw PeerError(peer: peer.name, message: "push answered \(response.status.code): \(problem?.detail ?? "")")
+            throw PeerError(peer: peer.name, message: "push answered \(status.code): \(problem?.detail ?? "")")
         }
     }
 
-    private func send<Value: Decodable>(
-        _ request: HTTPClientRequest, to peer: Peer, as type: Value.Type
-    ) async throws
-        -> Value
-    {
+    /// One request: a GET without a body, a JSON POST with one.
+    private func exchange(_ path: String, body: Data?, with peer: Peer) async throws -> (HTTPResponseStatus, Data) {
+        var request = HTTPClientRequest(url: peer.url + path)
+        if let body {
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(data: body))
+        }
         let response = try await client.execute(request, timeout: timeout)
-        let body = try await response.body.collect(upTo: maximumResponseBytes)
-        guard response.status.code == 200 else {
-            throw PeerError(peer: peer.name, message: "\(request.url) answered \(response.status.code)")
+        let answer = try await response.body.collect(upTo: maximumResponseBytes)
+        // Request line and headers, and the status line and headers of the answer, as they go out.
+        let sentHead = "\(request.method.rawValue) \(path) HTTP/1.1\r\n".utf8.count + 60 + (body == nil ? 0 : 60)
+        let receivedHead = response.headers.reduce(17) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
+        meter?.record(sent: sentHead + (body?.count ?? 0), received: receivedHead + answer.readableBytes)
+        return (response.status, Data(buffer: answer))
+    }
+
+    private func decode<Value: Decodable>(
+        _ type: Value.Type, from body: Data, status: HTTPResponseStatus, path: String, peer: Peer
+    ) throws -> Value {
+        guard status.code == 200 else {
+            throw PeerError(peer: peer.name, message: "\(peer.url)\(path) answered \(status.code)")
         }
         do {
-            return try JSONDecoder().decode(type, from: Data(buffer: body))
+            return try JSONDecoder().decode(type, from: body)
         } catch {
-            throw PeerError(peer: peer.name, message: "\(request.url) answered with an unreadable body: \(error)")
+            throw PeerError(peer: peer.name, message: "\(peer.url)\(path) answered with an unreadable body: \(error)")
         }
     }
 }

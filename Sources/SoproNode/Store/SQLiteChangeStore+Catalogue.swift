@@ -1,6 +1,7 @@
 import DirectoryModel
 import Foundation
 import GRDB
+import SyncProtocol
 
 extension SQLiteChangeStore {
     /// Lists or searches visible entries. Without `text` the order is (kind, id); with it, by
@@ -39,6 +40,18 @@ extension SQLiteChangeStore {
             let items = rows.prefix(limit).map { Self.item($0, snippet: nil) }
             let next = rows.count > limit ? items.last.map { Cursor.listing(kind: $0.kind, id: $0.id).text } : nil
             return CataloguePage(items: items, next: next)
+        }
+    }
+
+    /// The merged state of every visible entry, ordered by kind and id (for exports).
+    public func visibleEntryStates() async throws -> [EntryState] {
+        try await writer.read { db in
+            var states: [EntryState] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT kind, id FROM entry WHERE visible = 1 ORDER BY kind, id")
+            while let row = try rows.next() {
+                if let state = try Self.storedState(kind: row["kind"], id: row["id"], db: db) { states.append(state) }
+            }
+            return states
         }
     }
 

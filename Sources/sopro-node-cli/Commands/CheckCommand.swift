@@ -85,14 +85,3 @@ struct CheckCommand: AsyncParsableCommand {
         say(String(decoding: try encoder.encode(report), as: UTF8.self))
     }
 }
-
-/// Writes a line to standard error, where problems belong.
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
-/// Writes a line to standard output at once (unbuffered), so a supervisor or a pipe sees each
-/// line as it is printed.
-func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}

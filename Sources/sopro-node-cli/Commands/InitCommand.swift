@@ -64,8 +64,7 @@ struct InitCommand: AsyncParsableCommand {
                 token = made.token
                 configuration.editors = [made.editor]
             }
-            try configuration.validate(file: configurationFile.path)
-            try configuration.commentedYAML().write(to: configurationFile, atomically: true, encoding: .utf8)
+            try configuration.write(to: directory)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
@@ -80,7 +79,7 @@ struct InitCommand: AsyncParsableCommand {
             say("  \(token)")
         }
         say(
-            "Next: add peers and trusted authors to \(configurationFile.path), then `sopro-node serve --data-dir \(data.dataDir)`."
+            "Next: `sopro-node trust add` and `sopro-node peers add` for the other regions, then `sopro-node serve --data-dir \(data.dataDir)`."
         )
     }
 }

@@ -1,10 +1,6 @@
 import ArgumentParser
-import AsyncHTTPClient
 import DirectoryModel
 import Foundation
-import NIOCore
-import NIOFoundationCompat
-import NIOHTTP1
 import SoproNode
 
 /// `sopro-node publish`: validates entry files and publishes them at a node.
@@ -31,11 +27,9 @@ struct PublishCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataDirectoryOptions
 
-    @Option(help: ArgumentHelp("The node's URL (default: from the data directory's configuration).", valueName: "url"))
-    var node: String?
+    @OptionGroup var node: NodeOptions
 
-    @Option(help: ArgumentHelp("The editor token (default: $SOPRO_EDITOR_TOKEN).", valueName: "token"))
-    var token: String?
+    @OptionGroup var editor: EditorTokenOptions
 
     func run() async throws {
         let set = EntryFileDecoder().decode(paths: paths)
@@ -45,15 +39,8 @@ struct PublishCommand: AsyncParsableCommand {
             printError("nothing was published: \(set.failures.count + set.issues.count) problem(s)")
             throw ExitCode(2)
         }
-        guard let token = token ?? ProcessInfo.processInfo.environment["SOPRO_EDITOR_TOKEN"] else {
-            printError("error: an editor token is needed: --token or SOPRO_EDITOR_TOKEN")
-            throw ExitCode(2)
-        }
-        let url = try nodeURL()
-        var request = HTTPClientRequest(url: url + "/v1/publish")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        let token = try editor.token()
+        let connection = NodeConnection(url: try node.url(data: data))
         struct Body: Encodable { var entries: [DocumentValueBox] }
         // Entries of a bundle take their kind from the list they are in; the node needs it
         // written out. Nothing else of the document changes, so fields the file leaves out
@@ -66,47 +53,30 @@ struct PublishCommand: AsyncParsableCommand {
                 if object["kind"] == nil { object["kind"] = .string(sourced.entry.kind.rawValue) }
                 return DocumentValueBox(value: .object(object))
             })
-        request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(body)))
-        do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
-            let bytes = try await response.body.collect(upTo: 64 << 20)
-            let json = try? JSONSerialization.jsonObject(with: Data(buffer: bytes)) as? [String: Any]
-            guard response.status.code == 200, let entries = json?["entries"] as? [[String: Any]] else {
-                if let issues = json?["issues"] as? [String] {
-                    for issue in issues { printError("error: \(issue)") }
-                }
-                printError(
-                    "error: the node answered \(response.status.code): \(json?["detail"] as? String ?? String(buffer: bytes))"
-                )
-                throw ExitCode(1)
-            }
-            for entry in entries {
-                let outcome = entry["outcome"] as? String ?? "?"
-                let fields = (entry["fields"] as? [String]).map { " (" + $0.joined(separator: ", ") + ")" } ?? ""
-                say(
-                    "\(outcome.padding(toLength: 9, withPad: " ", startingAt: 0)) \(entry["kind"] as? String ?? "") \(entry["id"] as? String ?? "")\(fields)"
-                )
-            }
-            let changes = (json?["changes"] as? [Any])?.count ?? 0
-            say(changes == 0 ? "nothing changed" : "signed \(changes) change\(changes == 1 ? "" : "s")")
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            printError("error: cannot reach the node at \(url): \(error)")
+        let answer = try await connection.post("/v1/publish", json: try JSONEncoder().encode(body), token: token)
+        try PublishReport.print(answer)
+    }
+}
+
+/// The node's answer to publish and retract: one line per entry, then what was signed.
+enum PublishReport {
+    static func print(_ answer: Data) throws {
+        guard let json = try? JSONSerialization.jsonObject(with: answer) as? [String: Any],
+            let entries = json["entries"] as? [[String: Any]]
+        else {
+            printError(
+                "error: the node's answer is not a report: \(String(decoding: answer.prefix(300), as: UTF8.self))")
             throw ExitCode(1)
         }
-    }
-
-    private func nodeURL() throws -> String {
-        if let node { return node.hasSuffix("/") ? String(node.dropLast()) : node }
-        do {
-            let configuration = try NodeConfiguration.load(from: data.url)
-            let host = configuration.listen.host == "0.0.0.0" ? "127.0.0.1" : configuration.listen.host
-            return "http://\(host):\(configuration.listen.port)"
-        } catch {
-            printError("error: \(error) — or pass --node URL")
-            throw ExitCode(2)
+        for entry in entries {
+            let outcome = entry["outcome"] as? String ?? "?"
+            let fields = (entry["fields"] as? [String]).map { " (" + $0.joined(separator: ", ") + ")" } ?? ""
+            say(
+                "\(outcome.padding(toLength: 9, withPad: " ", startingAt: 0)) \(entry["kind"] as? String ?? "") \(entry["id"] as? String ?? "")\(fields)"
+            )
         }
+        let changes = (json["changes"] as? [Any])?.count ?? 0
+        say(changes == 0 ? "nothing changed" : "signed \(changes) change\(changes == 1 ? "" : "s")")
     }
 }
 

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import SoproNode
+
+/// `sopro-node export`: the combined catalogue as a file.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the combined catalogue as JSON, CSV or JSON-LD (schema.org).",
+        discussion: """
+            Reads the data directory's store (beside a running node, or a mirror's) and writes \
+            every visible entry of every region:
+              json    the entry documents, in the shape `publish` and POST /v1/publish take
+              csv     one row per entry (columns: \(CatalogueExport.csvColumns.joined(separator: ", ")))
+              jsonld  schema.org Organization, Product, Service and Project nodes
+
+            Examples:
+              sopro-node export --format csv --output catalogue.csv
+              sopro-node export --format jsonld > catalogue.jsonld
+            """
+    )
+
+    @Option(help: "json, csv or jsonld.")
+    var format: CatalogueExport.Format = .json
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var data: DataDirectoryOptions
+
+    func run() async throws {
+        let path = NodeRuntime.storePath(in: data.url)
+        guard FileManager.default.fileExists(atPath: path) else {
+            printError("error: there is no store at \(path)")
+            throw ExitCode(2)
+        }
+        do {
+            let items = try await CatalogueExport.items(of: try SQLiteChangeStore.open(path: path))
+            let rendered = try CatalogueExport.render(items, as: format)
+            if let output {
+                try rendered.write(to: URL(fileURLWithPath: output), options: .atomic)
+                let skipped = format == .json ? 0 : items.filter { $0.entry == nil }.count
+                printError(
+                    "wrote \(items.count - skipped) entries to \(output)"
+                        + (skipped > 0 ? " (\(skipped) incomplete entries left out; see `sopro-node show`)" : ""))
+            } else {
+                writeOut(rendered)
+                if format != .csv { writeOut(Data("\n".utf8)) }
+            }
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension CatalogueExport.Format: ExpressibleByArgument {}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// `sopro-node list`: the catalogue's entries, filtered.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List catalogue entries, with filters.",
+        discussion: """
+            Lists the visible entries of a node's catalogue (every region's), ordered by kind \
+            and id: a table on a terminal, the node's JSON with --json.
+
+            Examples:
+              sopro-node list --kind enterprise --region AT12
+              sopro-node list --kind product --category 39 --json --node https://catalogue.example.org
+            """
+    )
+
+    @OptionGroup var filters: CatalogueFilterOptions
+
+    @OptionGroup var data: DataDirectoryOptions
+
+    @OptionGroup var node: NodeOptions
+
+    func run() async throws {
+        let connection = NodeConnection(url: try node.url(data: data))
+        let items = try await CataloguePages.items(at: connection, query: filters.queryItems, limit: filters.limit)
+        if filters.json {
+            sayJSON(try JSONSerialization.data(withJSONObject: ["items": items]))
+            return
+        }
+        sayTable(
+            ["KIND", "ID", "REGION", "NAME"],
+            items.map { item in
+                [
+                    item["kind"] as? String ?? "", item["id"] as? String ?? "", item["region"] as? String ?? "",
+                    CataloguePages.name(of: item) + (item["lighthouse"] as? Bool == true ? " ★" : ""),
+                ]
+            })
+        say("\(items.count) entr\(items.count == 1 ? "y" : "ies")")
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+
+/// Requests to a node's HTTP API for the commands that read or publish. A problem answer
+/// (RFC 9457) is printed in plain words — its detail and any listed issues — and ends the command
+/// with exit code 1; so does a node that cannot be reached.
+struct NodeConnection {
+    let url: String
+    var timeout: TimeAmount = .seconds(120)
+
+    /// GET `path`; `nil` for 404 when `allowMissing`, the body otherwise.
+    func get(_ path: String, allowMissing: Bool = false) async throws -> Data? {
+        try await send(HTTPClientRequest(url: url + path), allowMissing: allowMissing)
+    }
+
+    /// POST a JSON body to `path` with an editor token.
+    func post(_ path: String, json: Data, token: String) async throws -> Data {
+        var request = HTTPClientRequest(url: url + path)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.body = .bytes(ByteBuffer(data: json))
+        return try await send(request, allowMissing: false) ?? Data()
+    }
+
+    private func send(_ request: HTTPClientRequest, allowMissing: Bool) async throws -> Data? {
+        let response: HTTPClientResponse
+        let body: ByteBuffer
+        do {
+            response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            body = try await response.body.collect(upTo: 256 << 20)
+        } catch {
+            printError("error: cannot reach the node at \(url): \(error)")
+            throw ExitCode(1)
+        }
+        let data = Data(buffer: body)
+        if response.status == .ok { return data }
+        if response.status == .notFound && allowMissing { return nil }
+        let problem = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        for issue in problem?["issues"] as? [String] ?? [] { printError("error: \(issue)") }
+        let detail = problem?["detail"] as? String ?? String(decoding: data.prefix(500), as: UTF8.self)
+        printError("error: the node answered \(response.status.code): \(detail)")
+        throw ExitCode(1)
+    }
+}
+
+/// A query string from name–value pairs, leaving out absent values.
+func queryString(_ items: [(String, String?)]) -> String {
+    var components = URLComponents()
+    components.queryItems = items.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+    // URLComponents leaves "+" alone, which servers read as a space.
+    let query = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B") ?? ""
+    return query.isEmpty ? "" : "?" + query
+}
