@@ -72,6 +72,163 @@ import Testing
         }
     }
 
+    /// The first line of `output` that satisfies `predicate`, trimmed.
+    static func line(_ output: String, where predicate: (String) -> Bool) -> String? {
+        output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first(where: predicate)
+    }
+
+    /// Two regions and a mirror set up, linked and used only through the command.
+    @Test func twoRegionsAndAMirrorThroughTheCommand() async throws {
+        guard FileManager.default.fileExists(atPath: Self.binary.path) else {
+            Issue.record("the sopro-node binary is not built at \(Self.binary.path)")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sopro-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ports = ["at12": try Self.freePort(), "hu22": try Self.freePort()]
+        var tokens: [String: String] = [:]
+        var authors: [String: String] = [:]
+        for (data, region, name) in [("at12", "AT12", "Niederösterreich"), ("hu22", "HU22", "Nyugat-Dunántúl")] {
+            let made = try Self.run(
+                ["init", "--name", name, "--region", region, "--port", "\(ports[data] ?? 0)", "--data-dir", data],
+                in: folder)
+            #expect(made.status == 0, "\(made.standardError)")
+            tokens[data] = Self.line(made.standardOutput) { $0.hasPrefix("sopro_") }
+            authors[data] = Self.line(made.standardOutput) { $0.count == 64 }
+        }
+        let mirrorPort = try Self.freePort()
+        #expect(
+            try Self.run(
+                ["init", "--name", "Mirror", "--mirror", "--port", "\(mirrorPort)", "--data-dir", "mirror"], in: folder
+            )
+            .status == 0)
+        // Trust and peers, edited by the command.
+        let (at12, hu22) = (try #require(authors["at12"]), try #require(authors["hu22"]))
+        for (data, other, author, region) in [("at12", "hu22", hu22, "HU22"), ("hu22", "at12", at12, "AT12")] {
+            #expect(
+                try Self.run(
+                    ["trust", "add", author, "--region", region, "--name", other, "--data-dir", data], in: folder
+                ).status == 0)
+            let peer = try Self.run(
+                [
+                    "peers", "add", other, "http://127.0.0.1:\(ports[other] ?? 0)", "--author", author, "--data-dir",
+                    data,
+                ],
+                in: folder)
+            #expect(peer.status == 0, "\(peer.standardError)")
+        }
+        for (author, region) in [(at12, "AT12"), (hu22, "HU22")] {
+            #expect(
+                try Self.run(
+                    ["trust", "add", author, "--region", region, "--name", region, "--data-dir", "mirror"], in: folder
+                ).status == 0)
+        }
+        #expect(
+            try Self.run(
+                ["peers", "add", "at12", "http://127.0.0.1:\(ports["at12"] ?? 0)", "--data-dir", "mirror"], in: folder
+            ).status == 0)
+        let badTrust = try Self.run(
+            ["trust", "add", "not-an-id", "--region", "AT13", "--name", "x", "--data-dir", "mirror"], in: folder)
+        #expect(badTrust.status == 2)
+        let trusted = try Self.run(["trust", "list", "--data-dir", "mirror"], in: folder)
+        #expect(trusted.standardOutput.contains(at12) && trusted.standardOutput.contains(hu22))
+
+        // Publish from files while the nodes are down: publishing needs the node, so it fails (1).
+        let offline = try Self.run(
+            ["publish", examplesDirectory.appendingPathComponent("regions/AT12.yaml").path, "--data-dir", "at12"],
+            in: folder, environment: ["SOPRO_EDITOR_TOKEN": tokens["at12"] ?? ""])
+        #expect(offline.status == 1)
+
+        var servers: [Process] = []
+        defer { for server in servers where server.isRunning { server.terminate() } }
+        for data in ["at12", "hu22"] {
+            let server = Process()
+            server.executableURL = Self.binary
+            server.arguments = ["serve", "--data-dir", data]
+            server.currentDirectoryURL = folder
+            server.standardOutput = FileHandle.nullDevice
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            servers.append(server)
+        }
+        for port in ports.values {
+            var up = false
+            for _ in 0..<100 where !up {
+                up = await Self.get("http://127.0.0.1:\(port)/healthz")?.0 == 200
+                if !up { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(up, "port \(port) came up")
+        }
+        for (data, file) in [("at12", "AT12.yaml"), ("hu22", "HU22.yaml")] {
+            let published = try Self.run(
+                ["publish", examplesDirectory.appendingPathComponent("regions/\(file)").path, "--data-dir", data],
+                in: folder, environment: ["SOPRO_EDITOR_TOKEN": tokens[data] ?? ""])
+            #expect(published.status == 0, "\(published.standardError)")
+        }
+        // The mirror is not served: `sync` brings it everything, relayed by AT12 from HU22.
+        var mirrored = ""
+        for _ in 0..<50 {
+            let sync = try Self.run(["sync", "--data-dir", "mirror"], in: folder)
+            #expect(sync.status == 0, "\(sync.standardError)")
+            mirrored += sync.standardOutput
+            let status = [try Self.run(["status", "--data-dir", "at12", "--json"], in: folder)].first?.standardOutput
+            if let status, status.contains(hu22) { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(mirrored.contains("pulled"))
+        let finalSync = try Self.run(["sync", "--data-dir", "mirror"], in: folder)
+        #expect(finalSync.status == 0)
+        let mirrorExport = try Self.run(["export", "--format", "json", "--data-dir", "mirror"], in: folder)
+        let exported = try JSONSerialization.jsonObject(with: Data(mirrorExport.standardOutput.utf8)) as? [String: Any]
+        let entries = exported?["entries"] as? [[String: Any]] ?? []
+        let regions = Set(entries.compactMap { $0["region"] as? String })
+        #expect(regions.isSuperset(of: ["AT12", "HU22"]), "the mirror holds both regions: \(regions)")
+        let csv = try Self.run(["export", "--format", "csv", "--data-dir", "mirror"], in: folder)
+        #expect(csv.standardOutput.hasPrefix("kind,id,name_de"))
+        #expect(csv.standardOutput.split(separator: "\r\n").count == entries.count + 1)
+        let jsonLD = try Self.run(["export", "--format", "jsonld", "--data-dir", "mirror"], in: folder)
+        #expect(jsonLD.standardOutput.contains("\"Organization\""))
+
+        // Search and list through the regional node; the Hungarian text is found without accents.
+        let search = try Self.run(["search", "muhely", "--data-dir", "hu22"], in: folder)
+        #expect(search.status == 0)
+        #expect(!search.standardOutput.contains("0 matches"), "\(search.standardOutput)")
+        let listed = try Self.run(
+            ["list", "--kind", "enterprise", "--region", "HU22", "--json", "--data-dir", "at12"], in: folder)
+        let listJSON = try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [String: Any]
+        let hungarian = listJSON?["items"] as? [[String: Any]] ?? []
+        #expect(hungarian.count >= 8, "AT12 serves HU22's enterprises")
+
+        // Retract one of AT12's enterprises; it leaves the catalogue and retracting again changes nothing.
+        let target = try #require(
+            entries.first { $0["kind"] as? String == "enterprise" && $0["region"] as? String == "AT12" }?["id"]
+                as? String)
+        let retracted = try Self.run(
+            ["retract", target, "--data-dir", "at12"], in: folder,
+            environment: ["SOPRO_EDITOR_TOKEN": tokens["at12"] ?? ""])
+        #expect(retracted.status == 0, "\(retracted.standardError)")
+        #expect(retracted.standardOutput.contains("retracted"))
+        let again = try Self.run(
+            ["retract", "enterprise/\(target)", "--data-dir", "at12"], in: folder,
+            environment: ["SOPRO_EDITOR_TOKEN": tokens["at12"] ?? ""])
+        #expect(again.standardOutput.contains("nothing changed"))
+        let shown = try Self.run(["show", target, "--data-dir", "at12"], in: folder)
+        #expect(shown.standardOutput.contains("(retracted)"))
+        let afterRetract = try Self.run(
+            ["list", "--kind", "enterprise", "--region", "AT12", "--data-dir", "at12"], in: folder)
+        #expect(!afterRetract.standardOutput.contains(target))
+
+        // Every store verifies.
+        #expect(try Self.run(["sync", "--data-dir", "mirror"], in: folder).status == 0)
+        for data in ["at12", "hu22", "mirror"] {
+            let verified = try Self.run(["verify", "--data-dir", data], in: folder)
+            #expect(verified.status == 0, "\(data): \(verified.standardError)")
+        }
+        for server in servers { server.terminate() }
+        for server in servers { server.waitUntilExit() }
+    }
+
     @Test func initServePublishAndMirror() async throws {
         guard FileManager.default.fileExists(atPath: Self.binary.path) else {
             Issue.record("the sopro-node binary is not built at \(Self.binary.path)")

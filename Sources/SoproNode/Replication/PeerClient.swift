@@ -48,7 +48,7 @@ public struct HTTPPeerClient: PeerClient {
     var maximumResponseBytes = 16 * 1_048_576
     let meter: TrafficMeter?
 
-    public init(client: HTTPClient = .shared, timeout: TimeAmount = .seconds(30), meter: TrafficMeter? = nil) {
+    public init(client: HTTPClient = .sopro, timeout: TimeAmount = .seconds(30), meter: TrafficMeter? = nil) {
         self.client = client
         self.timeout = timeout
         self.meter = meter

@@ -4,6 +4,7 @@ import Foundation
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import SoproNode
 
 /// Requests to a node's HTTP API for the commands that read or publish. A problem answer
 /// (RFC 9457) is printed in plain words — its detail and any listed issues — and ends the command
@@ -31,7 +32,7 @@ struct NodeConnection {
         let response: HTTPClientResponse
         let body: ByteBuffer
         do {
-            response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            response = try await HTTPClient.sopro.execute(request, timeout: timeout)
             body = try await response.body.collect(upTo: 256 << 20)
         } catch {
             printError("error: cannot reach the node at \(url): \(error)")
