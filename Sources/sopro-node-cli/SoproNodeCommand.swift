@@ -28,7 +28,8 @@ struct SoproNodeCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, ServeCommand.self, PublishCommand.self, RetractCommand.self,
             CheckCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
-            StatusCommand.self, SyncCommand.self, PeersCommand.self, TrustCommand.self, VerifyCommand.self,
+            ImportCommand.self, StatusCommand.self, SyncCommand.self, PeersCommand.self, TrustCommand.self,
+            VerifyCommand.self,
         ]
     )
 

@@ -219,6 +219,20 @@ import Testing
             ["list", "--kind", "enterprise", "--region", "AT12", "--data-dir", "at12"], in: folder)
         #expect(!afterRetract.standardOutput.contains(target))
 
+        // Import from a map export; the second import changes nothing. An unnamed place is reported (exit 2).
+        try ImportTests.messy.write(to: folder.appendingPathComponent("map.geojson"), atomically: true, encoding: .utf8)
+        let imported = try Self.run(
+            ["import", "map.geojson", "--data-dir", "at12"], in: folder,
+            environment: ["SOPRO_EDITOR_TOKEN": tokens["at12"] ?? ""])
+        #expect(imported.status == 2)
+        #expect(imported.standardOutput.contains("4 records: 3 valid, 1 rejected"))
+        #expect(imported.standardOutput.contains("created"))
+        #expect(imported.standardError.contains("feature 4"))
+        let reimported = try Self.run(
+            ["import", "map.geojson", "--data-dir", "at12"], in: folder,
+            environment: ["SOPRO_EDITOR_TOKEN": tokens["at12"] ?? ""])
+        #expect(reimported.standardOutput.contains("nothing changed"))
+
         // Every store verifies.
         #expect(try Self.run(["sync", "--data-dir", "mirror"], in: folder).status == 0)
         for data in ["at12", "hu22", "mirror"] {

@@ -69,7 +69,7 @@ extension Address {
     ///
     /// Austria and Hungary use four digits, Germany five; elsewhere 2–10 letters, digits,
     /// spaces or hyphens.
-    static func postalCodeProblem(_ code: String, country: CountryCode?) -> String? {
+    public static func postalCodeProblem(_ code: String, country: CountryCode?) -> String? {
         let trimmed = code.trimmed
         switch country?.rawValue {
         case "AT", "HU", "CH", "SI", "LI":

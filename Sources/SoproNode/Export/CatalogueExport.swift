@@ -14,6 +14,11 @@ public enum CatalogueExport {
     public struct Item: Sendable {
         public var document: DocumentValue
         public var entry: Entry?
+
+        public init(document: DocumentValue, entry: Entry?) {
+            self.document = document
+            self.entry = entry
+        }
     }
 
     /// The visible entries of `store`, ordered by kind and id.
@@ -48,7 +53,7 @@ public enum CatalogueExport {
     public static let csvColumns = [
         "kind", "id", "name_de", "name_hu", "name_en", "description_de", "description_hu", "description_en", "region",
         "street", "postal_code", "locality", "country", "website", "email", "phone", "social_model", "sectors",
-        "type", "categories", "enterprises", "regions", "lighthouse",
+        "type", "categories", "enterprises", "regions", "contracting", "lighthouse",
     ]
 
     static func csv(_ entries: [Entry]) -> String {
@@ -91,6 +96,7 @@ public enum CatalogueExport {
                 texts("description", cooperation.description)
                 row["enterprises"] = cooperation.enterprises.map(\.rawValue).joined(separator: "; ")
                 row["regions"] = cooperation.regions.map(\.rawValue).joined(separator: "; ")
+                row["contracting"] = cooperation.contracting.map(\.rawValue).joined(separator: "; ")
                 row["lighthouse"] = cooperation.lighthouse ? "yes" : "no"
             }
             lines.append(csvColumns.map { csvField(row[$0] ?? "") }.joined(separator: ","))

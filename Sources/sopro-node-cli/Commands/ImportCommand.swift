@@ -1,0 +1,96 @@
+import ArgumentParser
+import DirectoryModel
+import Foundation
+import SoproNode
+
+/// `sopro-node import`: entries from spreadsheets and from other maps.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import entries from a CSV spreadsheet or a GeoJSON map export.",
+        discussion: """
+            CSV: UTF-8, comma-separated, with the header names `export --format csv` writes: \
+            \(CatalogueExport.csvColumns.joined(separator: ", ")). Lists are separated by ";".
+
+            GeoJSON: a FeatureCollection of points tagged as solidarity-economy maps do (name, \
+            addr:street, addr:housenumber, addr:postcode, addr:city, addr:country, \
+            contact:website, description, description:de, description:hu, type_of_initiative). \
+            Countries ("Österreich", "Austria", "AT") and "Vienna" are normalised; the NUTS \
+            region comes from the postcode or else from the position. Each record is reported \
+            with what was changed or left out.
+
+            Every record is validated like a published entry file. The valid ones are \
+            published (unless --dry-run); each invalid one is reported with its reasons, and \
+            the command then exits 2. Ids come from the source, so importing the same file \
+            again changes nothing.
+
+            Examples:
+              sopro-node import --dry-run susy-at-hu.geojson
+              SOPRO_EDITOR_TOKEN=sopro_… sopro-node import enterprises.csv
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A .csv or .geojson (or GeoJSON .json) file.", valueName: "file"))
+    var file: String
+
+    @Flag(help: "Check and report only; publish nothing.")
+    var dryRun = false
+
+    @Flag(help: "Also list what the conversion changed or left out for each record.")
+    var verbose = false
+
+    @OptionGroup var data: DataDirectoryOptions
+
+    @OptionGroup var node: NodeOptions
+
+    @OptionGroup var editor: EditorTokenOptions
+
+    func run() async throws {
+        guard let contents = FileManager.default.contents(atPath: file) else {
+            printError("error: \(file) cannot be read")
+            throw ExitCode(2)
+        }
+        let records: [ImportedRecord]
+        do {
+            if file.lowercased().hasSuffix(".csv") {
+                guard let text = String(data: contents, encoding: .utf8) else {
+                    printError("error: \(file) is not UTF-8 text")
+                    throw ExitCode(2)
+                }
+                records = try CSVImport.records(from: text, file: file)
+            } else {
+                records = try GeoJSONImport.records(from: contents, file: file)
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        var valid: [DocumentValue] = []
+        var rejected = 0
+        var noted = 0
+        for record in records {
+            let result = record.validated
+            if result.validEntry != nil {
+                valid.append(record.document)
+            } else {
+                rejected += 1
+                for issue in result.issues { printError("\(file): \(record.source): \(issue)") }
+            }
+            if !record.notes.isEmpty { noted += 1 }
+            if verbose { for note in record.notes { say("\(record.source): \(note)") } }
+        }
+        say(
+            "\(records.count) records: \(valid.count) valid, \(rejected) rejected"
+                + (noted > 0 ? ", \(noted) adjusted (--verbose lists how)" : ""))
+        if !dryRun && !valid.isEmpty {
+            let token = try editor.token()
+            let connection = NodeConnection(url: try node.url(data: data))
+            struct Body: Encodable { var entries: [DocumentValueBox] }
+            let body = try JSONEncoder().encode(Body(entries: valid.map(DocumentValueBox.init)))
+            try PublishReport.print(try await connection.post("/v1/publish", json: body, token: token))
+        }
+        if rejected > 0 { throw ExitCode(2) }
+    }
+}
