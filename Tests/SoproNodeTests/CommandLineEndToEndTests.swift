@@ -72,6 +72,31 @@ import Testing
         }
     }
 
+    /// Starts `sopro-node serve` for each data directory and waits until every port answers
+    /// `/healthz` (up to 10 s each).
+    static func serve(_ dataDirectories: [String], in folder: URL, ports: [Int]) async throws -> [Process] {
+        var servers: [Process] = []
+        for data in dataDirectories {
+            let server = Process()
+            server.executableURL = binary
+            server.arguments = ["serve", "--data-dir", data]
+            server.currentDirectoryURL = folder
+            server.standardOutput = FileHandle.nullDevice
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            servers.append(server)
+        }
+        for port in ports {
+            var up = false
+            for _ in 0..<100 where !up {
+                up = await get("http://127.0.0.1:\(port)/healthz")?.0 == 200
+                if !up { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(up, "port \(port) came up")
+        }
+        return servers
+    }
+
     /// The first line of `output` that satisfies `predicate`, trimmed.
     static func line(_ output: String, where predicate: (String) -> Bool) -> String? {
         output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first(where: predicate)
@@ -140,26 +165,8 @@ import Testing
             in: folder, environment: ["SOPRO_EDITOR_TOKEN": tokens["at12"] ?? ""])
         #expect(offline.status == 1)
 
-        var servers: [Process] = []
+        let servers = try await Self.serve(["at12", "hu22"], in: folder, ports: Array(ports.values))
         defer { for server in servers where server.isRunning { server.terminate() } }
-        for data in ["at12", "hu22"] {
-            let server = Process()
-            server.executableURL = Self.binary
-            server.arguments = ["serve", "--data-dir", data]
-            server.currentDirectoryURL = folder
-            server.standardOutput = FileHandle.nullDevice
-            server.standardError = FileHandle.nullDevice
-            try server.run()
-            servers.append(server)
-        }
-        for port in ports.values {
-            var up = false
-            for _ in 0..<100 where !up {
-                up = await Self.get("http://127.0.0.1:\(port)/healthz")?.0 == 200
-                if !up { try await Task.sleep(for: .milliseconds(100)) }
-            }
-            #expect(up, "port \(port) came up")
-        }
         for (data, file) in [("at12", "AT12.yaml"), ("hu22", "HU22.yaml")] {
             let published = try Self.run(
                 ["publish", examplesDirectory.appendingPathComponent("regions/\(file)").path, "--data-dir", data],
@@ -286,26 +293,8 @@ import Testing
         text = text.replacingOccurrences(of: "syncInterval: 10", with: "syncInterval: 1")
         try text.write(to: mirrorConfig, atomically: true, encoding: .utf8)
 
-        var servers: [Process] = []
+        let servers = try await Self.serve(["at12", "mirror"], in: folder, ports: [nodePort, mirrorPort])
         defer { for server in servers where server.isRunning { server.terminate() } }
-        for data in ["at12", "mirror"] {
-            let server = Process()
-            server.executableURL = Self.binary
-            server.arguments = ["serve", "--data-dir", data]
-            server.currentDirectoryURL = folder
-            server.standardOutput = FileHandle.nullDevice
-            server.standardError = FileHandle.nullDevice
-            try server.run()
-            servers.append(server)
-        }
-        for port in [nodePort, mirrorPort] {
-            var up = false
-            for _ in 0..<100 where !up {
-                up = await Self.get("http://127.0.0.1:\(port)/healthz")?.0 == 200
-                if !up { try await Task.sleep(for: .milliseconds(100)) }
-            }
-            #expect(up, "port \(port) came up")
-        }
 
         // An invalid file: line-numbered errors, exit 2, nothing published.
         try "kind: product\nid: x\n".write(

@@ -69,12 +69,22 @@ public struct EntryID: CatalogueCode {
         }
         bytes[6] = (bytes[6] & 0x0F) | 0x70
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-        let scalars = Array(hex)
-        let text =
-            String(scalars[0..<8]) + "-" + String(scalars[8..<12]) + "-" + String(scalars[12..<16]) + "-"
-            + String(scalars[16..<20]) + "-" + String(scalars[20..<32])
-        return EntryID(known: text)
+        return EntryID(known: canonicalText(of: bytes))
+    }
+
+    /// The id of the 16 bytes of a UUID minted elsewhere (e.g. a version 5 UUID derived from
+    /// an imported record's source id); the nil and max UUIDs are refused as in `init(parsing:)`.
+    public init(uuidBytes bytes: [UInt8]) throws(FormatError) {
+        guard bytes.count == 16 else {
+            throw FormatError(value: "\(bytes.count) bytes", isNot: "a UUID (16 bytes)")
+        }
+        try self.init(parsing: Self.canonicalText(of: bytes))
+    }
+
+    /// 8-4-4-4-12 lower-case hex digits.
+    private static func canonicalText(of bytes: [UInt8]) -> String {
+        let hex = Array(bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined())
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(hex[$0]) }.joined(separator: "-")
     }
 
     init(known text: String) { rawValue = text }

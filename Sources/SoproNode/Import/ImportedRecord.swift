@@ -27,9 +27,8 @@ public enum ImportNormalizer {
         var bytes = Array(Insecure.SHA1.hash(data: namespace + Array(sourceKey.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
-        let characters = Array(hex)
-        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+        // The version bits make the nil and max UUIDs impossible here.
+        return (try? EntryID(uuidBytes: bytes))?.rawValue ?? ""
     }
 
     /// "Österreich", "Austria", "AT", "ÖSterreich" → AT; "Hungary", "Magyarország" → HU.

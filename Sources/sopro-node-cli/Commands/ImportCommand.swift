@@ -87,9 +87,7 @@ struct ImportCommand: AsyncParsableCommand {
         if !dryRun && !valid.isEmpty {
             let token = try editor.token()
             let connection = NodeConnection(url: try node.url(data: data))
-            struct Body: Encodable { var entries: [DocumentValueBox] }
-            let body = try JSONEncoder().encode(Body(entries: valid.map(DocumentValueBox.init)))
-            try PublishReport.print(try await connection.post("/v1/publish", json: body, token: token))
+            try await PublishReport.publish(valid, at: connection, token: token)
         }
         if rejected > 0 { throw ExitCode(2) }
     }

@@ -41,25 +41,27 @@ struct PublishCommand: AsyncParsableCommand {
         }
         let token = try editor.token()
         let connection = NodeConnection(url: try node.url(data: data))
-        struct Body: Encodable { var entries: [DocumentValueBox] }
         // Entries of a bundle take their kind from the list they are in; the node needs it
         // written out. Nothing else of the document changes, so fields the file leaves out
         // stay left out.
-        let body = Body(
-            entries: set.entries.map { sourced in
-                guard case .object(var object) = sourced.document else {
-                    return DocumentValueBox(value: sourced.document)
-                }
-                if object["kind"] == nil { object["kind"] = .string(sourced.entry.kind.rawValue) }
-                return DocumentValueBox(value: .object(object))
-            })
-        let answer = try await connection.post("/v1/publish", json: try JSONEncoder().encode(body), token: token)
-        try PublishReport.print(answer)
+        let documents = set.entries.map { sourced -> DocumentValue in
+            guard case .object(var object) = sourced.document else { return sourced.document }
+            if object["kind"] == nil { object["kind"] = .string(sourced.entry.kind.rawValue) }
+            return .object(object)
+        }
+        try await PublishReport.publish(documents, at: connection, token: token)
     }
 }
 
 /// The node's answer to publish and retract: one line per entry, then what was signed.
 enum PublishReport {
+    /// Publishes entry documents (`POST /v1/publish`) and prints the node's report.
+    static func publish(_ documents: [DocumentValue], at connection: NodeConnection, token: String) async throws {
+        struct Body: Encodable { var entries: [DocumentValue] }
+        let body = try JSONEncoder().encode(Body(entries: documents))
+        try print(try await connection.post("/v1/publish", json: body, token: token))
+    }
+
     static func print(_ answer: Data) throws {
         guard let json = try? JSONSerialization.jsonObject(with: answer) as? [String: Any],
             let entries = json["entries"] as? [[String: Any]]
@@ -78,10 +80,4 @@ enum PublishReport {
         let changes = (json["changes"] as? [Any])?.count ?? 0
         say(changes == 0 ? "nothing changed" : "signed \(changes) change\(changes == 1 ? "" : "s")")
     }
-}
-
-/// Encodes a document value as JSON.
-struct DocumentValueBox: Encodable {
-    var value: DocumentValue
-    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }

@@ -18,8 +18,9 @@ struct RetractCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Entries to retract: ID or KIND/ID.", valueName: "id"))
-    var entries: [String]
+    @Argument(
+        help: ArgumentHelp("Entries to retract: ID or KIND/ID.", valueName: "id"), transform: EntryReference.init)
+    var entries: [EntryReference]
 
     @OptionGroup var data: DataDirectoryOptions
 
@@ -27,45 +28,17 @@ struct RetractCommand: AsyncParsableCommand {
 
     @OptionGroup var editor: EditorTokenOptions
 
-    func validate() throws {
-        for entry in entries {
-            let parts = entry.split(separator: "/", maxSplits: 1).map(String.init)
-            if parts.count == 2, EntryKind(rawValue: parts[0]) == nil {
-                throw ValidationError("\(entry): \(parts[0]) is not a kind (enterprise, product, cooperation)")
-            }
-            if (try? EntryID(parsing: parts.last ?? "")) == nil {
-                throw ValidationError("\(entry) is not an entry id (a UUID)")
-            }
-        }
-    }
-
     func run() async throws {
         let token = try editor.token()
         let connection = NodeConnection(url: try node.url(data: data))
         var targets: [[String: String]] = []
         for entry in entries {
-            let parts = entry.split(separator: "/", maxSplits: 1).map(String.init)
-            let id = try EntryID(parsing: parts[parts.count - 1]).rawValue
-            if parts.count == 2 {
-                targets.append(["kind": parts[0], "id": id])
-            } else if let kind = try await Self.kind(of: id, at: connection) {
-                targets.append(["kind": kind.rawValue, "id": id])
-            } else {
-                printError("error: the node has no entry \(id)")
-                throw ExitCode(1)
-            }
+            let (kind, id) = try await entry.resolve(at: connection)
+            targets.append(["kind": kind.rawValue, "id": id])
         }
         let answer = try await connection.post(
             "/v1/retract", json: try JSONSerialization.data(withJSONObject: ["entries": targets]), token: token)
         try PublishReport.print(answer)
     }
 
-    /// The kind of the entry with `id`, asking the node for each kind in turn.
-    static func kind(of id: String, at connection: NodeConnection) async throws -> EntryKind? {
-        for kind in EntryKind.allCases
-        where try await connection.get("/v1/entries/\(kind.rawValue)/\(id)", allowMissing: true) != nil {
-            return kind
-        }
-        return nil
-    }
 }

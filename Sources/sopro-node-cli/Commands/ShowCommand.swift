@@ -18,8 +18,8 @@ struct ShowCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The entry: ID or KIND/ID.", valueName: "id"))
-    var entry: String
+    @Argument(help: ArgumentHelp("The entry: ID or KIND/ID.", valueName: "id"), transform: EntryReference.init)
+    var entry: EntryReference
 
     @Flag(help: "Print the node's JSON instead.")
     var json = false
@@ -28,20 +28,10 @@ struct ShowCommand: AsyncParsableCommand {
 
     @OptionGroup var node: NodeOptions
 
-    func validate() throws {
-        let parts = entry.split(separator: "/", maxSplits: 1).map(String.init)
-        if parts.count == 2, EntryKind(rawValue: parts[0]) == nil {
-            throw ValidationError("\(entry): \(parts[0]) is not a kind (enterprise, product, cooperation)")
-        }
-        if (try? EntryID(parsing: parts.last ?? "")) == nil { throw ValidationError("\(entry) is not an entry id") }
-    }
-
     func run() async throws {
         let connection = NodeConnection(url: try node.url(data: data))
-        let parts = entry.split(separator: "/", maxSplits: 1).map(String.init)
-        let id = try EntryID(parsing: parts[parts.count - 1]).rawValue
-        let kind = parts.count == 2 ? parts[0] : try await RetractCommand.kind(of: id, at: connection)?.rawValue
-        guard let kind, let data = try await connection.get("/v1/entries/\(kind)/\(id)", allowMissing: true) else {
+        let (kind, id) = try await entry.resolve(at: connection)
+        guard let data = try await connection.get("/v1/entries/\(kind.rawValue)/\(id)", allowMissing: true) else {
             printError("error: the node has no entry \(id)")
             throw ExitCode(1)
         }
@@ -50,7 +40,7 @@ struct ShowCommand: AsyncParsableCommand {
             return
         }
         let detail = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-        say("\(kind) \(id)\(detail["retracted"] as? Bool == true ? "  (retracted)" : "")")
+        say("\(kind.rawValue) \(id)\(detail["retracted"] as? Bool == true ? "  (retracted)" : "")")
         let fields = detail["fields"] as? [String: [String: Any]] ?? [:]
         var conflicts: [[String]] = []
         sayTable(
