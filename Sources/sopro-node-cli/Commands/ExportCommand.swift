@@ -29,11 +29,7 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() async throws {
-        let path = NodeRuntime.storePath(in: data.url)
-        guard FileManager.default.fileExists(atPath: path) else {
-            printError("error: there is no store at \(path)")
-            throw ExitCode(2)
-        }
+        let path = try data.existingStorePath()
         do {
             let items = try await CatalogueExport.items(of: try SQLiteChangeStore.open(path: path))
             let rendered = try CatalogueExport.render(items, as: format)

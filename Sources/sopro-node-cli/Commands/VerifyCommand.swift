@@ -21,11 +21,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() async throws {
-        let path = NodeRuntime.storePath(in: data.url)
-        guard FileManager.default.fileExists(atPath: path) else {
-            printError("error: there is no store at \(path)")
-            throw ExitCode(2)
-        }
+        let path = try data.existingStorePath()
         do {
             let store = try SQLiteChangeStore.open(path: path)
             let problems = try await store.verify()
