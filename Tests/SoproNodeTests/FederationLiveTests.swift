@@ -66,9 +66,13 @@ import Testing
             // A line: AT12 ↔ AT13 ↔ HU22 → mirror. AT12 and HU22 never talk directly.
             let topology: [[Int]] = [[1], [0, 2], [1], [2]]
             let replicators = topology.enumerated().map { index, peers in
-                Replicator(
+                var replicator = Replicator(
                     node: members[index].node, peers: peers.map(peer), client: HTTPPeerClient(),
                     clock: ContinuousClock())
+                // Any pull that at least doubles a store defers its catalogue to one rebuild
+                // (first pulls here), so both ways of applying pulled pages take part.
+                replicator.bulkCatchUpMinimum = 1
+                return replicator
             }
             // AT12 publishes the example entries; HU22 adds a Hungarian description concurrently.
             let published = try await members[0].node.publish(file.entries, editor: "maria@at12")

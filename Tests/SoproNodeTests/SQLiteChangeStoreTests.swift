@@ -108,6 +108,48 @@ struct SeededGenerator: RandomNumberGenerator {
         }
     }
 
+    @Test func deferredBatchesReachTheSameCatalogueOnceRefreshed() async {
+        await propertyCheck(count: 15, input: Gen.int(in: 0...Int.max)) { seed in
+            let scenario = try StoreScenario(seed: UInt64(seed))
+            let store = try SQLiteChangeStore.inMemory()
+            let acceptance = StoreScenario.acceptance(for: scenario.keys)
+            var rng = SeededGenerator(seed: UInt64(seed))
+            var pending = scenario.changes.shuffled(using: &rng)
+            var deferred = 0
+            var rounds = 0
+            while !pending.isEmpty && rounds < 1000 {
+                rounds += 1
+                let batch = Array(pending.prefix(Int.random(in: 1...5, using: &rng)))
+                pending.removeFirst(batch.count)
+                let update: CatalogueUpdate = Bool.random(using: &rng) ? .deferred : .immediate
+                let digestBefore = try await store.digest()
+                let results = try await store.apply(
+                    await ChangeVerifier.verify(batch), acceptance: acceptance, now: now, catalogue: update)
+                let accepted = results.filter { $0 == .accepted }.count
+                if update == .deferred || deferred > 0 {
+                    // Once the catalogue lags, every batch defers: the entries stay as they were.
+                    deferred += accepted
+                    #expect(try await store.digest() == digestBefore)
+                }
+                for (change, result) in zip(batch, results) {
+                    if case .refused(let error) = result {
+                        #expect(error.code == .seqGap, "\(error)")
+                        pending.append(change)
+                    }
+                }
+                if deferred > 0, Int.random(in: 0..<4, using: &rng) == 0 {
+                    #expect(try await store.verify().contains { $0.contains("lags \(deferred) changes") })
+                    #expect(try await store.refreshCatalogue() == deferred)
+                    deferred = 0
+                }
+            }
+            #expect(try await store.refreshCatalogue() == (deferred > 0 ? deferred : nil))
+            #expect(try await store.refreshCatalogue() == nil, "a current catalogue needs no refresh")
+            #expect(try await store.digest() == scenario.reference.digest)
+            #expect(try await store.verify() == [])
+        }
+    }
+
     @Test func refusedInputChangesNothingStored() async throws {
         let scenario = try StoreScenario(seed: 7, steps: 5)
         let store = try SQLiteChangeStore.inMemory()

@@ -54,10 +54,13 @@ public actor CatalogueNode {
         await ChangeVerifier.verify(changes, limits: limits)
     }
 
-    /// Applies changes already checked by `verify(_:)`, in one store transaction.
-    public func receive(verified: [Result<VerifiedChange, SyncError>]) async throws -> [Replica.ReceiveResult] {
+    /// Applies changes already checked by `verify(_:)`, in one store transaction; with
+    /// `.deferred`, the catalogue catches up at the next `refreshCatalogue()`.
+    public func receive(
+        verified: [Result<VerifiedChange, SyncError>], catalogue: CatalogueUpdate = .immediate
+    ) async throws -> [Replica.ReceiveResult] {
         let now = wallClock.milliseconds
-        let results = try await store.apply(verified, acceptance: acceptance, now: now)
+        let results = try await store.apply(verified, acceptance: acceptance, now: now, catalogue: catalogue)
         metrics.record(results)
         for (outcome, result) in zip(verified, results) {
             if case .success(let change) = outcome, result == .accepted {
@@ -83,11 +86,19 @@ public actor CatalogueNode {
         return change
     }
 
+    /// Brings a catalogue left behind by a deferred catch-up up to the log; returns how many
+    /// changes that materialized (`nil`: it was current).
+    public func refreshCatalogue() async throws -> Int? {
+        try await store.refreshCatalogue()
+    }
+
     /// Publishes entries: each becomes the operations that make the merged state say what the
     /// entry says (only the fields its document mentions). The operations are signed in as few
     /// changes as the change limits allow, never splitting one entry's operations unless the
     /// entry alone exceeds a limit.
     public func publish(_ entries: [SourcedEntry], editor: String) async throws -> PublishReport {
+        // The changes are computed against the merged entries, which must be current.
+        _ = try await refreshCatalogue()
         var report = PublishReport()
         var batches: [[EntryOperation]] = [[]]
         var batchBytes = 0

@@ -30,7 +30,11 @@ public struct NodeRuntime: Sendable {
             mode = .regional(key: key, region: configuration.region ?? "")
         }
         let store = try SQLiteChangeStore.open(path: storePath(in: dataDirectory))
-        let repairs = try await store.repairHeads()
+        var repairs = try await store.repairHeads()
+        if let lag = try await store.refreshCatalogue() {
+            repairs.append(
+                "the catalogue lagged \(lag) changes behind the log (an interrupted catch-up) and was rebuilt")
+        }
         let acceptance = ChangeAcceptance(
             roster: configuration.roster, schema: CatalogueSchema.fieldSchema,
             maximumSkewMilliseconds: Int64(configuration.maximumClockSkew) * 1000)

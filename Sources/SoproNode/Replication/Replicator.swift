@@ -16,6 +16,9 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
     public var interval: Duration = .seconds(10)
     public var maximumBackoff: Duration = .seconds(300)
     public var pageSize = 1000
+    /// A pull at least this long, that at least doubles the store, defers the catalogue to one
+    /// rebuild at its end (`CatalogueUpdate.deferred`): a fresh mirror's bootstrap.
+    public var bulkCatchUpMinimum: UInt64 = 2000
     let logger: Logger
 
     public init(
@@ -133,7 +136,7 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
     /// bound by the slower of the two, not by their sum. A page with refusals ends the pipeline;
     /// the next page is then asked for from what the store really holds.
     private func pull(
-        from peer: Peer, have start: VersionVector, into summary: inout RoundSummary
+        from peer: Peer, have start: VersionVector, catalogue: CatalogueUpdate, into summary: inout RoundSummary
     ) async throws
         -> VersionVector
     {
@@ -153,7 +156,7 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
             let (page, verified) = try await pending.value
             if page.changes.isEmpty { break }
             next = page.complete ? nil : fetch(page.continuation)
-            let results = try await node.receive(verified: verified)
+            let results = try await node.receive(verified: verified, catalogue: catalogue)
             summary.pulled += results.filter { $0 == .accepted }.count
             let refused = results.filter { if case .refused = $0 { true } else { false } }.count
             summary.refused += refused
@@ -180,8 +183,21 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
                 $0.changesBehind = theirs.changesAhead(of: ours)
                 $0.changesAhead = ours.changesAhead(of: theirs)
             }
-            if theirs.changesAhead(of: ours) > 0 {
-                ours = try await pull(from: peer, have: ours, into: &summary)
+            let behind = theirs.changesAhead(of: ours)
+            if behind > 0 {
+                let catalogue: CatalogueUpdate =
+                    behind >= bulkCatchUpMinimum && behind >= ours.changesAhead(of: VersionVector())
+                    ? .deferred : .immediate
+                do {
+                    ours = try await pull(from: peer, have: ours, catalogue: catalogue, into: &summary)
+                } catch {
+                    // Whatever arrived before the failure is in the log: show it in the catalogue.
+                    _ = try? await node.refreshCatalogue()
+                    throw error
+                }
+                if let lag = try await node.refreshCatalogue() {
+                    logger.info("catalogue rebuilt after a bulk catch-up", metadata: ["sync.changes": "\(lag)"])
+                }
             }
             if !(await status.status(of: peer.name)?.isReadOnly ?? false), ours.changesAhead(of: theirs) > 0 {
                 var have = theirs

@@ -35,15 +35,18 @@ enum CatalogueIndex {
             })
     }
 
-    /// Replaces the index rows of entry `kind`/`id` with `rows` (none when `nil`).
-    static func write(_ rows: Rows?, kind: String, id: String, db: Database) throws {
+    /// Writes the index rows of entry `kind`/`id` (none when `nil`), first removing those it
+    /// had when `replacing`.
+    static func write(_ rows: Rows?, kind: String, id: String, replacing: Bool, db: Database) throws {
         let key: StatementArguments = [kind, id]
-        try db.cachedStatement(sql: "DELETE FROM entryIndex WHERE kind = ? AND id = ?").execute(arguments: key)
-        try db.cachedStatement(sql: "DELETE FROM entryFacet WHERE kind = ? AND id = ?").execute(arguments: key)
-        try db.cachedStatement(
-            sql: "DELETE FROM entryText WHERE rowid IN (SELECT rowid FROM entryTextRow WHERE kind = ? AND id = ?)"
-        ).execute(arguments: key)
-        try db.cachedStatement(sql: "DELETE FROM entryTextRow WHERE kind = ? AND id = ?").execute(arguments: key)
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM entryIndex WHERE kind = ? AND id = ?").execute(arguments: key)
+            try db.cachedStatement(sql: "DELETE FROM entryFacet WHERE kind = ? AND id = ?").execute(arguments: key)
+            try db.cachedStatement(
+                sql: "DELETE FROM entryText WHERE rowid IN (SELECT rowid FROM entryTextRow WHERE kind = ? AND id = ?)"
+            ).execute(arguments: key)
+            try db.cachedStatement(sql: "DELETE FROM entryTextRow WHERE kind = ? AND id = ?").execute(arguments: key)
+        }
         guard let rows else { return }
         try db.cachedStatement(
             sql: """

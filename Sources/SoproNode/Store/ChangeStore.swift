@@ -7,11 +7,18 @@ import SyncProtocol
 /// `ChangeAcceptance`'s, and the merge is `SyncProtocol`'s.
 public protocol ChangeStore: Sendable {
     /// Applies a verified batch in (author, seq) order, all of it in one transaction: log rows,
-    /// heads, fork evidence and merged entries move together. Results are in the order given.
+    /// heads, fork evidence and merged entries move together — or, with `.deferred` (and for as
+    /// long as the catalogue lags), log rows, heads and the lag mark. Results are in the order
+    /// given.
     func apply(
-        _ batch: [Result<VerifiedChange, SyncError>], acceptance: ChangeAcceptance, now: Int64
+        _ batch: [Result<VerifiedChange, SyncError>], acceptance: ChangeAcceptance, now: Int64,
+        catalogue: CatalogueUpdate
     ) async throws
         -> [Replica.ReceiveResult]
+
+    /// Brings a lagging catalogue (see `CatalogueUpdate.deferred`) up to the log in one
+    /// transaction. Returns how many changes it materialized; `nil` when nothing lagged.
+    func refreshCatalogue() async throws -> Int?
 
     /// Author → highest seq held.
     func versionVector() async throws -> VersionVector
@@ -33,4 +40,15 @@ public protocol ChangeStore: Sendable {
 
     /// Visible entries matching `query`, a page at a time.
     func entries(matching query: CatalogueQuery) async throws -> CataloguePage
+}
+
+extension ChangeStore {
+    /// Applies a batch with the catalogue updated in the same transaction.
+    public func apply(
+        _ batch: [Result<VerifiedChange, SyncError>], acceptance: ChangeAcceptance, now: Int64
+    ) async throws
+        -> [Replica.ReceiveResult]
+    {
+        try await apply(batch, acceptance: acceptance, now: now, catalogue: .immediate)
+    }
 }

@@ -56,26 +56,63 @@ extension SQLiteChangeStore {
     /// replaces the materialized catalogue in one transaction. Returns the new digest, which
     /// must equal the incremental one.
     public func rebuild() async throws -> String {
+        try await writer.write { db in try Self.rematerialize(db, checkingSignatures: true) }
+    }
+
+    public func refreshCatalogue() async throws -> Int? {
         try await writer.write { db in
-            var state = CatalogueState()
-            let rows = try Row.fetchCursor(db, sql: "SELECT payload, signature FROM change ORDER BY author, seq")
-            while let row = try rows.next() {
-                let signed = SignedChange(payload: row["payload"], signature: row["signature"])
-                do {
-                    state.apply(try signed.verified())
-                } catch {
+            guard let lag = try Self.catalogueLag(db) else { return nil }
+            // The log holds only changes verified when they arrived; checking their signatures
+            // again would double the cost of a catch-up and prove nothing new.
+            _ = try Self.rematerialize(db, checkingSignatures: false)
+            return lag
+        }
+    }
+
+    /// Replaces the materialized catalogue (entries, index, facets, full text) with one computed
+    /// from the whole log, inside the caller's transaction, clears any lag mark and returns the
+    /// digest. Payloads are read in chunks and parsed on every core; entries are prepared on
+    /// every core and written in key order (SQLite's B-tree inserts then land at the end of
+    /// their pages), into emptied tables, and the digest is taken from the written values.
+    private static func rematerialize(_ db: Database, checkingSignatures: Bool) throws -> String {
+        var state = CatalogueState()
+        var chunk: [SignedChange] = []
+        func applyChunk() throws {
+            let parsed = chunk.concurrentMap(minimumPerWorker: 64) { signed in
+                Result { () throws(SyncError) in
+                    checkingSignatures ? try signed.verified() : try signed.rereadFromOwnStore()
+                }
+            }
+            for (signed, result) in zip(chunk, parsed) {
+                switch result {
+                case .success(let change): state.apply(change)
+                case .failure(let error):
                     throw StoreError.corrupt("stored change \(signed.id) no longer verifies: \(error)")
                 }
             }
-            try db.execute(
-                sql:
-                    "DELETE FROM entry; DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText; DELETE FROM entryTextRow"
-            )
-            for entry in StoredEntry.prepare(Array(state.entries.values)) {
-                try entry.write(db)
-            }
-            return state.digest
+            chunk.removeAll(keepingCapacity: true)
         }
+        let rows = try Row.fetchCursor(db, sql: "SELECT payload, signature FROM change ORDER BY author, seq")
+        while let row = try rows.next() {
+            chunk.append(SignedChange(payload: row["payload"], signature: row["signature"]))
+            if chunk.count == 4096 { try applyChunk() }
+        }
+        try applyChunk()
+        try db.execute(
+            sql: """
+                DELETE FROM entry; DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText;
+                DELETE FROM entryTextRow; DELETE FROM catalogueLag
+                """)
+        var digest = CatalogueDigest()
+        let keys = state.entries.keys.sorted()
+        for start in stride(from: 0, to: keys.count, by: 2048) {
+            let states = keys[start..<min(keys.count, start + 2048)].compactMap { state.entries[$0] }
+            for entry in StoredEntry.prepare(states) {
+                try entry.write(db, replacingIndex: false)
+                digest.add(entry.digestValue)
+            }
+        }
+        return digest.finalize()
     }
 }
 
@@ -126,7 +163,11 @@ extension SQLiteChangeStore {
             for author in expected.keys where !heads.contains(author) {
                 problems.append("author \(author.prefix(12))… has a log but no head")
             }
-            if try Self.storedDigest(db) != state.digest {
+            if let lag = try Self.catalogueLag(db) {
+                problems.append(
+                    "the catalogue lags \(lag) changes behind the log (an interrupted catch-up; `serve` rebuilds it on start)"
+                )
+            } else if try Self.storedDigest(db) != state.digest {
                 problems.append(
                     "the materialized catalogue differs from a rebuild of the stored changes (run a rebuild)")
             }

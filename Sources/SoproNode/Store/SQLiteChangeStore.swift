@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import SyncProtocol
@@ -31,38 +30,65 @@ public final class SQLiteChangeStore: ChangeStore {
     }
 
     public func apply(
-        _ batch: [Result<VerifiedChange, SyncError>], acceptance: ChangeAcceptance, now: Int64
+        _ batch: [Result<VerifiedChange, SyncError>], acceptance: ChangeAcceptance, now: Int64,
+        catalogue: CatalogueUpdate
     ) async throws
         -> [Replica.ReceiveResult]
     {
         try await writer.write { db in
             var prepared = ReceiveBatch(batch)
-            var entries = EntryCache()
+            // Once the catalogue lags, every batch defers until the refresh: applying one on top
+            // of a lagging catalogue would materialize some changes twice and others never.
+            var entries = EntryCache(materializing: try catalogue == .immediate && Self.catalogueLag(db) == nil)
+            var authors = AuthorLogCache()
+            var accepted = 0
             for (index, change) in prepared.ordered {
-                prepared.results[index] = try Self.apply(
-                    change, acceptance: acceptance, now: now, db: db, entries: &entries)
+                let result = try Self.apply(
+                    change, acceptance: acceptance, now: now, db: db, authors: &authors, entries: &entries)
+                if result == .accepted { accepted += 1 }
+                prepared.results[index] = result
             }
-            try entries.save(db)
+            try authors.saveHeads(db)
+            if entries.materializing {
+                try entries.save(db)
+            } else if accepted > 0 {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO catalogueLag (id, since, changes) VALUES (1, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET changes = changes + excluded.changes
+                        """
+                ).execute(arguments: [now, accepted])
+            }
             return prepared.results
         }
     }
 
+    /// How many accepted changes the catalogue lags behind the log; `nil` when it is current.
+    static func catalogueLag(_ db: Database) throws -> Int? {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT changes FROM catalogueLag WHERE id = 1"))
+    }
+
+    /// Applies one change to the log and heads, and to `entries` (which ignore it when deferring).
     private static func apply(
-        _ change: VerifiedChange, acceptance: ChangeAcceptance, now: Int64, db: Database, entries: inout EntryCache
+        _ change: VerifiedChange, acceptance: ChangeAcceptance, now: Int64, db: Database,
+        authors: inout AuthorLogCache, entries: inout EntryCache
     ) throws -> Replica.ReceiveResult {
         let author = change.author.rawValue
-        let record = ChangeAcceptance.AuthorRecord(
-            head: try head(of: author, db: db),
-            storedIDAtSeq: try String.fetchOne(
+        let log = try authors.log(of: author, db: db)
+        // A gap-free log holds a change at this seq only when the seq is not past the head.
+        let storedIDAtSeq =
+            change.seq <= log.head?.seq ?? 0
+            ? try String.fetchOne(
                 db.cachedStatement(sql: "SELECT id FROM change WHERE author = ? AND seq = ?"),
                 arguments: [author, change.seq]
-            ).flatMap { try? ChangeID(parsing: $0) },
-            suspended: try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM suspendedAuthor WHERE author = ?"), arguments: [author])
-                ?? false)
+            ).flatMap { try? ChangeID(parsing: $0) } : nil
         let decision: ChangeAcceptance.Decision
         do {
-            decision = try acceptance.decide(change, record: record, now: now)
+            decision = try acceptance.decide(
+                change,
+                record: ChangeAcceptance.AuthorRecord(
+                    head: log.head, storedIDAtSeq: storedIDAtSeq, suspended: log.suspended),
+                now: now)
         } catch {
             return .refused(error)
         }
@@ -83,6 +109,7 @@ public final class SQLiteChangeStore: ChangeStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO suspendedAuthor (author, since, reason) VALUES (?, ?, ?)",
                 arguments: [author, now, "fork at seq \(change.seq)"])
+            authors.suspend(author)
             return .refused(SyncError.fork(existing: existing).about(change.reference))
         case .accept:
             try db.cachedStatement(
@@ -94,24 +121,13 @@ public final class SQLiteChangeStore: ChangeStore {
                 author, change.seq, change.id.rawValue, change.signed.payload, change.signed.signature,
                 change.hlc.time, change.hlc.counter, now,
             ])
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO head (author, seq, id, hlcTime, hlcCounter) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (author) DO UPDATE SET seq = excluded.seq, id = excluded.id,
-                        hlcTime = excluded.hlcTime, hlcCounter = excluded.hlcCounter
-                    """
-            ).execute(arguments: [author, change.seq, change.id.rawValue, change.hlc.time, change.hlc.counter])
-            for (index, operation) in change.operations.enumerated() {
-                let key = EntryKey(kind: operation.kind, id: operation.entry)
-                var state = try entries.state(for: key, db: db)
-                state.apply(operation, tag: change.tag(ofOperation: index), hlc: change.hlc, editor: change.editor)
-                entries.update(state, for: key)
-            }
+            authors.advance(author, to: AuthorHead(seq: change.seq, id: change.id, hlc: change.hlc))
+            try entries.apply(change, db: db)
             return .accepted
         }
     }
 
-    private static func head(of author: String, db: Database) throws -> AuthorHead? {
+    static func head(of author: String, db: Database) throws -> AuthorHead? {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT seq, id, hlcTime, hlcCounter FROM head WHERE author = ?"),
@@ -171,17 +187,10 @@ public final class SQLiteChangeStore: ChangeStore {
 
     /// The state digest of the materialized entries, streamed from their canonical JSON.
     static func storedDigest(_ db: Database) throws -> String {
-        var hasher = SHA256()
-        hasher.update(data: Array("[".utf8))
+        var digest = CatalogueDigest()
         let rows = try Data.fetchCursor(db, sql: "SELECT digestValue FROM entry ORDER BY kind, id")
-        var first = true
-        while let value = try rows.next() {
-            if !first { hasher.update(data: Array(",".utf8)) }
-            hasher.update(data: value)
-            first = false
-        }
-        hasher.update(data: Array("]".utf8))
-        return Hex.encode(hasher.finalize())
+        while let value = try rows.next() { digest.add(value) }
+        return digest.finalize()
     }
 
     public func forks() async throws -> [ForkEvidence] {
@@ -209,21 +218,29 @@ public final class SQLiteChangeStore: ChangeStore {
 
 /// Entry states loaded and changed during one batch, written back once at its end.
 struct EntryCache {
+    /// `false` while the catalogue is deferred: changes then go to the log only.
+    let materializing: Bool
     private var states: [EntryKey: EntryState] = [:]
     private var dirty: Set<EntryKey> = []
 
-    mutating func state(for key: EntryKey, db: Database) throws -> EntryState {
-        if let state = states[key] { return state }
-        let state =
-            try SQLiteChangeStore.storedState(kind: key.kind, id: key.id, db: db)
-            ?? EntryState(kind: key.kind, id: key.id)
-        states[key] = state
-        return state
+    init(materializing: Bool) {
+        self.materializing = materializing
     }
 
-    mutating func update(_ state: EntryState, for key: EntryKey) {
-        states[key] = state
-        dirty.insert(key)
+    /// Merges an accepted change's operations into the states it touches, in place (no copy
+    /// of a state per operation).
+    mutating func apply(_ change: VerifiedChange, db: Database) throws {
+        guard materializing else { return }
+        for (index, operation) in change.operations.enumerated() {
+            let key = EntryKey(kind: operation.kind, id: operation.entry)
+            if states[key] == nil {
+                states[key] =
+                    try SQLiteChangeStore.storedState(kind: key.kind, id: key.id, db: db)
+                    ?? EntryState(kind: key.kind, id: key.id)
+            }
+            states[key]?.apply(operation, tag: change.tag(ofOperation: index), hlc: change.hlc, editor: change.editor)
+            dirty.insert(key)
+        }
     }
 
     /// Writes every changed entry back: prepared on all cores, then written in order.

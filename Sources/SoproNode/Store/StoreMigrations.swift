@@ -112,6 +112,19 @@ enum StoreMigrations {
             // matches itself and computes snippets only for the rows a page reads.
             try db.execute(sql: "INSERT INTO entryText(entryText, rank) VALUES('rank', 'bm25(0, 0, 0, 10.0, 1.0)')")
         }
+        migrator.registerMigration("v5: catalogue lag mark for deferred catch-ups") { db in
+            try db.execute(
+                sql: """
+                    -- Present while the materialized catalogue lags behind the log: a bulk
+                    -- catch-up stores changes first and rebuilds the catalogue once at its end
+                    -- (or at the next start, if it was interrupted).
+                    CREATE TABLE catalogueLag (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        since INTEGER NOT NULL,     -- wall-clock milliseconds of the first deferred batch
+                        changes INTEGER NOT NULL    -- accepted changes not yet in the catalogue
+                    );
+                    """)
+        }
         return migrator
     }
 }

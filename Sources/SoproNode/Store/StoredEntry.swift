@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GRDB
 import SyncProtocol
@@ -26,19 +25,12 @@ struct StoredEntry: Sendable {
 
     /// Prepares `states` on every core (in order); small batches stay on the calling thread.
     static func prepare(_ states: [EntryState]) -> [StoredEntry] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, states.count / 16)
-        guard workers > 1 else { return states.map(StoredEntry.init) }
-        let results = PreparedSlots(count: states.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: states.count, by: workers) {
-                results.store(StoredEntry(states[index]), at: index)
-            }
-        }
-        return results.values
+        states.concurrentMap(StoredEntry.init)
     }
 
-    /// Writes the entry's row and replaces its index rows.
-    func write(_ db: Database) throws {
+    /// Writes the entry's row and its index rows, replacing those it had unless the caller
+    /// knows there are none (a rebuild into emptied tables).
+    func write(_ db: Database, replacingIndex: Bool = true) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO entry (kind, id, state, digestValue, visible) VALUES (?, ?, ?, ?, ?)
@@ -46,27 +38,6 @@ struct StoredEntry: Sendable {
                     visible = excluded.visible
                 """
         ).execute(arguments: [kind, id, state, digestValue, visible])
-        try CatalogueIndex.write(index, kind: kind, id: id, db: db)
+        try CatalogueIndex.write(index, kind: kind, id: id, replacing: replacingIndex, db: db)
     }
-}
-
-/// Result slots that workers fill at distinct indexes; read once every worker has finished.
-/// Safe without a lock: each index is written by exactly one worker, into memory allocated once
-/// (no array whose exclusive access the workers would share).
-private final class PreparedSlots: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<StoredEntry?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ entry: StoredEntry, at index: Int) { slots[index] = entry }
-
-    var values: [StoredEntry] { slots.compactMap { $0 } }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Identifies an entry across the federation: kind and id together.
@@ -51,14 +50,10 @@ public struct CatalogueState: Hashable, Sendable {
 
     /// The digest of a set of entry states, in any order.
     public static func digest(of states: some Sequence<EntryState>) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Array("[".utf8))
-        let sorted = states.sorted { EntryKey(kind: $0.kind, id: $0.id) < EntryKey(kind: $1.kind, id: $1.id) }
-        for (index, state) in sorted.enumerated() {
-            if index > 0 { hasher.update(data: Array(",".utf8)) }
-            hasher.update(data: CanonicalJSON.encode(state.digestValue))
+        var digest = CatalogueDigest()
+        for state in states.sorted(by: { EntryKey(kind: $0.kind, id: $0.id) < EntryKey(kind: $1.kind, id: $1.id) }) {
+            digest.add(CanonicalJSON.encode(state.digestValue))
         }
-        hasher.update(data: Array("]".utf8))
-        return Hex.encode(hasher.finalize())
+        return digest.finalize()
     }
 }
