@@ -1,7 +1,11 @@
+import AsyncHTTPClient
 import Crypto
 import DirectoryModel
 import Foundation
 import Hummingbird
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
 import SoproNode
 import SyncProtocol
 
@@ -13,7 +17,9 @@ import SyncProtocol
 //    the raw two-core Ed25519 verification rate measured in the same run;
 // 3. the bytes of a sync round when nothing changed;
 // 4. search and list latency at that size (p50, p99);
-// 5. the process's peak resident memory.
+// 5. the process's peak resident memory;
+// 6. when `sopro-node` is built beside this benchmark (`swift build -c release`), a mirror as its
+//    own process (`sopro-node serve`) bootstraps from the same node: its time and its peak RSS.
 
 let total = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
 let clock = ContinuousClock()
@@ -115,7 +121,9 @@ try await Task.sleep(for: .milliseconds(500))
 let mirrorStore = try SQLiteChangeStore.open(path: folder.appendingPathComponent("mirror.sqlite").path)
 let mirror = try await CatalogueNode(store: mirrorStore, acceptance: acceptance, mode: .mirror, name: "mirror")
 let peer = Peer(name: "source", url: "http://127.0.0.1:\(port)")
-let replicator = Replicator(node: mirror, peers: [peer], client: HTTPPeerClient(), clock: ContinuousClock())
+let traffic = TrafficMeter()
+let replicator = Replicator(
+    node: mirror, peers: [peer], client: HTTPPeerClient(meter: traffic), clock: ContinuousClock())
 var pulled = 0
 let bootstrap = try await clock.measure { pulled = try await replicator.sync(with: peer).pulled }
 let mirrorDigest = try await mirrorStore.digest()
@@ -146,10 +154,57 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     let sorted = values.sorted()
     return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
 }
-server.cancel()
-
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
+let inProcessRSS = usage.ru_maxrss / 1024
+
+// A mirror as its own process: the peak RSS of one node, bootstrapping.
+func get(_ url: String) async -> Data? {
+    guard let response = try? await HTTPClient.sopro.execute(HTTPClientRequest(url: url), timeout: .seconds(5)),
+        response.status == .ok, let body = try? await response.body.collect(upTo: 1 << 20)
+    else { return nil }
+    return Data(buffer: body)
+}
+var processFigures: (seconds: Double, peakMB: Int)?
+let nodeBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("sopro-node")
+if FileManager.default.isExecutableFile(atPath: nodeBinary.path) {
+    let directory = folder.appendingPathComponent("mirror-process")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var configuration = NodeConfiguration(name: "Mirror process", region: nil, mode: .mirror)
+    configuration.listen.port = port + 1
+    configuration.syncInterval = 1
+    configuration.peers = [.init(name: "source", url: "http://127.0.0.1:\(port)")]
+    configuration.trustedAuthors = zip(keys, regions).map { .init(id: $0.authorID.rawValue, region: $1, name: $1) }
+    try configuration.write(to: directory)
+    let process = Process()
+    process.executableURL = nodeBinary
+    process.arguments = ["serve", "--data-dir", directory.path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    let started = clock.now
+    try process.run()
+    // Done when the mirror process reports the source's digest (its catalogue is rebuilt).
+    var agreed = false
+    while !agreed && clock.now - started < .seconds(600) {
+        try await Task.sleep(for: .milliseconds(100))
+        if let body = await get("http://127.0.0.1:\(port + 1)/v1/node"),
+            let info = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+        {
+            agreed = info["digest"] as? String == sourceDigest
+        }
+    }
+    let elapsed = clock.now - started
+    let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
+    let peakKB =
+        status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+    process.terminate()
+    process.waitUntilExit()
+    precondition(agreed, "the mirror process did not reach the source's digest")
+    processFigures = (seconds(elapsed), peakKB / 1024)
+}
+server.cancel()
 
 print("")
 print("changes: \(total), entries: \(entryCount), machine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
@@ -159,6 +214,10 @@ print(
     String(
         format: "mirror bootstrap over HTTP:            %8.0f changes/s  (%.2f × raw 2-core verify)", bootstrapRate,
         bootstrapRate / rawTwoRate))
+print(
+    String(
+        format: "  bytes received (gzip):               %8.1f MB  (%.0f bytes per change)",
+        Double(traffic.received) / 1e6, Double(traffic.received) / Double(max(1, pulled))))
 print("idle sync round (heads request + answer): about \(idleBytes) bytes per peer")
 print(
     String(
@@ -168,4 +227,14 @@ print(
     String(
         format: "region list p50 / p99:                 %6.2f / %6.2f ms", percentile(listTimes, 0.5) * 1000,
         percentile(listTimes, 0.99) * 1000))
-print("peak RSS of this process (source node, mirror and client together): \(usage.ru_maxrss / 1024) MB")
+print("peak RSS of this process (source node, mirror and client together): \(inProcessRSS) MB")
+if let processFigures {
+    print(
+        String(
+            format:
+                "mirror as its own process (sopro-node serve): caught up in %.1f s (%.0f changes/s, start included),",
+            processFigures.seconds, Double(total) / processFigures.seconds))
+    print("  peak RSS \(processFigures.peakMB) MB")
+} else {
+    print("mirror as its own process: not measured (build sopro-node first: swift build -c release)")
+}

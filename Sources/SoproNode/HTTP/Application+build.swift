@@ -9,6 +9,8 @@ public func buildApplication(
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: RequestMetricsMiddleware(metrics: node.metrics))
+    router.add(middleware: ResponseCompression())
+    router.add(middleware: InternalErrorResponder())
     router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get]))
     let sync = SyncController(node: node, peerStatus: peerStatus)
     let catalogue = CatalogueController(node: node)

@@ -96,7 +96,12 @@ public struct HTTPPeerClient: PeerClient {
         // Request line and headers, and the status line and headers of the answer, as they go out.
         let sentHead = "\(request.method.rawValue) \(path) HTTP/1.1\r\n".utf8.count + 60 + (body == nil ? 0 : 60)
         let receivedHead = response.headers.reduce(17) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
-        meter?.record(sent: sentHead + (body?.count ?? 0), received: receivedHead + answer.readableBytes)
+        // A gzip answer arrives inflated; its Content-Length is what crossed the wire.
+        let receivedBody =
+            response.headers.contains(name: "Content-Encoding")
+            ? response.headers.first(name: "Content-Length").flatMap(Int.init) ?? answer.readableBytes
+            : answer.readableBytes
+        meter?.record(sent: sentHead + (body?.count ?? 0), received: receivedHead + receivedBody)
         return (response.status, Data(buffer: answer))
     }
 

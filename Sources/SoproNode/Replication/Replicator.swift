@@ -89,6 +89,8 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
             await node.confirmOwnHead()
             return
         }
+        // Peers started at the same moment may not answer yet: ask again soon, then less often.
+        var pause = min(interval, .seconds(1))
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             for peer in peers {
                 guard let theirs = try? await client.heads(of: peer) else { continue }
@@ -113,7 +115,9 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
                     return
                 }
             }
-            try? await cancelWhenGracefulShutdown { try await clock.sleep(for: interval) }
+            let wait = pause
+            try? await cancelWhenGracefulShutdown { try await clock.sleep(for: wait) }
+            pause = min(interval, pause * 2)
         }
     }
 

@@ -1,0 +1,27 @@
+import Hummingbird
+import Logging
+
+/// Answers an error that is not an HTTP error — a store that cannot be read, a bug — with a
+/// problem+json 500 instead of Hummingbird's empty body, and logs it (at `info`, as a library
+/// should; the operator chooses what to see) with the request, so the
+/// client learns that the node failed (not its input) and the operator finds out why. The
+/// error's own text stays in the log: it may name files or internals.
+struct InternalErrorResponder<Context: RequestContext>: RouterMiddleware {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch {
+            context.logger.info(
+                "request failed inside the node",
+                metadata: ["http.method": "\(request.method)", "http.path": "\(request.uri.path)", "error": "\(error)"])
+            throw ProblemDetails(
+                status: .internalServerError, code: "internal-error", title: "Internal error",
+                detail: "the node failed while answering \(request.method) \(request.uri.path); its log has the details"
+            )
+        }
+    }
+}
