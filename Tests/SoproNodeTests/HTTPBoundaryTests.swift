@@ -95,4 +95,40 @@ import Testing
             }
         }
     }
+
+    @Test func unservedPathsAndMethodsAreProblems() async throws {
+        let node = try await makeNode(store: try SQLiteChangeStore.inMemory())
+        try await buildApplication(node: node).test(.router) { client in
+            try await client.execute(uri: "/v1/sync/push", method: .put) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "POST")
+                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(String(buffer: response.body).contains("method-not-allowed"))
+            }
+            try await client.execute(uri: "/v1/entries/product/x", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
+            }
+            try await client.execute(uri: "/v1/nothing-here", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(String(buffer: response.body).contains("/v1/nothing-here"))
+            }
+            try await client.execute(uri: "/v1/node", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes == 0)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            }
+            // A handler's own 404 keeps its own detail.
+            try await client.execute(uri: "/v1/entries/product/0192f3a4-5b6c-7d8e-9f01-23456789abcd", method: .get) {
+                response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("No such entry"))
+            }
+            // Blank form fields are left out, not refused.
+            try await client.execute(uri: "/v1/entries?region=&lang=&q=&limit=3", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
 }

@@ -6,11 +6,13 @@ public func buildApplication(
     node: CatalogueNode, host: String = "127.0.0.1", port: Int = 8080, editors: EditorAuthenticator = .none,
     peerStatus: PeerStatusBoard? = nil, logger: Logger = Logger(label: "sopro.node")
 ) -> some ApplicationProtocol {
-    let router = Router()
+    // HEAD wherever GET is served, as HTTP expects (for caches and link checkers).
+    let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: RequestMetricsMiddleware(metrics: node.metrics))
     router.add(middleware: ResponseCompression())
     router.add(middleware: InternalErrorResponder())
+    router.add(middleware: UnmatchedRouteResponder())
     router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get]))
     let sync = SyncController(node: node, peerStatus: peerStatus)
     let catalogue = CatalogueController(node: node)

@@ -23,6 +23,8 @@ struct CatalogueController: Sendable {
                     "unknown parameter \(name.quotedForProblem); known: \(Self.listParameters.sorted().joined(separator: ", "))"
                 )
             }
+            // An empty value is an unset one: what an HTML form sends for a field left blank.
+            guard !value.isEmpty else { continue }
             switch name {
             case "kind":
                 guard let kind = EntryKind(rawValue: value) else {

@@ -37,6 +37,16 @@ public enum Endpoint: String, CaseIterable, Sendable {
     }
 }
 
+extension Endpoint {
+    /// Whether `path` (without query) is this endpoint's path, parameters matching any segment.
+    func matches(_ path: String) -> Bool {
+        let pattern = self.path.split(separator: "/")
+        let segments = path.split(separator: "/")
+        guard pattern.count == segments.count else { return false }
+        return zip(pattern, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+    }
+}
+
 extension Router {
     /// Registers `endpoint` with `handler`.
     func add<Output: ResponseGenerator>(

@@ -17,6 +17,8 @@ public struct ProblemDetails: HTTPResponseError, Encodable {
     public var results: [PushResult]?
     /// Every validation problem, one per element (for invalid entries).
     public var issues: [String]?
+    /// The methods a path allows, for the `Allow` header of a 405 (not a member of the body).
+    public var allowedMethods: [String]?
 
     public init(
         status: HTTPResponse.Status, code: String, title: String, detail: String, expectedSeq: UInt64? = nil,
@@ -50,6 +52,7 @@ public struct ProblemDetails: HTTPResponseError, Encodable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
+        if let allowedMethods { headers[.allow] = allowedMethods.joined(separator: ", ") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Response(
