@@ -240,6 +240,18 @@ import Testing
             environment: ["SOPRO_EDITOR_TOKEN": tokens["at12"] ?? ""])
         #expect(reimported.standardOutput.contains("nothing changed"))
 
+        // The shared map of 322 real initiatives goes in several requests (100 entries each);
+        // the report covers every one of them.
+        if FileManager.default.fileExists(atPath: sharedDataset.path) {
+            let large = try Self.run(
+                ["import", sharedDataset.path, "--data-dir", "at12"], in: folder,
+                environment: ["SOPRO_EDITOR_TOKEN": tokens["at12"] ?? ""])
+            #expect(large.status == 0, "\(large.standardError)")
+            let created = large.standardOutput.split(separator: "\n").filter { $0.hasPrefix("created") }
+            #expect(created.count == 322)
+            #expect(!large.standardError.contains("["), "no progress bar when stderr is not a terminal")
+        }
+
         // Every store verifies.
         #expect(try Self.run(["sync", "--data-dir", "mirror"], in: folder).status == 0)
         for data in ["at12", "hu22", "mirror"] {
