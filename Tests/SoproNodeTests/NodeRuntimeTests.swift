@@ -58,7 +58,8 @@ import Testing
         }
         let runtime = try await NodeRuntime.open(dataDirectory: directory, logger: Logger(label: "test"))
         #expect(
-            runtime.repairs.contains { $0.contains("lagged \(scenario.changes.count) changes") }, "\(runtime.repairs)")
+            runtime.repairs.contains { $0.contains("\(scenario.changes.count) changes were not in it") },
+            "\(runtime.repairs)")
         #expect(try await runtime.node.store.digest() == scenario.reference.digest)
         #expect(try await runtime.node.refreshCatalogue() == nil)
     }

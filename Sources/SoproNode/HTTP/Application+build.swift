@@ -38,6 +38,14 @@ public func buildApplication(
         case .retract: router.add(endpoint) { request, _ in try await publishing.retract(request) }
         }
     }
+    // The web catalogue at `/` (a packaging error in its templates leaves the API running and
+    // answers the pages with a problem instead).
+    switch PageRenderer.shipped {
+    case .success(let renderer):
+        router.addRoutes(WebController(node: node, peerStatus: peerStatus, renderer: renderer).routes)
+    case .failure(let error):
+        logger.info("the web catalogue is not served", metadata: ["error": "\(error)"])
+    }
     return Application(
         router: router, configuration: .init(address: .hostname(host, port: port), serverName: "sopro-node"),
         logger: logger)

@@ -33,7 +33,8 @@ public struct NodeRuntime: Sendable {
         var repairs = try await store.repairHeads()
         if let lag = try await store.refreshCatalogue() {
             repairs.append(
-                "the catalogue lagged \(lag) changes behind the log (an interrupted catch-up) and was rebuilt")
+                "the catalogue was rebuilt from the log (\(lag) changes were not in it: an interrupted catch-up, or an index an upgrade extended)"
+            )
         }
         let acceptance = ChangeAcceptance(
             roster: configuration.roster, schema: CatalogueSchema.fieldSchema,

@@ -14,6 +14,8 @@ enum CatalogueIndex {
         var socialModel: String?
         var lighthouse: Bool
         var updatedTime: Int64
+        /// The author of the entry's oldest standing value: the region that published it.
+        var origin: String?
         var facets: [(facet: String, value: String)]
         var texts: [(language: String, name: String, description: String)]
     }
@@ -29,7 +31,7 @@ enum CatalogueIndex {
                 .object(names.values.reduce(into: [:]) { $0[$1.key.rawValue] = .string($1.value) })),
             region: facets.first { $0.facet == "region" }?.value,
             socialModel: facets.first { $0.facet == "socialModel" }?.value, lighthouse: entry.lighthouse,
-            updatedTime: Self.updatedTime(of: state), facets: facets,
+            updatedTime: Self.updatedTime(of: state), origin: Self.origin(of: state), facets: facets,
             texts: Set(names.values.keys).union(descriptions.values.keys).sorted { $0.rawValue < $1.rawValue }.map {
                 ($0.rawValue, names[$0] ?? "", descriptions[$0] ?? "")
             })
@@ -50,10 +52,12 @@ enum CatalogueIndex {
         guard let rows else { return }
         try db.cachedStatement(
             sql: """
-                INSERT INTO entryIndex (kind, id, names, region, socialModel, lighthouse, updatedTime)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO entryIndex (kind, id, names, region, socialModel, lighthouse, updatedTime, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [kind, id, rows.names, rows.region, rows.socialModel, rows.lighthouse, rows.updatedTime])
+        ).execute(arguments: [
+            kind, id, rows.names, rows.region, rows.socialModel, rows.lighthouse, rows.updatedTime, rows.origin,
+        ])
         let insertFacet = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO entryFacet (facet, value, kind, id) VALUES (?, ?, ?, ?)")
         for facet in rows.facets {
@@ -79,8 +83,11 @@ enum CatalogueIndex {
     }
 
     /// Facets by name: `kind`, `region` (the enterprise's, or a product's delivery area and a
-    /// cooperation's regions), `category` (CPV codes and their divisions), `sector` (NACE codes
-    /// and sections), `socialModel`, `targetGroup`, `sustainability`, `language`.
+    /// cooperation's regions), `deliveryArea` (a product's), `category` (CPV codes and their
+    /// divisions), `sector` (NACE codes and sections), `socialModel`, `targetGroup`,
+    /// `sustainability`, `language`, `productType`, `contracting`; and the links, so that an
+    /// enterprise's products and cooperations are a facet query: `enterprise` (of a product or a
+    /// cooperation) and `product` (of a cooperation).
     static func facets(of entry: Entry) -> [(facet: String, value: String)] {
         var facets: [(String, String)] = [("kind", entry.kind.rawValue)]
         switch entry {
@@ -91,15 +98,30 @@ enum CatalogueIndex {
             facets += enterprise.targetGroups.map { ("targetGroup", $0.rawValue) }
             facets += enterprise.languages.map { ("language", $0.rawValue) }
         case .product(let product):
-            facets += product.deliveryArea.map { ("region", $0.rawValue) }
+            facets += product.deliveryArea.flatMap { [("region", $0.rawValue), ("deliveryArea", $0.rawValue)] }
+            facets += product.enterprises.map { ("enterprise", $0.rawValue) }
             facets += product.categories.flatMap { [("category", $0.rawValue), ("category", $0.division.code)] }
             facets += product.sustainability.map { ("sustainability", $0.rawValue) }
             if let type = product.type { facets.append(("productType", type.rawValue)) }
         case .cooperation(let cooperation):
             facets += cooperation.regions.map { ("region", $0.rawValue) }
             facets += cooperation.contracting.map { ("contracting", $0.rawValue) }
+            facets += cooperation.enterprises.map { ("enterprise", $0.rawValue) }
+            facets += cooperation.products.map { ("product", $0.rawValue) }
         }
         return facets.map { (facet: $0.0, value: $0.1) }
+    }
+
+    /// The author of the oldest live value (by HLC): where the entry was first published, as
+    /// far as its standing values tell.
+    static func origin(of state: EntryState) -> String? {
+        var oldest: Write?
+        func consider(_ write: Write) {
+            if oldest.map({ write.hlc < $0.hlc }) ?? true { oldest = write }
+        }
+        for register in state.registers.values { register.live.values.forEach(consider) }
+        for set in state.sets.values { set.adds.values.forEach(consider) }
+        return oldest?.tag.author.rawValue
     }
 
     /// The latest HLC time among the entry's live values.

@@ -33,7 +33,7 @@ public struct CatalogueQuery: Sendable, Hashable {
     /// The facet names entries are indexed under.
     public static let facetNames: Set<String> = [
         "kind", "region", "category", "sector", "socialModel", "targetGroup", "sustainability", "language",
-        "productType", "contracting",
+        "productType", "contracting", "deliveryArea", "enterprise", "product",
     ]
 }
 

@@ -40,6 +40,15 @@ public protocol ChangeStore: Sendable {
 
     /// Visible entries matching `query`, a page at a time.
     func entries(matching query: CatalogueQuery) async throws -> CataloguePage
+
+    /// Counts per value of `facets` among the entries `query` matches.
+    func facetCounts(matching query: CatalogueQuery, facets: [String]) async throws -> FacetCounts
+
+    /// The most recently changed visible entries, newest first.
+    func recentlyUpdated(limit: Int) async throws -> [CataloguePage.Item]
+
+    /// Visible entries per region and kind, and per publishing author.
+    func overview() async throws -> CatalogueOverview
 }
 
 extension ChangeStore {

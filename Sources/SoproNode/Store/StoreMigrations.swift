@@ -125,6 +125,18 @@ enum StoreMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("v6: origin region, delivery area and link facets") { db in
+            // New index columns and facets are derived data: mark the catalogue as lagging, and
+            // the node rebuilds it from the log on its next start.
+            try db.execute(
+                sql: """
+                    ALTER TABLE entryIndex ADD COLUMN origin TEXT;   -- author id of the oldest standing value
+                    CREATE INDEX entryIndexOrigin ON entryIndex (origin);
+                    INSERT INTO catalogueLag (id, since, changes)
+                        SELECT 1, 0, COUNT(*) FROM change HAVING COUNT(*) > 0
+                        ON CONFLICT (id) DO UPDATE SET changes = excluded.changes;
+                    """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,114 @@
+import Crypto
+import DirectoryModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import SyncProtocol
+
+/// The public web catalogue: server-rendered HTML pages in German, Hungarian and English,
+/// usable without JavaScript, served by every node and mirror at `/`.
+///
+/// Pages are rendered from Mustache templates shipped with the package (every value escaped
+/// by the template). Catalogue pages carry an `ETag` made from the node's heads (the set of
+/// changes it holds, which fixes the catalogue), the language and the URL, so a browser's
+/// revalidation costs a look at the heads and no rendering.
+struct WebController<Context: RequestContext>: Sendable {
+    let node: CatalogueNode
+    let peerStatus: PeerStatusBoard?
+    let renderer: PageRenderer
+
+    var routes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("/") { request, _ in try await page(request) { try await home($0) } }
+        routes.get("/search") { request, _ in try await page(request) { try await search(request, $0) } }
+        for kind in EntryKind.allCases {
+            routes.get("/\(kind.rawValue)/:id") { request, context in
+                let id = context.parameters.get("id") ?? ""
+                return try await page(request) { try await entry(kind: kind, id: id, $0) }
+            }
+        }
+        routes.get("/federation") { request, _ in try await page(request, cacheable: false) { try await federation($0) }
+        }
+        routes.get("/static/sopro.css") { request, _ in try renderer.stylesheet(for: request) }
+        return routes
+    }
+
+    /// What a page builder returns: the template, its values, and the status (404 for a page
+    /// whose entry does not exist).
+    struct Page {
+        var template: String
+        var values: [String: Any]
+        var status: HTTPResponse.Status = .ok
+    }
+
+    /// Renders a page in the request's language, with the security and caching headers; answers
+    /// `304` when the browser's copy is current.
+    private func page(
+        _ request: Request, cacheable: Bool = true, _ build: (PageContext) async throws -> Page
+    ) async throws -> Response {
+        let chosen = PageLanguage.choose(
+            query: request.uri.queryParameters["lang"].map(String.init),
+            acceptLanguage: request.headers[.acceptLanguage])
+        let context = PageContext(
+            language: chosen.language, path: request.uri.path,
+            query: request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+        var etag: String?
+        if cacheable {
+            etag = try await self.etag(for: request, language: chosen.language)
+            if let etag, Self.matches(request.headers[.ifNoneMatch], etag) {
+                var headers = Self.headers(language: chosen.language, explicit: chosen.explicit)
+                headers[.eTag] = etag
+                return Response(status: .notModified, headers: headers)
+            }
+        }
+        let built = try await build(context)
+        var headers = Self.headers(language: chosen.language, explicit: chosen.explicit)
+        headers[.contentType] = "text/html; charset=utf-8"
+        if built.status == .ok, let etag { headers[.eTag] = etag }
+        let html = try renderer.render(built.template, built.values)
+        return Response(status: built.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Headers of every page: a strict Content-Security-Policy (no scripts at all, styles only
+    /// from this node), no sniffing, no framing, no referrer beyond this node.
+    static func headers(language: LanguageTag, explicit: Bool) -> HTTPFields {
+        var headers: HTTPFields = [:]
+        headers[.contentSecurityPolicy] =
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        headers[.xContentTypeOptions] = "nosniff"
+        if let referrerPolicy = HTTPField.Name("Referrer-Policy") { headers[referrerPolicy] = "same-origin" }
+        headers[.contentLanguage] = language.rawValue
+        // Revalidate every time: the catalogue changes whenever a region publishes.
+        headers[.cacheControl] = "no-cache"
+        if !explicit { headers[.vary] = "Accept-Language" }
+        return headers
+    }
+
+    /// `W/"…"`: the heads, the language, the URL and the software version.
+    private func etag(for request: Request, language: LanguageTag) async throws -> String {
+        var hasher = SHA256()
+        let heads = try await node.store.versionVector()
+        for author in heads.authors { hasher.update(data: Data("\(author.rawValue)=\(heads[author]);".utf8)) }
+        hasher.update(data: Data("\(language.rawValue)|\(request.uri.description)|\(renderer.version)".utf8))
+        return "W/\"" + Hex.encode(hasher.finalize()).prefix(32) + "\""
+    }
+
+    /// Whether an `If-None-Match` list names `etag` (weakly compared, as RFC 9110 asks for GET).
+    static func matches(_ header: String?, _ etag: String) -> Bool {
+        guard let header else { return false }
+        func opaque(_ tag: Substring) -> Substring {
+            let trimmed = tag.trimmingCharacters(in: .whitespaces)
+            return Substring(trimmed.hasPrefix("W/") ? String(trimmed.dropFirst(2)) : trimmed)
+        }
+        if header.trimmingCharacters(in: .whitespaces) == "*" { return true }
+        return header.split(separator: ",").contains { opaque($0) == opaque(Substring(etag)) }
+    }
+
+    /// The 404 page (an entry that does not exist or was withdrawn).
+    func notFound(_ context: PageContext) -> Page {
+        var values = context.base(title: context.text("notFoundTitle"))
+        values["searchHref"] = "/search"
+        return Page(template: "notfound", values: values, status: .notFound)
+    }
+}

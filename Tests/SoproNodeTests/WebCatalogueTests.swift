@@ -1,0 +1,267 @@
+import DirectoryModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import SyncProtocol
+import Testing
+
+@testable import SoproNode
+
+/// The web catalogue through the router: every page in three languages, facets, pages,
+/// fall-back markers, escaping, caching, 404.
+@Suite struct WebCatalogueTests {
+    let key = NodeKey()
+    static let print1 = "9727bf44-a416-5a0f-bb47-5aa14fed88c6"
+    static let mailing = "1411edfc-4aa2-5d1b-bcbf-65bef1f0e620"
+
+    func makeNode() async throws -> CatalogueNode {
+        let roster = AuthorRoster([TrustedAuthor(id: key.authorID, region: "AT13", name: "Wien")])
+        let node = try await CatalogueNode(
+            store: try SQLiteChangeStore.inMemory(),
+            acceptance: ChangeAcceptance(roster: roster, schema: CatalogueSchema.fieldSchema),
+            mode: .regional(key: key, region: "AT13"), name: "Wien")
+        let set = EntryFileDecoder().decode(paths: [examplesDirectory.appendingPathComponent("regions").path])
+        _ = try await node.publish(set.entries, editor: "anna@wien")
+        return node
+    }
+
+    func publish(_ yaml: String, at node: CatalogueNode) async throws {
+        let file = try EntryFileDecoder().decode(yaml, name: "test.yaml")
+        #expect(file.issues.isEmpty, "\(file.issues)")
+        _ = try await node.publish(file.entries, editor: "anna@wien")
+    }
+
+    func html(
+        _ client: some TestClientProtocol, _ uri: String, headers: HTTPFields = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> String {
+        try await client.execute(uri: uri, method: .get, headers: headers) { response in
+            #expect(response.status == status, "\(uri)")
+            if response.status == .ok || response.status == .notFound {
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8", "\(uri)")
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            }
+            return String(buffer: response.body)
+        }
+    }
+
+    /// Every `href` in the page that leads inside the catalogue.
+    static func internalLinks(_ page: String) -> [String] {
+        page.components(separatedBy: "href=\"").dropFirst().compactMap {
+            $0.split(separator: "\"").first.map(String.init)
+        }
+        .filter { $0.hasPrefix("/") && !$0.hasPrefix("/static/") && !$0.hasPrefix("/v1/") }
+    }
+
+    @Test func everyPageInEveryLanguage() async throws {
+        let node = try await makeNode()
+        try await buildApplication(node: node).test(.router) { client in
+            let expectations: [(LanguageTag, String, String)] = [
+                (.german, "Soziale Unternehmen", "Druckerei Neustart Donaustadt"),
+                (.hungarian, "Szociális vállalkozások", "Nyomda Neustart Donaustadt"),
+                (.english, "Social enterprises", "Print Shop Neustart Donaustadt"),
+            ]
+            for (language, kindLabel, name) in expectations {
+                let code = language.rawValue
+                let pages = [
+                    "/?lang=\(code)", "/search?lang=\(code)", "/search?q=druck&lang=\(code)",
+                    "/enterprise/\(Self.print1)?lang=\(code)", "/product/\(Self.mailing)?lang=\(code)",
+                    "/federation?lang=\(code)",
+                ]
+                for uri in pages {
+                    let page = try await html(client, uri)
+                    #expect(page.contains("<html lang=\"\(code)\">"), "\(uri)")
+                    #expect(page.contains("hreflang=\"hu\""), "\(uri): alternates")
+                    for link in Self.internalLinks(page) where !link.hasPrefix("/?lang=") || link.contains("lang=") {
+                        #expect(link.contains("lang="), "\(uri): the link \(link) keeps the language")
+                    }
+                }
+                let home = try await html(client, "/?lang=\(code)")
+                #expect(home.contains(kindLabel))
+                let enterprise = try await html(client, "/enterprise/\(Self.print1)?lang=\(code)")
+                #expect(enterprise.contains(name))
+                #expect(enterprise.contains("application/ld+json"))
+                #expect(enterprise.contains("Wien (AT13)") || enterprise.contains("(AT13)"))
+            }
+            // A cooperation page links its partners.
+            let list = try await html(client, "/search?kind=cooperation&lang=en")
+            let cooperation = try #require(Self.internalLinks(list).first { $0.hasPrefix("/cooperation/") })
+            let page = try await html(client, cooperation)
+            #expect(page.contains("href=\"/enterprise/"))
+            // The language from Accept-Language when no ?lang= is given; the choice varies by it.
+            try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "hu-HU,hu;q=0.9,en;q=0.5"]) {
+                response in
+                #expect(String(buffer: response.body).contains("<html lang=\"hu\">"))
+                #expect(response.headers[.contentLanguage] == "hu")
+                #expect(response.headers[.vary]?.contains("Accept-Language") == true)
+            }
+            let english = try await html(client, "/?lang=en", headers: [.acceptLanguage: "de"])
+            #expect(english.contains("<html lang=\"en\">"), "?lang= wins over Accept-Language")
+        }
+    }
+
+    @Test func facetsCombineAndRemove() async throws {
+        let node = try await makeNode()
+        try await buildApplication(node: node).test(.router) { client in
+            let all = try await html(client, "/search?lang=en")
+            #expect(all.contains("Region"))
+            #expect(all.contains("Vienna (AT13)") || all.contains("Wien (AT13)"))
+            let vienna = try await html(client, "/search?region=AT13&lang=en")
+            #expect(vienna.contains("Remove filter"))
+            let count = try #require(Self.resultCount(vienna))
+            let enterprises = try await html(client, "/search?region=AT13&kind=enterprise&lang=en")
+            let narrowed = try #require(Self.resultCount(enterprises))
+            #expect(narrowed < count && narrowed == 8, "combined facets narrow the result")
+            // The chip for the region links to the page without it, keeping the kind.
+            #expect(enterprises.contains("href=\"/search?kind=enterprise&amp;lang=en\""))
+            let nothing = try await html(client, "/search?q=zzzzqqq%20holz&region=AT13&lang=de")
+            #expect(nothing.contains("Nichts gefunden"))
+            #expect(nothing.contains("Nur nach „zzzzqqq“ suchen"))
+            #expect(nothing.contains("Ohne Filter suchen"))
+        }
+    }
+
+    @Test func pagesWalkEveryResultOnce() async throws {
+        let node = try await makeNode()
+        try await buildApplication(node: node).test(.router) { client in
+            var uri: String? = "/search?kind=product&lang=en"
+            var seen: [String] = []
+            var total: Int?
+            while let current = uri {
+                let page = try await html(client, current)
+                total = total ?? Self.resultCount(page)
+                seen += Self.internalLinks(page).filter { $0.hasPrefix("/product/") }
+                uri =
+                    page.components(separatedBy: "rel=\"next\"").count > 1
+                    ? Self.internalLinks(page).last { $0.contains("cursor=") }?.replacingOccurrences(
+                        of: "&amp;", with: "&")
+                    : nil
+            }
+            #expect(Set(seen).count == seen.count, "no entry on two pages")
+            #expect(seen.count == total)
+            #expect(seen.count > 20, "more than one page")
+        }
+    }
+
+    @Test func textInAnotherLanguageIsMarked() async throws {
+        let node = try await makeNode()
+        try await publish(
+            """
+            kind: enterprise
+            id: 0192f3a4-5b6c-7d8e-9f01-23456789abcd
+            name: {de: "Nur Deutsch Werkstatt"}
+            region: AT13
+            socialModel: work-integration
+            description: {de: "Eine Beschreibung nur auf Deutsch."}
+            """, at: node)
+        try await buildApplication(node: node).test(.router) { client in
+            let hungarian = try await html(client, "/enterprise/0192f3a4-5b6c-7d8e-9f01-23456789abcd?lang=hu")
+            #expect(
+                hungarian.contains(
+                    "<span lang=\"de\">Nur Deutsch Werkstatt</span> <small class=\"fallback\">(német nyelven)</small>"))
+            let german = try await html(client, "/enterprise/0192f3a4-5b6c-7d8e-9f01-23456789abcd?lang=de")
+            #expect(!german.contains("class=\"fallback\""))
+        }
+    }
+
+    @Test func everyFieldIsEscaped() async throws {
+        let node = try await makeNode()
+        try await publish(
+            """
+            kind: enterprise
+            id: 0192f3a4-5b6c-7d8e-9f01-000000000001
+            name: {de: "<script>alert('x')</script> \\"Quote\\" & Co"}
+            region: AT13
+            socialModel: work-integration
+            description: {de: "</script><img src=x onerror=alert(1)> 'single' \\"double\\""}
+            legalForm: "<b>GmbH</b>"
+            certifications: ["<iframe src=javascript:alert(1)>"]
+            """, at: node)
+        try await buildApplication(node: node).test(.router) { client in
+            let page = try await html(client, "/enterprise/0192f3a4-5b6c-7d8e-9f01-000000000001?lang=de")
+            #expect(!page.contains("<script>alert"))
+            #expect(!page.contains("<img src=x"))
+            #expect(!page.contains("<b>GmbH"))
+            #expect(!page.contains("<iframe"))
+            #expect(page.contains("&lt;script&gt;"))
+            #expect(page.contains("&lt;b&gt;GmbH&lt;/b&gt;"))
+            // Inside the JSON-LD, no text can close the script element.
+            let jsonLD = try #require(
+                page.components(separatedBy: "application/ld+json\">").last?.components(separatedBy: "</script>").first)
+            #expect(!jsonLD.contains("<"))
+            #expect(jsonLD.contains("\\u003cscript\\u003e"))
+            let results = try await html(client, "/search?q=%3Cscript%3E&lang=de")
+            #expect(!results.contains("<script>alert"))
+            #expect(results.contains("value=\"&lt;script&gt;\""), "the query in the search box is escaped too")
+        }
+    }
+
+    @Test func linksOnlyToWebAddresses() {
+        typealias Controller = WebController<BasicRequestContext>
+        #expect(Controller.safeLink("https://example.org/a") == "https://example.org/a")
+        #expect(Controller.safeLink("http://example.org") == "http://example.org")
+        #expect(Controller.safeLink("javascript:alert(1)") == nil)
+        #expect(Controller.safeLink("JaVaScRiPt:alert(1)") == nil)
+        #expect(Controller.safeLink("data:text/html,x") == nil)
+        #expect(Controller.safeLink(nil) == nil)
+    }
+
+    @Test func etagsAnswerNotModifiedUntilTheCatalogueChanges() async throws {
+        let node = try await makeNode()
+        try await buildApplication(node: node).test(.router) { client in
+            let etag = try await client.execute(uri: "/search?q=holz&lang=de", method: .get) { response in
+                try #require(response.headers[.eTag])
+            }
+            try await client.execute(uri: "/search?q=holz&lang=de", method: .get, headers: [.ifNoneMatch: etag]) {
+                response in
+                #expect(response.status == .notModified)
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(uri: "/search?q=holz&lang=hu", method: .get, headers: [.ifNoneMatch: etag]) {
+                response in
+                #expect(response.status == .ok, "another language is another page")
+            }
+            try await publish(
+                """
+                kind: enterprise
+                id: 0192f3a4-5b6c-7d8e-9f01-000000000002
+                name: {de: "Neue Holzwerkstatt"}
+                region: AT13
+                socialModel: work-integration
+                """, at: node)
+            try await client.execute(uri: "/search?q=holz&lang=de", method: .get, headers: [.ifNoneMatch: etag]) {
+                response in
+                #expect(response.status == .ok, "a publish changes the page")
+                #expect(String(buffer: response.body).contains("Neue Holzwerkstatt"))
+            }
+            let css = try await client.execute(uri: "/static/sopro.css", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+                return try #require(response.headers[.eTag])
+            }
+            try await client.execute(uri: "/static/sopro.css", method: .get, headers: [.ifNoneMatch: css]) { response in
+                #expect(response.status == .notModified)
+            }
+        }
+    }
+
+    @Test func unknownEntriesAndPagesAre404() async throws {
+        let node = try await makeNode()
+        try await buildApplication(node: node).test(.router) { client in
+            for language in ["de", "hu", "en"] {
+                let page = try await html(
+                    client, "/enterprise/0192f3a4-5b6c-7d8e-9f01-ffffffffffff?lang=\(language)", status: .notFound)
+                #expect(page.contains("<html lang=\"\(language)\">"))
+                #expect(page.contains("action=\"/search\""), "the 404 page offers a search")
+            }
+            _ = try await html(client, "/product/\(Self.print1)?lang=en", status: .notFound)
+        }
+    }
+
+    /// The number of results a search page reports (`<h2 … class="count-line">60 entries</h2>`).
+    static func resultCount(_ page: String) -> Int? {
+        guard let range = page.range(of: "class=\"count-line\">") else { return nil }
+        return Int(String(page[range.upperBound...].prefix { $0.isNumber }))
+    }
+}
