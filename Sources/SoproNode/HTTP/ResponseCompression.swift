@@ -39,13 +39,13 @@ struct ResponseCompression<Context: RequestContext>: RouterMiddleware {
 
     /// Whether an `Accept-Encoding` list admits gzip (`gzip` or `*`, with a q-value above 0).
     static func acceptsGzip(_ values: [String]) -> Bool {
-        for item in values.flatMap({ $0.split(separator: ",") }) {
-            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard let coding = parts.first, coding == "gzip" || coding == "x-gzip" || coding == "*" else { continue }
-            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-            return quality > 0
-        }
-        return false
+        // The first item naming gzip (or `*`) decides: `gzip;q=0` refuses it.
+        guard
+            let item = QualityList(values).items.first(where: {
+                ["gzip", "x-gzip", "*"].contains($0.value.lowercased())
+            })
+        else { return false }
+        return item.quality > 0
     }
 
     static func isCompressible(_ contentType: String?) -> Bool {

@@ -16,12 +16,8 @@ struct PageContext {
     }
 
     static func href(_ path: String, _ parameters: [(String, String)]) -> String {
-        guard !parameters.isEmpty else { return path }
-        var components = URLComponents()
-        components.queryItems = parameters.map { URLQueryItem(name: $0.0, value: $0.1) }
-        // URLComponents leaves "+" alone, which servers read as a space.
-        let query = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B") ?? ""
-        return path + "?" + query
+        let query = URLQuery.encode(parameters.map { ($0.0, $0.1) })
+        return query.isEmpty ? path : path + "?" + query
     }
 
     func text(_ key: String, _ values: [String: String] = [:]) -> String {

@@ -17,15 +17,10 @@ enum PageLanguage {
     /// `de-AT` counting as `de`).
     static func preferred(_ header: String?) -> LanguageTag? {
         guard let header else { return nil }
-        var ranked: [(tag: LanguageTag, quality: Double, position: Int)] = []
-        for (position, item) in header.split(separator: ",").enumerated() {
-            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let name = parts.first, let tag = try? LanguageTag(parsing: name), let match = supported(tag)
-            else { continue }
-            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-            if quality > 0 { ranked.append((match, quality, position)) }
+        for item in QualityList([header]).accepted {
+            if let tag = try? LanguageTag(parsing: item.value), let match = supported(tag) { return match }
         }
-        return ranked.sorted { ($0.quality, -$0.position) > ($1.quality, -$1.position) }.first?.tag
+        return nil
     }
 
     private static func supported(_ tag: LanguageTag) -> LanguageTag? {

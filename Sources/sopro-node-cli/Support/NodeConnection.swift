@@ -75,11 +75,8 @@ struct NodeConnection {
     }
 }
 
-/// A query string from name–value pairs, leaving out absent values.
+/// A query string from name–value pairs, leaving out absent values (`?a=1&b=2`, or `""`).
 func queryString(_ items: [(String, String?)]) -> String {
-    var components = URLComponents()
-    components.queryItems = items.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
-    // URLComponents leaves "+" alone, which servers read as a space.
-    let query = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B") ?? ""
+    let query = URLQuery.encode(items)
     return query.isEmpty ? "" : "?" + query
 }
