@@ -14,14 +14,7 @@ import Testing
     let key = NodeKey()
 
     func makeNode() async throws -> CatalogueNode {
-        let roster = AuthorRoster([TrustedAuthor(id: key.authorID, region: "AT12", name: "Niederösterreich")])
-        let node = try await CatalogueNode(
-            store: try SQLiteChangeStore.inMemory(),
-            acceptance: ChangeAcceptance(roster: roster, schema: CatalogueSchema.fieldSchema),
-            mode: .regional(key: key, region: "AT12"), name: "Niederösterreich")
-        let set = EntryFileDecoder().decode(paths: [examplesDirectory.appendingPathComponent("regions").path])
-        _ = try await node.publish(set.entries, editor: "maria@at12")
-        return node
+        try await SampleNode.make(key: key)
     }
 
     func page(_ client: some TestClientProtocol, _ uri: String) async throws -> CataloguePage {

@@ -65,6 +65,32 @@ struct StoreScenario {
     }
 }
 
+extension StoreScenario {
+    /// Hands the changes to `apply` in a seeded random order and in random batches of one to
+    /// five, as pushes and pulls might bring them; a change refused for a seq gap (its
+    /// predecessor not in yet) waits for a later batch. `apply` gets the generator for random
+    /// choices of its own.
+    func deliverInRandomBatches(
+        seed: UInt64, _ apply: ([SignedChange], inout SeededGenerator) async throws -> [Replica.ReceiveResult]
+    ) async throws {
+        var rng = SeededGenerator(seed: seed)
+        var pending = changes.shuffled(using: &rng)
+        var rounds = 0
+        while !pending.isEmpty && rounds < 1000 {
+            rounds += 1
+            let batch = Array(pending.prefix(Int.random(in: 1...5, using: &rng)))
+            pending.removeFirst(batch.count)
+            let results = try await apply(batch, &rng)
+            for (change, result) in zip(batch, results) {
+                if case .refused(let error) = result {
+                    #expect(error.code == .seqGap, "\(error)")
+                    pending.append(change)
+                }
+            }
+        }
+    }
+}
+
 struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
@@ -85,21 +111,8 @@ struct SeededGenerator: RandomNumberGenerator {
             let scenario = try StoreScenario(seed: UInt64(seed))
             let store = try SQLiteChangeStore.inMemory()
             let acceptance = StoreScenario.acceptance(for: scenario.keys)
-            var rng = SeededGenerator(seed: UInt64(seed))
-            var pending = scenario.changes.shuffled(using: &rng)
-            var rounds = 0
-            while !pending.isEmpty && rounds < 1000 {
-                rounds += 1
-                let batch = Array(pending.prefix(Int.random(in: 1...5, using: &rng)))
-                pending.removeFirst(batch.count)
-                let results = try await store.apply(
-                    await ChangeVerifier.verify(batch), acceptance: acceptance, now: now)
-                for (change, result) in zip(batch, results) {
-                    if case .refused(let error) = result {
-                        #expect(error.code == .seqGap, "\(error)")
-                        pending.append(change)
-                    }
-                }
+            try await scenario.deliverInRandomBatches(seed: UInt64(seed)) { batch, _ in
+                try await store.apply(await ChangeVerifier.verify(batch), acceptance: acceptance, now: now)
             }
             #expect(try await store.digest() == scenario.reference.digest)
             #expect(try await store.versionVector() == scenario.reference.versionVector)
@@ -113,14 +126,8 @@ struct SeededGenerator: RandomNumberGenerator {
             let scenario = try StoreScenario(seed: UInt64(seed))
             let store = try SQLiteChangeStore.inMemory()
             let acceptance = StoreScenario.acceptance(for: scenario.keys)
-            var rng = SeededGenerator(seed: UInt64(seed))
-            var pending = scenario.changes.shuffled(using: &rng)
             var deferred = 0
-            var rounds = 0
-            while !pending.isEmpty && rounds < 1000 {
-                rounds += 1
-                let batch = Array(pending.prefix(Int.random(in: 1...5, using: &rng)))
-                pending.removeFirst(batch.count)
+            try await scenario.deliverInRandomBatches(seed: UInt64(seed)) { batch, rng in
                 let update: CatalogueUpdate = Bool.random(using: &rng) ? .deferred : .immediate
                 let digestBefore = try await store.digest()
                 let results = try await store.apply(
@@ -131,17 +138,12 @@ struct SeededGenerator: RandomNumberGenerator {
                     deferred += accepted
                     #expect(try await store.digest() == digestBefore)
                 }
-                for (change, result) in zip(batch, results) {
-                    if case .refused(let error) = result {
-                        #expect(error.code == .seqGap, "\(error)")
-                        pending.append(change)
-                    }
-                }
                 if deferred > 0, Int.random(in: 0..<4, using: &rng) == 0 {
                     #expect(try await store.verify().contains { $0.contains("lags \(deferred) changes") })
                     #expect(try await store.refreshCatalogue() == deferred)
                     deferred = 0
                 }
+                return results
             }
             #expect(try await store.refreshCatalogue() == (deferred > 0 ? deferred : nil))
             #expect(try await store.refreshCatalogue() == nil, "a current catalogue needs no refresh")

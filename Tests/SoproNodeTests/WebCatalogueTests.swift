@@ -17,14 +17,7 @@ import Testing
     static let mailing = "1411edfc-4aa2-5d1b-bcbf-65bef1f0e620"
 
     func makeNode() async throws -> CatalogueNode {
-        let roster = AuthorRoster([TrustedAuthor(id: key.authorID, region: "AT13", name: "Wien")])
-        let node = try await CatalogueNode(
-            store: try SQLiteChangeStore.inMemory(),
-            acceptance: ChangeAcceptance(roster: roster, schema: CatalogueSchema.fieldSchema),
-            mode: .regional(key: key, region: "AT13"), name: "Wien")
-        let set = EntryFileDecoder().decode(paths: [examplesDirectory.appendingPathComponent("regions").path])
-        _ = try await node.publish(set.entries, editor: "anna@wien")
-        return node
+        try await SampleNode.make(key: key, region: "AT13", name: "Wien", editor: "anna@wien")
     }
 
     func publish(_ yaml: String, at node: CatalogueNode) async throws {
