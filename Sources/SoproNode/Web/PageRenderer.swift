@@ -63,7 +63,7 @@ struct PageRenderer: Sendable {
             .contentType: "text/css; charset=utf-8", .eTag: stylesheetTag, .cacheControl: "public, max-age=86400",
         ]
         headers[.xContentTypeOptions] = "nosniff"
-        if WebController<BasicRequestContext>.matches(request.headers[.ifNoneMatch], stylesheetTag) {
+        if EntityTag.matches(request.headers[.ifNoneMatch], stylesheetTag) {
             return Response(status: .notModified, headers: headers)
         }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: stylesheet))

@@ -56,7 +56,7 @@ struct WebController<Context: RequestContext>: Sendable {
         var etag: String?
         if cacheable {
             etag = try await self.etag(for: request, language: chosen.language)
-            if let etag, Self.matches(request.headers[.ifNoneMatch], etag) {
+            if let etag, EntityTag.matches(request.headers[.ifNoneMatch], etag) {
                 var headers = Self.headers(language: chosen.language, explicit: chosen.explicit)
                 headers[.eTag] = etag
                 return Response(status: .notModified, headers: headers)
@@ -92,17 +92,6 @@ struct WebController<Context: RequestContext>: Sendable {
         for author in heads.authors { hasher.update(data: Data("\(author.rawValue)=\(heads[author]);".utf8)) }
         hasher.update(data: Data("\(language.rawValue)|\(request.uri.description)|\(renderer.version)".utf8))
         return "W/\"" + Hex.encode(hasher.finalize()).prefix(32) + "\""
-    }
-
-    /// Whether an `If-None-Match` list names `etag` (weakly compared, as RFC 9110 asks for GET).
-    static func matches(_ header: String?, _ etag: String) -> Bool {
-        guard let header else { return false }
-        func opaque(_ tag: Substring) -> Substring {
-            let trimmed = tag.trimmingCharacters(in: .whitespaces)
-            return Substring(trimmed.hasPrefix("W/") ? String(trimmed.dropFirst(2)) : trimmed)
-        }
-        if header.trimmingCharacters(in: .whitespaces) == "*" { return true }
-        return header.split(separator: ",").contains { opaque($0) == opaque(Substring(etag)) }
     }
 
     /// The 404 page (an entry that does not exist or was withdrawn).
