@@ -19,7 +19,9 @@ import SyncProtocol
 // 4. search and list latency at that size (p50, p99);
 // 5. the process's peak resident memory;
 // 6. when `sopro-node` is built beside this benchmark (`swift build -c release`), a mirror as its
-//    own process (`sopro-node serve`) bootstraps from the same node: its time and its peak RSS.
+//    own process (`sopro-node serve`) bootstraps from the same node: its time and its peak RSS;
+// 7. and when `wrk` is installed, that process's web pages at 20,000 entries: latency with one
+//    connection (p50, p99) and throughput with eight.
 
 let total = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
 let clock = ContinuousClock()
@@ -97,7 +99,11 @@ let rawTwoRate = Double(total) / seconds(rawTwo)
 
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sopro-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
+// SOPRO_BENCHMARK_KEEP=1 keeps the stores, to look at them with sqlite3.
+let keepStores = ProcessInfo.processInfo.environment["SOPRO_BENCHMARK_KEEP"] == "1"
+defer {
+    if keepStores { print("stores kept in \(folder.path)") } else { try? FileManager.default.removeItem(at: folder) }
+}
 
 print("Loading the source node's store …")
 let sourceStore = try SQLiteChangeStore.open(path: folder.appendingPathComponent("source.sqlite").path)
@@ -158,6 +164,27 @@ var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
 let inProcessRSS = usage.ru_maxrss / 1024
 
+// The queries behind a search page (a page of results and the counts of eight facets), the
+// first time for each text (counted) and again (remembered for this catalogue version).
+let pageFacetNames = [
+    "kind", "region", "category", "sector", "socialModel", "targetGroup", "sustainability", "deliveryArea",
+]
+var firstPageTimes: [Double] = []
+var againPageTimes: [Double] = []
+for word in words + hungarian {
+    var query = CatalogueQuery()
+    query.text = word.lowercased()
+    query.limit = 20
+    for round in 0..<2 {
+        let time = seconds(
+            try await clock.measure {
+                _ = try await mirrorStore.entries(matching: query)
+                _ = try await mirrorStore.facetCounts(matching: query, facets: pageFacetNames)
+            })
+        if round == 0 { firstPageTimes.append(time) } else { againPageTimes.append(time) }
+    }
+}
+
 // A mirror as its own process: the peak RSS of one node, bootstrapping.
 func get(_ url: String) async -> Data? {
     guard let response = try? await HTTPClient.sopro.execute(HTTPClientRequest(url: url), timeout: .seconds(5)),
@@ -166,6 +193,54 @@ func get(_ url: String) async -> Data? {
     return Data(buffer: body)
 }
 var processFigures: (seconds: Double, peakMB: Int)?
+
+/// One web page under `wrk`: latency with one connection (10 s), throughput with eight (10 s).
+struct PageFigures {
+    var name: String
+    var p50: Double
+    var p99: Double
+    var requestsPerSecond: Double
+}
+var pageFigures: [PageFigures] = []
+
+/// Runs `wrk` and returns its output, or `nil` when it is not installed.
+func wrk(_ arguments: [String]) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["wrk"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return String(decoding: output, as: UTF8.self)
+}
+
+/// A latency from wrk's `--latency` table (`99%   12.34ms`), in milliseconds.
+func wrkLatency(_ output: String, _ percent: String) -> Double? {
+    guard
+        let line = output.split(separator: "\n").first(where: {
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix(percent + "%")
+        }),
+        let value = line.split(separator: " ").last
+    else { return nil }
+    for (unit, factor) in [("us", 0.001), ("ms", 1.0), ("s", 1000.0)] where value.hasSuffix(unit) {
+        return Double(value.dropLast(unit.count)).map { $0 * factor }
+    }
+    return nil
+}
+
+func measurePage(_ name: String, _ url: String) -> PageFigures? {
+    guard let latency = wrk(["-t1", "-c1", "-d10s", "--latency", url]),
+        let p50 = wrkLatency(latency, "50"), let p99 = wrkLatency(latency, "99"),
+        let load = wrk(["-t2", "-c8", "-d10s", url]),
+        let rate = load.split(separator: "\n").first(where: { $0.hasPrefix("Requests/sec:") })?
+            .split(separator: " ").last.flatMap({ Double($0) })
+    else { return nil }
+    return PageFigures(name: name, p50: p50, p99: p99, requestsPerSecond: rate)
+}
 let nodeBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     .appendingPathComponent("sopro-node")
 if FileManager.default.isExecutableFile(atPath: nodeBinary.path) {
@@ -199,6 +274,21 @@ if FileManager.default.isExecutableFile(atPath: nodeBinary.path) {
     let peakKB =
         status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
         .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+    // The web pages of that mirror, at this size (after its peak RSS was read).
+    if agreed, let sample = try await sourceStore.entries(matching: CatalogueQuery()).items.first {
+        let site = "http://127.0.0.1:\(port + 1)"
+        let pages = [
+            ("search page, full text (\"holz\", 2,000 matches)", "/search?q=holz&lang=de"),
+            ("search page, browse all (20,000, all facets)", "/search?lang=de"),
+            ("search page, region and text", "/search?q=werkstatt&region=AT13&lang=hu"),
+            ("home page", "/?lang=de"),
+            ("enterprise page", "/\(sample.kind)/\(sample.id)?lang=de"),
+        ]
+        for (name, path) in pages {
+            guard let figures = measurePage(name, site + path) else { break }
+            pageFigures.append(figures)
+        }
+    }
     process.terminate()
     process.waitUntilExit()
     precondition(agreed, "the mirror process did not reach the source's digest")
@@ -227,6 +317,11 @@ print(
     String(
         format: "region list p50 / p99:                 %6.2f / %6.2f ms", percentile(listTimes, 0.5) * 1000,
         percentile(listTimes, 0.99) * 1000))
+print(
+    String(
+        format: "search page queries, first / again:    p50 %6.2f / %6.2f ms, max %6.2f / %6.2f ms (20 texts)",
+        percentile(firstPageTimes, 0.5) * 1000, percentile(againPageTimes, 0.5) * 1000,
+        (firstPageTimes.max() ?? 0) * 1000, (againPageTimes.max() ?? 0) * 1000))
 print("peak RSS of this process (source node, mirror and client together): \(inProcessRSS) MB")
 if let processFigures {
     print(
@@ -237,4 +332,16 @@ if let processFigures {
     print("  peak RSS \(processFigures.peakMB) MB")
 } else {
     print("mirror as its own process: not measured (build sopro-node first: swift build -c release)")
+}
+if pageFigures.isEmpty {
+    print("web pages: not measured (needs that mirror process and wrk: sudo apt-get install wrk)")
+} else {
+    print("web pages of that mirror process (wrk; latency with 1 connection, throughput with 8):")
+    for page in pageFigures {
+        print(
+            String(
+                format: "  %@ p50 %6.2f ms, p99 %6.2f ms, %6.0f requests/s",
+                page.name.padding(toLength: 52, withPad: " ", startingAt: 0), page.p50, page.p99,
+                page.requestsPerSecond))
+    }
 }

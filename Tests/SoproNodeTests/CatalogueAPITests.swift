@@ -58,6 +58,40 @@ import Testing
         }
     }
 
+    /// A search with filters pages through exactly the entries of the unfiltered search that
+    /// pass the filters, in the same order, each once (the filters are applied in SQL, the
+    /// unfiltered order by FTS5 itself).
+    @Test func filteredSearchesKeepTheRankedOrder() async throws {
+        let node = try await makeNode()
+        for (text, facet) in [
+            ("holz", CatalogueQuery.Facet("region", "AT13")), ("druck", .init("kind", "x")),
+            ("reinigung", .init("category", "90")), ("a", .init("socialModel", "work-integration")),
+            ("werkstatt", .init("region", "HU22")),
+        ] {
+            var all = CatalogueQuery()
+            all.text = text
+            all.limit = 500
+            let unfiltered = try await node.store.entries(matching: all).items
+            var members = CatalogueQuery()
+            members.facets = [facet]
+            members.limit = 500
+            let allowed = Set(try await node.store.entries(matching: members).items.map { "\($0.kind)/\($0.id)" })
+            let expected = unfiltered.map { "\($0.kind)/\($0.id)" }.filter(allowed.contains)
+
+            var query = all
+            query.facets = [facet]
+            query.limit = 3
+            var seen: [String] = []
+            repeat {
+                let page = try await node.store.entries(matching: query)
+                #expect(page.items.allSatisfy { $0.snippet != nil }, "\(text): snippets on filtered pages")
+                seen += page.items.map { "\($0.kind)/\($0.id)" }
+                query.cursor = page.next
+            } while query.cursor != nil
+            #expect(seen == expected, "\(text) with \(facet)")
+        }
+    }
+
     @Test func searchesEveryLanguageWithSnippets() async throws {
         let node = try await makeNode()
         try await buildApplication(node: node).test(.router) { client in

@@ -38,6 +38,18 @@ import Testing
         }
     }
 
+    @Test func publicURLRoundTripsThroughTheFileAndIsChecked() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var configuration = NodeConfiguration(name: "Mirror", region: nil, mode: .mirror)
+        configuration.publicURL = "https://katalog.example.at/sopro"
+        try configuration.write(to: directory)
+        #expect(try NodeConfiguration.read(from: directory).publicURL == "https://katalog.example.at/sopro")
+        configuration.publicURL = "katalog.example.at"
+        let error = #expect(throws: ConfigurationError.self) { try configuration.write(to: directory) }
+        #expect(error?.description.contains("publicURL: \"katalog.example.at\" is not an http(s) URL") == true)
+    }
+
     @Test func startRebuildsACatalogueLeftBehindByAnInterruptedCatchUp() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -44,7 +44,10 @@ import Testing
         page.components(separatedBy: "href=\"").dropFirst().compactMap {
             $0.split(separator: "\"").first.map(String.init)
         }
-        .filter { $0.hasPrefix("/") && !$0.hasPrefix("/static/") && !$0.hasPrefix("/v1/") }
+        .filter {
+            $0.hasPrefix("/") && !$0.hasPrefix("/static/") && !$0.hasPrefix("/v1/") && $0 != "/sitemap.xml"
+                && $0 != "/openapi.json"
+        }
     }
 
     @Test func everyPageInEveryLanguage() async throws {

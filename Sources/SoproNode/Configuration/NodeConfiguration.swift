@@ -63,6 +63,10 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
     public var peers: [PeerEntry] = []
     public var trustedAuthors: [AuthorEntry] = []
     public var editors: [Editor] = []
+    /// The address readers reach this node at (behind a proxy: its public https URL), for the
+    /// absolute links of the sitemap and the feeds; without it they are built from the
+    /// request's `Host`.
+    public var publicURL: String?
 
     public init(name: String, region: String?, mode: Mode) {
         self.name = name
@@ -158,6 +162,9 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
         for (index, editor) in editors.enumerated() where Hex.decode(editor.tokenSHA256)?.count != 32 {
             problems.append("editors[\(index)].tokenSHA256: not a SHA-256 hex digest")
         }
+        if let publicURL, PublicAddress(publicURL) == nil {
+            problems.append("publicURL: \"\(publicURL)\" is not an http(s) URL without query or fragment")
+        }
         if Set(peers.map(\.name)).count != peers.count { problems.append("peers: two peers have the same name") }
         if !problems.isEmpty {
             throw ConfigurationError("\(file) has problems:\n  " + problems.joined(separator: "\n  "))
@@ -202,7 +209,8 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
 
 extension NodeConfiguration {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, region, mode, listen, keyFile, syncInterval, maximumClockSkew, peers, trustedAuthors, editors
+        case name, region, mode, listen, keyFile, syncInterval, maximumClockSkew, peers, trustedAuthors, editors,
+            publicURL
     }
 
     private struct AnyKey: CodingKey {
@@ -234,6 +242,7 @@ extension NodeConfiguration {
         peers = try container.decodeIfPresent([PeerEntry].self, forKey: .peers) ?? []
         trustedAuthors = try container.decodeIfPresent([AuthorEntry].self, forKey: .trustedAuthors) ?? []
         editors = try container.decodeIfPresent([Editor].self, forKey: .editors) ?? []
+        publicURL = try container.decodeIfPresent(String.self, forKey: .publicURL)
     }
 }
 

@@ -4,7 +4,8 @@ import Logging
 /// Builds the node's HTTP application: sync, catalogue and publishing under `/v1`, and `/healthz`.
 public func buildApplication(
     node: CatalogueNode, host: String = "127.0.0.1", port: Int = 8080, editors: EditorAuthenticator = .none,
-    peerStatus: PeerStatusBoard? = nil, logger: Logger = Logger(label: "sopro.node")
+    peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil,
+    logger: Logger = Logger(label: "sopro.node")
 ) -> some ApplicationProtocol {
     // HEAD wherever GET is served, as HTTP expects (for caches and link checkers).
     let router = Router(options: .autoGenerateHeadEndpoints)
@@ -42,7 +43,10 @@ public func buildApplication(
     // answers the pages with a problem instead).
     switch PageRenderer.shipped {
     case .success(let renderer):
-        router.addRoutes(WebController(node: node, peerStatus: peerStatus, renderer: renderer).routes)
+        let web = WebController<BasicRequestContext>(
+            node: node, peerStatus: peerStatus, renderer: renderer, publicAddress: publicAddress)
+        router.add(middleware: NotFoundPage(web: web))
+        router.addRoutes(web.routes)
     case .failure(let error):
         logger.info("the web catalogue is not served", metadata: ["error": "\(error)"])
     }

@@ -57,7 +57,8 @@ public struct NodeRuntime: Sendable {
         let replicator = replicator
         let app = buildApplication(
             node: node, host: configuration.listen.host, port: configuration.listen.port,
-            editors: EditorAuthenticator(configuration: configuration), peerStatus: replicator.status, logger: logger)
+            editors: EditorAuthenticator(configuration: configuration), peerStatus: replicator.status,
+            publicAddress: configuration.publicURL.flatMap(PublicAddress.init), logger: logger)
         let group = ServiceGroup(
             configuration: .init(
                 services: [app, replicator], gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))

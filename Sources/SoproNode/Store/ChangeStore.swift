@@ -44,11 +44,15 @@ public protocol ChangeStore: Sendable {
     /// Counts per value of `facets` among the entries `query` matches.
     func facetCounts(matching query: CatalogueQuery, facets: [String]) async throws -> FacetCounts
 
-    /// The most recently changed visible entries, newest first.
-    func recentlyUpdated(limit: Int) async throws -> [CataloguePage.Item]
+    /// The most recently changed visible entries, newest first; with `region`, only those in
+    /// that NUTS region or a region inside it (`AT1` takes `AT12` and `AT127`).
+    func recentlyUpdated(limit: Int, region: String?) async throws -> [CataloguePage.Item]
 
     /// Visible entries per region and kind, and per publishing author.
     func overview() async throws -> CatalogueOverview
+
+    /// Visible entries whose text contains any of `terms` as a word prefix, best first.
+    func textRelevance(anyOf terms: [String], limit: Int) async throws -> [RelevanceHit]
 }
 
 extension ChangeStore {

@@ -103,35 +103,60 @@ extension SQLiteChangeStore {
             conditions.append("language = ?")
             arguments += [language]
         }
-        let ranked = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT rowid, rank, snippet(entryText, -1, char(1), char(2), '…', 16) AS snippet FROM entryText
-                WHERE \(conditions.joined(separator: " AND ")) ORDER BY rank
-                """, arguments: arguments)
+        // Without filters, FTS5 ranks and the loop reads a page's worth of rows. With filters,
+        // they are applied in the same statement: checked row by row they would be tested
+        // against every better-ranked entry they exclude (thousands, when the filter leaves out
+        // the entries whose names match).
+        let filtered = !filter.conditions.isEmpty
+        let ranked: RowCursor
+        if filtered {
+            var filteredArguments = arguments
+            filteredArguments += filter.arguments
+            ranked = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT entryText.rowid AS rowid, entryText.rank AS rank, r.kind AS kind, r.id AS id FROM entryText
+                    JOIN entryTextRow r ON r.rowid = entryText.rowid JOIN entryIndex e ON e.kind = r.kind AND e.id = r.id
+                    WHERE \((conditions + filter.conditions).joined(separator: " AND "))
+                    ORDER BY entryText.rank, entryText.rowid
+                    """, arguments: filteredArguments)
+        } else {
+            ranked = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT rowid, rank, snippet(entryText, -1, char(1), char(2), '…', 16) AS snippet FROM entryText
+                    WHERE \(conditions.joined(separator: " AND ")) ORDER BY rank
+                    """, arguments: arguments)
+        }
         let entryOfRow = try db.cachedStatement(sql: "SELECT kind, id FROM entryTextRow WHERE rowid = ?")
-        let passesFilter =
-            try filter.conditions.isEmpty
-            ? nil
-            : db.makeStatement(
-                sql: "SELECT 1 FROM entryIndex e WHERE e.kind = ? AND e.id = ? AND "
-                    + filter.conditions.joined(separator: " AND "))
         var seen: Set<[String]> = []
         var hits: [(kind: String, id: String, rank: Double, textRow: Int64, snippet: String?)] = []
         while hits.count <= limit, let row = try ranked.next() {
             let rank: Double = row["rank"]
             let textRow: Int64 = row["rowid"]
-            guard let entry = try Row.fetchOne(entryOfRow, arguments: [textRow]) else { continue }
-            let kind: String = entry["kind"]
-            let id: String = entry["id"]
+            let kind: String
+            let id: String
+            if filtered {
+                kind = row["kind"]
+                id = row["id"]
+            } else {
+                guard let entry = try Row.fetchOne(entryOfRow, arguments: [textRow]) else { continue }
+                kind = entry["kind"]
+                id = entry["id"]
+            }
             guard seen.insert([kind, id]).inserted else { continue }
             if let position, (rank, textRow) <= (position.rank, position.textRow) { continue }
-            if let passesFilter {
-                var candidate: StatementArguments = [kind, id]
-                candidate += filter.arguments
-                guard try Bool.fetchOne(passesFilter, arguments: candidate) != nil else { continue }
+            hits.append((kind, id, rank, textRow, filtered ? nil : row["snippet"]))
+        }
+        if filtered {
+            let snippet = try db.cachedStatement(
+                sql: """
+                    SELECT snippet(entryText, -1, char(1), char(2), '…', 16) FROM entryText
+                    WHERE entryText MATCH ? AND rowid = ?
+                    """)
+            for index in hits.indices.prefix(limit) {
+                hits[index].snippet = try String.fetchOne(snippet, arguments: [matchExpression, hits[index].textRow])
             }
-            hits.append((kind, id, rank, textRow, row["snippet"]))
         }
         let page = Array(hits.prefix(limit))
         let indexRow = try db.cachedStatement(

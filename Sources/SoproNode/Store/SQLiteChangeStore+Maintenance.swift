@@ -112,6 +112,7 @@ extension SQLiteChangeStore {
                 digest.add(entry.digestValue)
             }
         }
+        try advanceCatalogueVersion(db)
         return digest.finalize()
     }
 }

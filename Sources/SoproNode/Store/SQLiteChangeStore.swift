@@ -6,6 +6,8 @@ import SyncProtocol
 /// readers never wait for the writer), an in-memory `DatabaseQueue` in tests.
 public final class SQLiteChangeStore: ChangeStore {
     let writer: any DatabaseWriter
+    /// Facet counts and the overview per catalogue version (see `catalogueVersion`).
+    let summaries = CatalogueSummaryCache()
 
     /// Opens (creating if needed) the store at `writer` and brings its schema up to date.
     public init(writer: any DatabaseWriter) throws {
@@ -245,13 +247,25 @@ struct EntryCache {
 
     /// Writes every changed entry back: prepared on all cores, then written in order.
     func save(_ db: Database) throws {
+        guard !dirty.isEmpty else { return }
         for entry in StoredEntry.prepare(dirty.compactMap { states[$0] }) {
             try entry.write(db)
         }
+        try SQLiteChangeStore.advanceCatalogueVersion(db)
     }
 }
 
 extension SQLiteChangeStore {
+    /// Marks the catalogue as changed, inside the transaction that changes it.
+    static func advanceCatalogueVersion(_ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE catalogueVersion SET version = version + 1 WHERE id = 1").execute()
+    }
+
+    /// The catalogue's version, read in the caller's transaction.
+    static func catalogueVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM catalogueVersion WHERE id = 1")) ?? 0
+    }
+
     /// Reads an entry's merged state; a damaged row is an error that names the entry.
     static func storedState(kind: String, id: String, db: Database) throws -> EntryState? {
         guard

@@ -137,6 +137,18 @@ enum StoreMigrations {
                         ON CONFLICT (id) DO UPDATE SET changes = excluded.changes;
                     """)
         }
+        migrator.registerMigration("v7: catalogue version") { db in
+            try db.execute(
+                sql: """
+                    -- Advanced in every transaction that changes the materialized catalogue, so
+                    -- that counts remembered for a version are known to be current.
+                    CREATE TABLE catalogueVersion (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        version INTEGER NOT NULL
+                    );
+                    INSERT INTO catalogueVersion (id, version) VALUES (1, 1);
+                    """)
+        }
         return migrator
     }
 }

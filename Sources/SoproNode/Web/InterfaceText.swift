@@ -265,6 +265,28 @@ enum InterfaceText {
             .german: "Änderungen als Feed", .hungarian: "Változások hírcsatornaként", .english: "Changes as a feed",
         ],
         "yes": [.german: "ja", .hungarian: "igen", .english: "yes"],
+        "feedTitle": [
+            .german: "Sozialwirtschaft-Katalog: zuletzt geändert",
+            .hungarian: "Szociális gazdaság katalógus: legutóbb módosítva",
+            .english: "Social Enterprise Catalogue: recently updated",
+        ],
+        "feedTitleRegion": [
+            .german: "Sozialwirtschaft-Katalog: zuletzt geändert in {region}",
+            .hungarian: "Szociális gazdaság katalógus: legutóbb módosítva – {region}",
+            .english: "Social Enterprise Catalogue: recently updated in {region}",
+        ],
+        "feedSubtitle": [
+            .german: "Die zuletzt veröffentlichten oder geänderten Einträge, neueste zuerst.",
+            .hungarian: "A legutóbb közzétett vagy módosított bejegyzések, a legújabb elöl.",
+            .english: "The entries published or changed last, newest first.",
+        ],
+        "feedAll": [.german: "Alle Regionen", .hungarian: "Minden régió", .english: "All regions"],
+        "refineResults": [
+            .german: "Ergebnisse eingrenzen", .hungarian: "Találatok szűkítése", .english: "Refine the results",
+        ],
+        "backToResults": [
+            .german: "Zurück zu den Ergebnissen", .hungarian: "Vissza a találatokhoz", .english: "Back to the results",
+        ],
     ]
 
     /// The text for `key` in `language`; `{name}` placeholders are replaced from `values`.

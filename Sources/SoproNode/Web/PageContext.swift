@@ -9,6 +9,8 @@ struct PageContext {
     /// The request's path and query, for the language switch and `hreflang` alternates.
     let path: String
     let query: [(String, String)]
+    /// Where readers reach this node, for the links that must be absolute (sitemap, feeds).
+    let address: PublicAddress
 
     /// A link to `path` with `parameters` and this page's language.
     func href(_ path: String, _ parameters: [(String, String)] = []) -> String {
@@ -34,6 +36,7 @@ struct PageContext {
             "homeHref": href("/"),
             "searchHref": "/search",
             "federationHref": href("/federation"),
+            "feedHref": href("/feed.atom"),
             "languages": InterfaceText.languages.map { tag -> [String: Any] in
                 [
                     // Each language by its own name, capitalised as a menu item ("Magyar").

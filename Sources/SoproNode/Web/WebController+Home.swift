@@ -15,7 +15,7 @@ extension WebController {
         }
         values["lighthouseCooperations"] = try await lighthouses(.cooperation)
         values["lighthouseProducts"] = try await lighthouses(.product)
-        values["recent"] = try await node.store.recentlyUpdated(limit: 8).map(context.card)
+        values["recent"] = try await node.store.recentlyUpdated(limit: 8, region: nil).map(context.card)
 
         let overview = try await node.store.overview()
         let kinds = EntryKind.allCases.map(\.rawValue)
@@ -36,6 +36,9 @@ extension WebController {
                 },
                 "total": counts.values.reduce(0, +),
             ]
+        }
+        values["regionFeeds"] = rows.keys.compactMap { $0 }.sorted().map { region -> [String: Any] in
+            ["label": region, "href": context.href("/feed/\(region).atom")]
         }
         values["totals"] = kinds.map { kind in
             overview.byRegionAndKind.filter { $0.kind == kind }.reduce(0) { $0 + $1.count }

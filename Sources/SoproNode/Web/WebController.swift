@@ -17,6 +17,21 @@ struct WebController<Context: RequestContext>: Sendable {
     let node: CatalogueNode
     let peerStatus: PeerStatusBoard?
     let renderer: PageRenderer
+    /// The configured public address; without one, links are made from the request's `Host`.
+    let publicAddress: PublicAddress?
+    /// URLs per sitemap file (the sitemap protocol allows 50,000); more make a sitemap index.
+    let sitemapSize: Int
+
+    init(
+        node: CatalogueNode, peerStatus: PeerStatusBoard?, renderer: PageRenderer, publicAddress: PublicAddress?,
+        sitemapSize: Int = 50_000
+    ) {
+        self.node = node
+        self.peerStatus = peerStatus
+        self.renderer = renderer
+        self.publicAddress = publicAddress
+        self.sitemapSize = max(sitemapSize, 1)
+    }
 
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
@@ -31,6 +46,24 @@ struct WebController<Context: RequestContext>: Sendable {
         routes.get("/federation") { request, _ in try await page(request, cacheable: false) { try await federation($0) }
         }
         routes.get("/static/sopro.css") { request, _ in try renderer.stylesheet(for: request) }
+        routes.get("/feed.atom") { request, _ in try await page(request) { try await feed(region: nil, $0) } }
+        routes.get("/feed/:file") { request, context in
+            let file = context.parameters.get("file") ?? ""
+            return try await page(request) { context in
+                guard file.hasSuffix(".atom") else { return notFound(context) }
+                return try await feed(region: String(file.dropLast(5)), context)
+            }
+        }
+        routes.get("/sitemap.xml") { request, _ in try await page(request) { try await sitemap(part: nil, $0) } }
+        routes.get("/sitemap/:file") { request, context in
+            let file = context.parameters.get("file") ?? ""
+            return try await page(request) { context in
+                guard file.hasSuffix(".xml"), let part = Int(file.dropLast(4)), part >= 1 else {
+                    return notFound(context)
+                }
+                return try await sitemap(part: part, context)
+            }
+        }
         return routes
     }
 
@@ -40,11 +73,12 @@ struct WebController<Context: RequestContext>: Sendable {
         var template: String
         var values: [String: Any]
         var status: HTTPResponse.Status = .ok
+        var contentType = "text/html; charset=utf-8"
     }
 
     /// Renders a page in the request's language, with the security and caching headers; answers
     /// `304` when the browser's copy is current.
-    private func page(
+    func page(
         _ request: Request, cacheable: Bool = true, _ build: (PageContext) async throws -> Page
     ) async throws -> Response {
         let chosen = PageLanguage.choose(
@@ -52,10 +86,11 @@ struct WebController<Context: RequestContext>: Sendable {
             acceptLanguage: request.headers[.acceptLanguage])
         let context = PageContext(
             language: chosen.language, path: request.uri.path,
-            query: request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+            query: request.uri.queryParameters.map { (String($0.key), String($0.value)) },
+            address: publicAddress ?? PublicAddress.requested(host: request.head.authority))
         var etag: String?
         if cacheable {
-            etag = try await self.etag(for: request, language: chosen.language)
+            etag = try await self.etag(for: request, language: chosen.language, address: context.address)
             if let etag, EntityTag.matches(request.headers[.ifNoneMatch], etag) {
                 var headers = Self.headers(language: chosen.language, explicit: chosen.explicit)
                 headers[.eTag] = etag
@@ -64,7 +99,7 @@ struct WebController<Context: RequestContext>: Sendable {
         }
         let built = try await build(context)
         var headers = Self.headers(language: chosen.language, explicit: chosen.explicit)
-        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentType] = built.contentType
         if built.status == .ok, let etag { headers[.eTag] = etag }
         let html = try renderer.render(built.template, built.values)
         return Response(status: built.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -85,12 +120,13 @@ struct WebController<Context: RequestContext>: Sendable {
         return headers
     }
 
-    /// `W/"…"`: the heads, the language, the URL and the software version.
-    private func etag(for request: Request, language: LanguageTag) async throws -> String {
+    /// `W/"…"`: the heads, the language, the address and URL, and the software version.
+    private func etag(for request: Request, language: LanguageTag, address: PublicAddress) async throws -> String {
         var hasher = SHA256()
         let heads = try await node.store.versionVector()
         for author in heads.authors { hasher.update(data: Data("\(author.rawValue)=\(heads[author]);".utf8)) }
-        hasher.update(data: Data("\(language.rawValue)|\(request.uri.description)|\(renderer.version)".utf8))
+        hasher.update(
+            data: Data("\(language.rawValue)|\(address.base)|\(request.uri.description)|\(renderer.version)".utf8))
         return "W/\"" + Hex.encode(hasher.finalize()).prefix(32) + "\""
     }
 

@@ -1,0 +1,31 @@
+import GRDB
+
+/// An entry that matched some of a set of search terms, with its best BM25 rank (lower is
+/// better, as FTS5 ranks).
+public struct RelevanceHit: Sendable, Hashable {
+    public var kind: String
+    public var id: String
+    public var rank: Double
+}
+
+extension SQLiteChangeStore {
+    /// Visible entries whose text (any language) contains any of `terms` as a word prefix,
+    /// best first: what matching an inquiry starts from. Unlike a search, one matching term is
+    /// enough — an inquiry is a description of a need, not a query.
+    public func textRelevance(anyOf terms: [String], limit: Int) async throws -> [RelevanceHit] {
+        let words = terms.map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }.prefix(32)
+        guard !words.isEmpty else { return [] }
+        let expression = words.map { "\"\($0)\"*" }.joined(separator: " OR ")
+        return try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.kind, r.id, MIN(t.rank) AS best FROM entryText t
+                    JOIN entryTextRow r ON r.rowid = t.rowid
+                    JOIN entryIndex e ON e.kind = r.kind AND e.id = r.id
+                    WHERE entryText MATCH ? GROUP BY r.kind, r.id ORDER BY best, r.kind, r.id LIMIT ?
+                    """, arguments: [expression, min(max(limit, 1), 2000)]
+            ).map { RelevanceHit(kind: $0["kind"], id: $0["id"], rank: $0["best"]) }
+        }
+    }
+}
