@@ -67,6 +67,8 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
     /// absolute links of the sitemap and the feeds; without it they are built from the
     /// request's `Host`.
     public var publicURL: String?
+    /// Days a closed inquiry is kept before it is erased (regional nodes).
+    public var inquiryRetentionDays = 365
 
     public init(name: String, region: String?, mode: Mode) {
         self.name = name
@@ -162,6 +164,9 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
         for (index, editor) in editors.enumerated() where Hex.decode(editor.tokenSHA256)?.count != 32 {
             problems.append("editors[\(index)].tokenSHA256: not a SHA-256 hex digest")
         }
+        if !(1...3650).contains(inquiryRetentionDays) {
+            problems.append("inquiryRetentionDays: \(inquiryRetentionDays) is not between 1 and 3650")
+        }
         if let publicURL, PublicAddress(publicURL) == nil {
             problems.append("publicURL: \"\(publicURL)\" is not an http(s) URL without query or fragment")
         }
@@ -210,7 +215,7 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
 extension NodeConfiguration {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case name, region, mode, listen, keyFile, syncInterval, maximumClockSkew, peers, trustedAuthors, editors,
-            publicURL
+            publicURL, inquiryRetentionDays
     }
 
     private struct AnyKey: CodingKey {
@@ -243,6 +248,8 @@ extension NodeConfiguration {
         trustedAuthors = try container.decodeIfPresent([AuthorEntry].self, forKey: .trustedAuthors) ?? []
         editors = try container.decodeIfPresent([Editor].self, forKey: .editors) ?? []
         publicURL = try container.decodeIfPresent(String.self, forKey: .publicURL)
+        inquiryRetentionDays =
+            try container.decodeIfPresent(Int.self, forKey: .inquiryRetentionDays) ?? inquiryRetentionDays
     }
 }
 

@@ -98,7 +98,14 @@ public struct DemoFederation: Sendable {
     public func run(interval: Duration = .seconds(1), onConverged: @escaping @Sendable (String) -> Void) async throws {
         var services: [any Service] = []
         for member in members {
-            services.append(buildApplication(node: member.node, port: member.port, logger: logger))
+            // Regional nodes take inquiries and refer them to each other; the mirror does not.
+            var desk: InquiryDesk?
+            if member.region != nil, let store = member.node.store as? SQLiteChangeStore {
+                desk = try InquiryDesk(
+                    store: SQLiteInquiryStore(sharing: store), node: member.node, peers: peers(of: member),
+                    transport: HTTPReferralTransport(), logger: logger)
+            }
+            services.append(buildApplication(node: member.node, port: member.port, inquiries: desk, logger: logger))
             services.append(
                 Replicator(
                     node: member.node, peers: peers(of: member), client: HTTPPeerClient(), clock: ContinuousClock(),

@@ -4,11 +4,11 @@ import Logging
 /// Builds the node's HTTP application: sync, catalogue and publishing under `/v1`, and `/healthz`.
 public func buildApplication(
     node: CatalogueNode, host: String = "127.0.0.1", port: Int = 8080, editors: EditorAuthenticator = .none,
-    peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil,
+    peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil, inquiries: InquiryDesk? = nil,
     logger: Logger = Logger(label: "sopro.node")
 ) -> some ApplicationProtocol {
     // HEAD wherever GET is served, as HTTP expects (for caches and link checkers).
-    let router = Router(options: .autoGenerateHeadEndpoints)
+    let router = Router(context: NodeRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: RequestMetricsMiddleware(metrics: node.metrics))
     router.add(middleware: ResponseCompression())
@@ -18,6 +18,7 @@ public func buildApplication(
     let sync = SyncController(node: node, peerStatus: peerStatus)
     let catalogue = CatalogueController(node: node)
     let publishing = PublishController(node: node, editors: editors)
+    let inquiryAPI = InquiryController(desk: inquiries, editors: editors)
     // Every endpoint, each once: the switch is exhaustive, so a new endpoint must be handled
     // here (and documented in the OpenAPI document, which a test compares with this list).
     for endpoint in Endpoint.allCases {
@@ -37,13 +38,37 @@ public func buildApplication(
             }
         case .publish: router.add(endpoint) { request, _ in try await publishing.publish(request) }
         case .retract: router.add(endpoint) { request, _ in try await publishing.retract(request) }
+        case .submitInquiry:
+            router.add(endpoint) { request, context in try await inquiryAPI.submit(request, client: context.clientKey) }
+        case .inquiries: router.add(endpoint) { request, _ in try await inquiryAPI.list(request) }
+        case .inquiry:
+            router.add(endpoint) { request, context in
+                try await inquiryAPI.show(request, id: context.parameters.get("id") ?? "")
+            }
+        case .inquiryStatus:
+            router.add(endpoint) { request, context in
+                try await inquiryAPI.status(request, id: context.parameters.get("id") ?? "")
+            }
+        case .referInquiry:
+            router.add(endpoint) { request, context in
+                try await inquiryAPI.refer(request, id: context.parameters.get("id") ?? "")
+            }
+        case .cooperationDraft:
+            router.add(endpoint) { request, context in
+                try await inquiryAPI.cooperationDraft(request, id: context.parameters.get("id") ?? "")
+            }
+        case .receiveReferral: router.add(endpoint) { request, _ in try await inquiryAPI.receiveReferral(request) }
+        case .exportPersonalData:
+            router.add(endpoint) { request, _ in try await inquiryAPI.exportPersonalData(request) }
+        case .erasePersonalData:
+            router.add(endpoint) { request, _ in try await inquiryAPI.erasePersonalData(request) }
         }
     }
     // The web catalogue at `/` (a packaging error in its templates leaves the API running and
     // answers the pages with a problem instead).
     switch PageRenderer.shipped {
     case .success(let renderer):
-        let web = WebController<BasicRequestContext>(
+        let web = WebController<NodeRequestContext>(
             node: node, peerStatus: peerStatus, renderer: renderer, publicAddress: publicAddress)
         router.add(middleware: NotFoundPage(web: web))
         router.addRoutes(web.routes)

@@ -4,10 +4,14 @@ import Hummingbird
 /// exhaustive switch per controller), and a test checks `/openapi.json` against them.
 public enum Endpoint: String, CaseIterable, Sendable {
     case health, metrics, openAPI, node, heads, pull, push, entries, entry, publish, retract
+    case submitInquiry, inquiries, inquiry, inquiryStatus, referInquiry, cooperationDraft, receiveReferral
+    case exportPersonalData, erasePersonalData
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .pull, .push, .publish, .retract: .post
+        case .pull, .push, .publish, .retract, .submitInquiry, .inquiryStatus, .referInquiry, .receiveReferral,
+            .exportPersonalData, .erasePersonalData:
+            .post
         default: .get
         }
     }
@@ -26,6 +30,14 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .entry: "/v1/entries/:kind/:id"
         case .publish: "/v1/publish"
         case .retract: "/v1/retract"
+        case .submitInquiry, .inquiries: "/v1/inquiries"
+        case .inquiry: "/v1/inquiries/:id"
+        case .inquiryStatus: "/v1/inquiries/:id/status"
+        case .referInquiry: "/v1/inquiries/:id/refer"
+        case .cooperationDraft: "/v1/inquiries/:id/cooperation-draft"
+        case .receiveReferral: "/v1/referrals"
+        case .exportPersonalData: "/v1/personal-data/export"
+        case .erasePersonalData: "/v1/personal-data/erase"
         }
     }
 

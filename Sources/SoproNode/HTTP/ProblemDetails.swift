@@ -17,6 +17,8 @@ public struct ProblemDetails: HTTPResponseError, Encodable {
     public var results: [PushResult]?
     /// Every validation problem, one per element (for invalid entries).
     public var issues: [String]?
+    /// Each invalid field of a submitted form (an inquiry): `field`, `code`, `message`.
+    public var fields: [FieldProblem]?
     /// The methods a path allows, for the `Allow` header of a 405 (not a member of the body).
     public var allowedMethods: [String]?
 
@@ -34,7 +36,7 @@ public struct ProblemDetails: HTTPResponseError, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, type, title, detail, expectedSeq, retryAfterSeconds, results, issues
+        case status, type, title, detail, expectedSeq, retryAfterSeconds, results, issues, fields
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -47,6 +49,7 @@ public struct ProblemDetails: HTTPResponseError, Encodable {
         try container.encodeIfPresent(retryAfterSeconds, forKey: .retryAfterSeconds)
         try container.encodeIfPresent(results, forKey: .results)
         try container.encodeIfPresent(issues, forKey: .issues)
+        try container.encodeIfPresent(fields, forKey: .fields)
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -133,4 +136,11 @@ extension ProblemDetails {
             throw tooLarge("the body is larger than \(limit) bytes")
         }
     }
+}
+
+/// One invalid field of a submitted form, for programs (`code`) and people (`message`).
+public struct FieldProblem: Encodable, Sendable, Hashable {
+    public var field: String
+    public var code: String
+    public var message: String
 }

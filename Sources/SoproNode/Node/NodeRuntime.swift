@@ -55,13 +55,23 @@ public struct NodeRuntime: Sendable {
     public func run() async throws {
         for repair in repairs { logger.notice("start-up check repaired: \(repair)") }
         let replicator = replicator
+        var services: [any Service] = []
+        var desk: InquiryDesk?
+        if case .regional = node.mode, let store = node.store as? SQLiteChangeStore {
+            let opened = try InquiryDesk(
+                store: SQLiteInquiryStore(sharing: store), node: node, peers: configuration.peerList,
+                transport: HTTPReferralTransport(), retentionDays: configuration.inquiryRetentionDays,
+                logger: logger)
+            desk = opened
+            services.append(InquiryRetention(desk: opened, clock: ContinuousClock(), logger: logger))
+        }
         let app = buildApplication(
             node: node, host: configuration.listen.host, port: configuration.listen.port,
             editors: EditorAuthenticator(configuration: configuration), peerStatus: replicator.status,
-            publicAddress: configuration.publicURL.flatMap(PublicAddress.init), logger: logger)
+            publicAddress: configuration.publicURL.flatMap(PublicAddress.init), inquiries: desk, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [app, replicator], gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
+                services: [app, replicator] + services, gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
         try await group.run()
     }
 }

@@ -149,6 +149,25 @@ enum StoreMigrations {
                     INSERT INTO catalogueVersion (id, version) VALUES (1, 1);
                     """)
         }
+        migrator.registerMigration("v8: inquiries") { db in
+            try db.execute(
+                sql: """
+                    -- Inquiries: personal data, never signed, synced or served publicly. One row
+                    -- each (the JSON document holds history and referrals), so erasing is a DELETE.
+                    CREATE TABLE inquiry (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        receivedAt INTEGER NOT NULL,     -- ms since 1970, at this node
+                        updatedAt INTEGER NOT NULL,
+                        state TEXT NOT NULL,
+                        email TEXT NOT NULL,             -- lower-cased, for export and erasure
+                        closedAt INTEGER,                -- ms; retention counts from here
+                        document BLOB NOT NULL           -- the Inquiry as JSON
+                    );
+                    CREATE INDEX inquiryReceived ON inquiry (receivedAt);
+                    CREATE INDEX inquiryEmail ON inquiry (email);
+                    CREATE INDEX inquiryClosed ON inquiry (state, closedAt);
+                    """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,36 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+
+/// Sends referrals with `POST {peer}/v1/referrals`, on the node's shared HTTP client.
+public struct HTTPReferralTransport: ReferralTransport {
+    let client: HTTPClient
+    let timeout: TimeAmount
+
+    public init(client: HTTPClient = .sopro, timeout: TimeAmount = .seconds(20)) {
+        self.client = client
+        self.timeout = timeout
+    }
+
+    public func deliver(_ referral: SignedReferral, to peer: Peer) async throws {
+        var request = HTTPClientRequest(url: peer.url + Endpoint.receiveReferral.path)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(referral)))
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, timeout: timeout)
+        } catch {
+            throw InquiryError(.referralFailed(peer: peer.name, detail: "\(error)"))
+        }
+        let body = try? await response.body.collect(upTo: 1 << 20)
+        guard (200..<300).contains(Int(response.status.code)) else {
+            struct Problem: Decodable { var detail: String? }
+            let detail = body.flatMap { try? JSONDecoder().decode(Problem.self, from: Data(buffer: $0)).detail }
+            throw InquiryError(
+                .referralFailed(peer: peer.name, detail: "answered \(response.status.code) \(detail ?? "")"))
+        }
+    }
+}

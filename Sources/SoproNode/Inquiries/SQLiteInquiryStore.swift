@@ -1,0 +1,117 @@
+import DirectoryModel
+import Foundation
+import GRDB
+
+/// Inquiries in the node's SQLite file (table `inquiry`, migration v8): each one a JSON
+/// document with the columns the queries need beside it. One row per inquiry, so erasing a
+/// person's data is deleting rows, with nothing left in other tables.
+public final class SQLiteInquiryStore: InquiryStore {
+    let writer: any DatabaseWriter
+
+    /// Uses the change store's database (its migrations create the table).
+    public init(sharing store: SQLiteChangeStore) {
+        writer = store.writer
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    private static func decode(_ row: Row) throws -> Inquiry {
+        let data: Data = row["document"]
+        do {
+            return try JSONDecoder().decode(Inquiry.self, from: data)
+        } catch {
+            throw StoreError.corrupt("inquiry \(row["id"] as String? ?? "?") cannot be read: \(error)")
+        }
+    }
+
+    private static func write(_ inquiry: Inquiry, _ db: Database, insert: Bool) throws {
+        let document = try encoder.encode(inquiry)
+        let arguments: StatementArguments = [
+            inquiry.id, inquiry.receivedAt, inquiry.updatedAt, inquiry.state.rawValue,
+            inquiry.submission.email.rawValue.lowercased(), inquiry.closedAt, document,
+        ]
+        if insert {
+            try db.execute(
+                sql: """
+                    INSERT INTO inquiry (id, receivedAt, updatedAt, state, email, closedAt, document)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: arguments)
+        } else {
+            try db.execute(
+                sql: """
+                    UPDATE inquiry SET receivedAt = ?2, updatedAt = ?3, state = ?4, email = ?5, closedAt = ?6,
+                    document = ?7 WHERE id = ?1
+                    """, arguments: arguments)
+        }
+    }
+
+    public func insert(_ inquiry: Inquiry) async throws -> Bool {
+        try await writer.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM inquiry WHERE id = ?", arguments: [inquiry.id]) == nil
+            else { return false }
+            try Self.write(inquiry, db, insert: true)
+            return true
+        }
+    }
+
+    public func inquiry(id: String) async throws -> Inquiry? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, document FROM inquiry WHERE id = ?", arguments: [id]).map(Self.decode)
+        }
+    }
+
+    public func list(state: InquiryState?, limit: Int) async throws -> [Inquiry] {
+        try await writer.read { db in
+            var sql = "SELECT id, document FROM inquiry"
+            var arguments: StatementArguments = []
+            if let state {
+                sql += " WHERE state = ?"
+                arguments += [state.rawValue]
+            }
+            sql += " ORDER BY receivedAt DESC, id LIMIT ?"
+            arguments += [min(max(limit, 1), 1000)]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.decode)
+        }
+    }
+
+    public func update(id: String, _ change: @Sendable (inout Inquiry) throws -> Void) async throws -> Inquiry? {
+        try await writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, document FROM inquiry WHERE id = ?", arguments: [id])
+            else { return nil }
+            var inquiry = try Self.decode(row)
+            try change(&inquiry)
+            inquiry.id = id
+            try Self.write(inquiry, db, insert: false)
+            return inquiry
+        }
+    }
+
+    public func inquiries(email: EmailAddress) async throws -> [Inquiry] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT id, document FROM inquiry WHERE email = ? ORDER BY receivedAt, id",
+                arguments: [email.rawValue.lowercased()]
+            ).map(Self.decode)
+        }
+    }
+
+    public func erase(email: EmailAddress) async throws -> Int {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM inquiry WHERE email = ?", arguments: [email.rawValue.lowercased()])
+            return db.changesCount
+        }
+    }
+
+    public func eraseClosed(before time: Int64) async throws -> Int {
+        try await writer.write { db in
+            try db.execute(
+                sql: "DELETE FROM inquiry WHERE state = 'closed' AND closedAt IS NOT NULL AND closedAt < ?",
+                arguments: [time])
+            return db.changesCount
+        }
+    }
+}
