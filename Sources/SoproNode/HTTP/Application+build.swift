@@ -69,7 +69,8 @@ public func buildApplication(
     switch PageRenderer.shipped {
     case .success(let renderer):
         let web = WebController<NodeRequestContext>(
-            node: node, peerStatus: peerStatus, renderer: renderer, publicAddress: publicAddress)
+            node: node, peerStatus: peerStatus, renderer: renderer, publicAddress: publicAddress, inquiries: inquiries,
+            editors: editors)
         router.add(middleware: NotFoundPage(web: web))
         router.addRoutes(web.routes)
     case .failure(let error):

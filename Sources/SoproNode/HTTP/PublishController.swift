@@ -21,6 +21,9 @@ public struct EditorAuthenticator: Sendable {
     /// Nobody may publish.
     public static let none = EditorAuthenticator { _ in nil }
 
+    /// The editor whose token this is, if any.
+    func editor(forToken token: String) -> String? { lookup(token) }
+
     func editor(for request: Request) throws -> String {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
             throw ProblemDetails(

@@ -102,6 +102,14 @@ public struct InquiryDesk: Sendable {
         return (try await store.inquiry(id: id) ?? inquiry, isNew)
     }
 
+    /// The partner regions an inquiry can be referred to: trusted authors other than this
+    /// node that have a peer address.
+    public var partners: [TrustedAuthor] {
+        node.acceptance.roster.all.filter { author in
+            author.id != key.authorID && peers.contains { $0.authorID == author.id }
+        }
+    }
+
     // MARK: Working on inquiries
 
     public func inquiry(_ id: String) async throws -> Inquiry {

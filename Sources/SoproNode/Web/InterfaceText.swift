@@ -265,6 +265,200 @@ enum InterfaceText {
             .german: "Änderungen als Feed", .hungarian: "Változások hírcsatornaként", .english: "Changes as a feed",
         ],
         "yes": [.german: "ja", .hungarian: "igen", .english: "yes"],
+
+        // The inquiry form.
+        "navInquiry": [.german: "Anfrage stellen", .hungarian: "Ajánlatkérés", .english: "Make an inquiry"],
+        "inquiryTitle": [
+            .german: "Ihre Idee, ein soziales Unternehmen macht es",
+            .hungarian: "Az Ön ötlete – egy szociális vállalkozás megvalósítja",
+            .english: "Your idea, made by a social enterprise",
+        ],
+        "inquiryIntro": [
+            .german:
+                "Beschreiben Sie, was Sie brauchen – ein Produkt, eine Dienstleistung oder eine Idee, die erst entwickelt werden soll. Die Partnerregion sucht das soziale Unternehmen, das es herstellen kann, auch über die Grenze, und meldet sich bei Ihnen.",
+            .hungarian:
+                "Írja le, mire van szüksége – termékre, szolgáltatásra vagy egy még kidolgozandó ötletre. A partnerrégió megkeresi azt a szociális vállalkozást, amely elkészíti, akár a határon túl is, és felveszi Önnel a kapcsolatot.",
+            .english:
+                "Describe what you need – a product, a service, or an idea still to be developed. The partner region finds the social enterprise that can make it, across the border too, and gets back to you.",
+        ],
+        "field.need": [.german: "Was brauchen Sie?", .hungarian: "Mire van szüksége?", .english: "What do you need?"],
+        "hint.need": [
+            .german: "Zum Beispiel: 300 Holzspielzeug-Sets für unsere Kindergärten bis März.",
+            .hungarian: "Például: 300 fa játékkészlet az óvodáinknak márciusig.",
+            .english: "For example: 300 wooden toy sets for our kindergartens by March.",
+        ],
+        "field.quantity": [.german: "Menge", .hungarian: "Mennyiség", .english: "Quantity"],
+        "field.wantedBy": [.german: "Gewünscht bis", .hungarian: "Határidő", .english: "Wanted by"],
+        "field.deliveryRegion": [.german: "Lieferregion", .hungarian: "Szállítási régió", .english: "Delivery region"],
+        "field.categories": [
+            .german: "Produktkategorien (CPV-Codes)", .hungarian: "Termékkategóriák (CPV-kódok)",
+            .english: "Product categories (CPV codes)",
+        ],
+        "hint.categories": [
+            .german: "Optional, durch Leerzeichen getrennt, z. B. 37520000-9.",
+            .hungarian: "Nem kötelező, szóközzel elválasztva, pl. 37520000-9.",
+            .english: "Optional, separated by spaces, e.g. 37520000-9.",
+        ],
+        "field.organisationType": [.german: "Sie sind", .hungarian: "Ön", .english: "You are"],
+        "field.organisation": [.german: "Organisation", .hungarian: "Szervezet", .english: "Organisation"],
+        "field.contactName": [.german: "Ansprechperson", .hungarian: "Kapcsolattartó", .english: "Contact person"],
+        "field.email": [.german: "E-Mail", .hungarian: "E-mail", .english: "E-mail"],
+        "field.phone": [.german: "Telefon", .hungarian: "Telefon", .english: "Phone"],
+        "field.language": [.german: "Antwort auf", .hungarian: "Válasz nyelve", .english: "Answer in"],
+        "field.consent": [.german: "Einwilligung", .hungarian: "Hozzájárulás", .english: "Consent"],
+        "optional": [.german: "optional", .hungarian: "nem kötelező", .english: "optional"],
+        "consentStatement": [
+            .german:
+                "Ich bin einverstanden, dass die Partnerregion meine Angaben speichert, um mich zu dieser Anfrage zu kontaktieren, und sie dazu an die Partnerregionen des Katalogs weitergibt. Geschlossene Anfragen werden nach der Aufbewahrungsfrist gelöscht; ich kann jederzeit Auskunft oder Löschung verlangen.",
+            .hungarian:
+                "Hozzájárulok, hogy a partnerrégió az adataimat e megkeresés ügyében való kapcsolatfelvétel céljából tárolja, és ehhez a katalógus partnerrégióinak továbbítsa. A lezárt megkereséseket a megőrzési idő után töröljük; bármikor kérhetek tájékoztatást vagy törlést.",
+            .english:
+                "I agree that the partner region stores my details to contact me about this inquiry and passes them to the catalogue's partner regions for that purpose. Closed inquiries are erased after the retention period; I can ask for a copy or erasure at any time.",
+        ],
+        "sendInquiry": [.german: "Anfrage senden", .hungarian: "Megkeresés küldése", .english: "Send the inquiry"],
+        "chooseOne": [.german: "Bitte wählen", .hungarian: "Kérjük, válasszon", .english: "Please choose"],
+        "formHasProblems": [
+            .german: "Bitte korrigieren Sie {n} Angaben:", .hungarian: "Kérjük, javítson {n} adatot:",
+            .english: "Please correct {n} fields:",
+        ],
+        "thanksTitle": [
+            .german: "Danke – Ihre Anfrage ist angekommen", .hungarian: "Köszönjük – megkeresése megérkezett",
+            .english: "Thank you – your inquiry has arrived",
+        ],
+        "thanksText": [
+            .german: "Die Partnerregion meldet sich bei Ihnen. Ihre Referenz: {reference}.",
+            .hungarian: "A partnerrégió felveszi Önnel a kapcsolatot. Hivatkozási szám: {reference}.",
+            .english: "The partner region will get back to you. Your reference: {reference}.",
+        ],
+        "rateLimited": [
+            .german: "Zu viele Anfragen von Ihrer Adresse. Bitte versuchen Sie es in {n} Sekunden wieder.",
+            .hungarian: "Túl sok megkeresés érkezett az Ön címéről. Kérjük, próbálja újra {n} másodperc múlva.",
+            .english: "Too many inquiries from your address. Please try again in {n} seconds.",
+        ],
+        "err.required": [
+            .german: "Bitte ausfüllen.", .hungarian: "Kérjük, töltse ki.", .english: "Please fill this in.",
+        ],
+        "err.tooShort": [
+            .german: "Bitte mindestens {n} Zeichen.", .hungarian: "Legalább {n} karakter szükséges.",
+            .english: "Please write at least {n} characters.",
+        ],
+        "err.tooLong": [
+            .german: "Höchstens {n} Zeichen.", .hungarian: "Legfeljebb {n} karakter.",
+            .english: "At most {n} characters.",
+        ],
+        "err.tooMany": [
+            .german: "Höchstens {n} Werte.", .hungarian: "Legfeljebb {n} érték.", .english: "At most {n} values.",
+        ],
+        "err.malformed": [
+            .german: "Das ist keine gültige Angabe: {detail}", .hungarian: "Érvénytelen adat: {detail}",
+            .english: "This is not valid: {detail}",
+        ],
+        "err.malformed.email": [
+            .german: "Das ist keine gültige E-Mail-Adresse.", .hungarian: "Ez nem érvényes e-mail-cím.",
+            .english: "This is not a valid e-mail address.",
+        ],
+        "err.malformed.phone": [
+            .german: "Das ist keine gültige Telefonnummer (z. B. +43 1 4000 1234).",
+            .hungarian: "Ez nem érvényes telefonszám (pl. +36 96 123 456).",
+            .english: "This is not a valid phone number (e.g. +43 1 4000 1234).",
+        ],
+        "err.malformed.wantedBy": [
+            .german: "Bitte ein Datum angeben (JJJJ-MM-TT).", .hungarian: "Kérjük, adjon meg dátumot (ÉÉÉÉ-HH-NN).",
+            .english: "Please give a date (YYYY-MM-DD).",
+        ],
+        "err.malformed.categories": [
+            .german: "Kein gültiger CPV-Code: {detail}", .hungarian: "Érvénytelen CPV-kód: {detail}",
+            .english: "Not a valid CPV code: {detail}",
+        ],
+        "err.inThePast": [
+            .german: "Dieses Datum liegt in der Vergangenheit.", .hungarian: "Ez a dátum már elmúlt.",
+            .english: "This date has passed.",
+        ],
+        "err.notOffered": [
+            .german: "Bitte einen der angebotenen Werte wählen.",
+            .hungarian: "Kérjük, a felajánlott értékek közül válasszon.",
+            .english: "Please choose one of the values offered.",
+        ],
+        "err.controlCharacters": [
+            .german: "Enthält unzulässige Steuerzeichen.", .hungarian: "Nem megengedett vezérlőkaraktereket tartalmaz.",
+            .english: "Contains control characters.",
+        ],
+        "err.consentMissing": [
+            .german: "Ohne Ihre Einwilligung können wir Sie nicht kontaktieren.",
+            .hungarian: "Hozzájárulása nélkül nem tudjuk felvenni Önnel a kapcsolatot.",
+            .english: "Without your consent we cannot contact you.",
+        ],
+        // Operators' pages.
+        "operatorTitle": [.german: "Anfragen", .hungarian: "Megkeresések", .english: "Inquiries"],
+        "received": [.german: "Eingegangen", .hungarian: "Beérkezett", .english: "Received"],
+        "state": [.german: "Stand", .hungarian: "Állapot", .english: "State"],
+        "source": [.german: "Herkunft", .hungarian: "Forrás", .english: "Source"],
+        "source.form": [.german: "Formular", .hungarian: "Űrlap", .english: "Form"],
+        "source.api": [
+            .german: "Partnerseite (API)", .hungarian: "Partneroldal (API)", .english: "Partner site (API)",
+        ],
+        "source.referral": [
+            .german: "Weitergeleitet von {from}", .hungarian: "Továbbította: {from}", .english: "Referred by {from}",
+        ],
+        "noInquiries": [.german: "Keine Anfragen.", .hungarian: "Nincs megkeresés.", .english: "No inquiries."],
+        "allStates": [.german: "Alle", .hungarian: "Mind", .english: "All"],
+        "matchesTitle": [
+            .german: "Passende Unternehmen", .hungarian: "Illeszkedő vállalkozások", .english: "Matching enterprises",
+        ],
+        "matchingProducts": [
+            .german: "Passende Produkte", .hungarian: "Illeszkedő termékek", .english: "Matching products",
+        ],
+        "score": [.german: "Punkte", .hungarian: "Pontszám", .english: "Score"],
+        "historyTitle": [.german: "Verlauf", .hungarian: "Előzmények", .english: "History"],
+        "referralsTitle": [.german: "Weiterleitungen", .hungarian: "Továbbítások", .english: "Referrals"],
+        "changeState": [.german: "Stand ändern", .hungarian: "Állapot módosítása", .english: "Change the state"],
+        "note": [.german: "Notiz", .hungarian: "Megjegyzés", .english: "Note"],
+        "save": [.german: "Speichern", .hungarian: "Mentés", .english: "Save"],
+        "referTitle": [
+            .german: "An eine Partnerregion weiterleiten", .hungarian: "Továbbítás partnerrégiónak",
+            .english: "Refer to a partner region",
+        ],
+        "refer": [.german: "Weiterleiten", .hungarian: "Továbbítás", .english: "Refer"],
+        "consentGiven": [
+            .german: "Einwilligung erteilt am {date}", .hungarian: "Hozzájárulás: {date}",
+            .english: "Consent given on {date}",
+        ],
+        "draftCooperation": [
+            .german: "Entwurf eines Kooperationseintrags", .hungarian: "Együttműködési bejegyzés tervezete",
+            .english: "Draft cooperation entry",
+        ],
+        "reason.words": [.german: "erwähnt {value}", .hungarian: "említi: {value}", .english: "mentions {value}"],
+        "reason.category": [
+            .german: "Kategorie {value} passt", .hungarian: "{value} kategória egyezik",
+            .english: "category {value} matches",
+        ],
+        "reason.categoryDivision": [
+            .german: "CPV-Abteilung {value}", .hungarian: "{value} CPV-főcsoport", .english: "in CPV division {value}",
+        ],
+        "reason.sector": [
+            .german: "Branche {value} passt", .hungarian: "{value} ágazat egyezik", .english: "sector {value} matches",
+        ],
+        "reason.deliversTo": [
+            .german: "liefert nach {value}", .hungarian: "szállít ide: {value}", .english: "delivers to {value}",
+        ],
+        "reason.basedIn": [.german: "Sitz in {value}", .hungarian: "székhely: {value}", .english: "based in {value}"],
+        "reason.sameCountry": [
+            .german: "im selben Land ({value})", .hungarian: "ugyanabban az országban ({value})",
+            .english: "in the same country ({value})",
+        ],
+        "reason.reservedContracts": [
+            .german: "für vorbehaltene öffentliche Aufträge geeignet",
+            .hungarian: "fenntartott közbeszerzésre jogosult",
+            .english: "eligible for reserved public contracts",
+        ],
+        "reason.product": [
+            .german: "stellt „{value}“ her", .hungarian: "gyártja: „{value}”", .english: "makes “{value}”",
+        ],
+        "operatorSignIn": [
+            .german: "Anmeldung mit Redaktions-Token erforderlich (Benutzername: Ihr Name, Passwort: Token).",
+            .hungarian: "Szerkesztői tokennel kell bejelentkezni (felhasználónév: az Ön neve, jelszó: a token).",
+            .english: "Sign in with an editor token (user name: your name, password: the token).",
+        ],
         "feedTitle": [
             .german: "Sozialwirtschaft-Katalog: zuletzt geändert",
             .hungarian: "Szociális gazdaság katalógus: legutóbb módosítva",

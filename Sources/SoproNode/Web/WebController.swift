@@ -21,11 +21,17 @@ struct WebController<Context: RequestContext>: Sendable {
     let publicAddress: PublicAddress?
     /// URLs per sitemap file (the sitemap protocol allows 50,000); more make a sitemap index.
     let sitemapSize: Int
+    /// The inquiry desk of a regional node (`nil` on a mirror: no form, no operators' pages).
+    let inquiries: InquiryDesk?
+    /// Who may use the operators' pages.
+    let editors: EditorAuthenticator
 
     init(
         node: CatalogueNode, peerStatus: PeerStatusBoard?, renderer: PageRenderer, publicAddress: PublicAddress?,
-        sitemapSize: Int = 50_000
+        sitemapSize: Int = 50_000, inquiries: InquiryDesk? = nil, editors: EditorAuthenticator = .none
     ) {
+        self.inquiries = inquiries
+        self.editors = editors
         self.node = node
         self.peerStatus = peerStatus
         self.renderer = renderer
@@ -52,6 +58,31 @@ struct WebController<Context: RequestContext>: Sendable {
             return try await page(request) { context in
                 guard file.hasSuffix(".atom") else { return notFound(context) }
                 return try await feed(region: String(file.dropLast(5)), context)
+            }
+        }
+        routes.get("/inquiry") { request, _ in
+            try await page(request, cacheable: false) { inquiries == nil ? notFound($0) : inquiryForm($0) }
+        }
+        routes.post("/inquiry") { request, context in
+            let client = (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress ?? "unknown"
+            return try await page(request, cacheable: false) { try await submitInquiry(request, client: client, $0) }
+        }
+        routes.get("/operator/inquiries") { request, _ in
+            try await operatorPage(request) { context, _ in try await operatorList(request, context) }
+        }
+        routes.get("/operator/inquiries/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try await operatorPage(request) { context, _ in try await operatorInquiry(id, context) }
+        }
+        for action in ["status", "refer"] {
+            routes.post("/operator/inquiries/:id/\(action)") { request, context in
+                let id = context.parameters.get("id") ?? ""
+                guard Self.isSameOrigin(request) else {
+                    throw HTTPError(.forbidden, message: "a form from another site cannot change an inquiry")
+                }
+                return try await operatorPage(request) { context, editor in
+                    try await operatorAction(request, id: id, action: action, editor: editor, context)
+                }
             }
         }
         routes.get("/sitemap.xml") { request, _ in try await page(request) { try await sitemap(part: nil, $0) } }
@@ -84,10 +115,7 @@ struct WebController<Context: RequestContext>: Sendable {
         let chosen = PageLanguage.choose(
             query: request.uri.queryParameters["lang"].map(String.init),
             acceptLanguage: request.headers[.acceptLanguage])
-        let context = PageContext(
-            language: chosen.language, path: request.uri.path,
-            query: request.uri.queryParameters.map { (String($0.key), String($0.value)) },
-            address: publicAddress ?? PublicAddress.requested(host: request.head.authority))
+        let context = pageContext(for: request)
         var etag: String?
         if cacheable {
             etag = try await self.etag(for: request, language: chosen.language, address: context.address)
@@ -97,12 +125,39 @@ struct WebController<Context: RequestContext>: Sendable {
                 return Response(status: .notModified, headers: headers)
             }
         }
-        let built = try await build(context)
+        var built = try await build(context)
+        if inquiries != nil { built.values["inquiryHref"] = context.href("/inquiry") }
         var headers = Self.headers(language: chosen.language, explicit: chosen.explicit)
         headers[.contentType] = built.contentType
         if built.status == .ok, let etag { headers[.eTag] = etag }
         let html = try renderer.render(built.template, built.values)
         return Response(status: built.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// An operators' page: signed in with an editor token, never cached, never indexed.
+    private func operatorPage(
+        _ request: Request, _ build: (PageContext, String) async throws -> Page
+    ) async throws
+        -> Response
+    {
+        guard let editor = signedInEditor(request) else {
+            return try signInRequired(pageContext(for: request))
+        }
+        var response = try await page(request, cacheable: false) { try await build($0, editor) }
+        response.headers[.cacheControl] = "no-store"
+        if let robots = HTTPField.Name("X-Robots-Tag") { response.headers[robots] = "noindex" }
+        return response
+    }
+
+    /// The language and address of a request's page.
+    func pageContext(for request: Request) -> PageContext {
+        let chosen = PageLanguage.choose(
+            query: request.uri.queryParameters["lang"].map(String.init),
+            acceptLanguage: request.headers[.acceptLanguage])
+        return PageContext(
+            language: chosen.language, path: request.uri.path,
+            query: request.uri.queryParameters.map { (String($0.key), String($0.value)) },
+            address: publicAddress ?? PublicAddress.requested(host: request.head.authority))
     }
 
     /// Headers of every page: a strict Content-Security-Policy (no scripts at all, styles only

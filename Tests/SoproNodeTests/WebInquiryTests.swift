@@ -1,0 +1,181 @@
+import DirectoryModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import SyncProtocol
+import Testing
+
+@testable import SoproNode
+
+/// The inquiry form and the operators' pages: languages, per-field messages, escaping of what
+/// askers write, the rate limit, the editor credential, and requests from other sites.
+@Suite struct WebInquiryTests {
+    static let basic = "Basic " + Data("anna:\(InquiryTests.token)".utf8).base64EncodedString()
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    static func encode(_ fields: [(String, String)]) -> String {
+        URLQuery.encode(fields)
+    }
+
+    static let valid: [(String, String)] = [
+        ("need", "Upcycling-Taschen aus unseren alten Werbebannern, etwa 200 Stück"), ("quantity", "200"),
+        ("deliveryRegion", "AT13"), ("organisationType", "company"), ("organisation", "Beispiel GmbH"),
+        ("contactName", "Eva Muster"), ("email", "eva@example.org"), ("language", "de"), ("consent", "yes"),
+        ("website", ""),
+    ]
+
+    @Test func theFormInEveryLanguageAndNotOnAMirror() async throws {
+        let node = try await SampleNode.make(key: NodeKey(), region: "AT13", name: "Wien")
+        let desk = try InquiryTests.desk(for: node)
+        try await buildApplication(node: node, inquiries: desk).test(.router) { client in
+            for (language, label) in [
+                ("de", "Was brauchen Sie?"), ("hu", "Mire van szüksége?"), ("en", "What do you need?"),
+            ] {
+                let page = try await client.execute(uri: "/inquiry?lang=\(language)", method: .get) { response in
+                    #expect(response.status == .ok)
+                    return String(buffer: response.body)
+                }
+                #expect(page.contains(label))
+                #expect(page.contains("action=\"/inquiry?lang=\(language)\""))
+                #expect(page.contains("name=\"website\""), "the honeypot is there")
+                #expect(page.contains("href=\"/inquiry?lang=\(language)\""), "the navigation offers the form")
+            }
+        }
+        let mirror = try await CatalogueNode(
+            store: try SQLiteChangeStore.inMemory(), acceptance: node.acceptance, mode: .mirror, name: "mirror")
+        try await buildApplication(node: mirror).test(.router) { client in
+            try await client.execute(uri: "/inquiry", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(
+                uri: "/inquiry", method: .post, headers: Self.form, body: ByteBuffer(string: Self.encode(Self.valid))
+            ) {
+                #expect($0.status == .notFound)
+            }
+            let home = try await client.execute(uri: "/", method: .get) { String(buffer: $0.body) }
+            #expect(!home.contains("/inquiry"), "a mirror does not offer the form")
+        }
+    }
+
+    @Test func submitsWithMessagesInThePagesLanguageAndEscapes() async throws {
+        let node = try await SampleNode.make(key: NodeKey(), region: "AT13", name: "Wien")
+        let desk = try InquiryTests.desk(
+            for: node, limiter: SubmissionRateLimiter(maximum: 2, windowMilliseconds: 600_000))
+        try await buildApplication(node: node, inquiries: desk).test(.router) { client in
+            // Problems: every one named at its field, in Hungarian; what was typed comes back escaped.
+            let invalid = [
+                ("need", "<script>alert(1)</script>"), ("email", "nope\" onfocus=\"x"), ("deliveryRegion", "AT13"),
+                ("language", "hu"),
+            ]
+            let page = try await client.execute(
+                uri: "/inquiry?lang=hu", method: .post, headers: Self.form,
+                body: ByteBuffer(string: Self.encode(invalid))
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                return String(buffer: response.body)
+            }
+            #expect(page.contains("Kérjük, javítson"))
+            #expect(page.contains("Ez nem érvényes e-mail-cím."))
+            #expect(page.contains("Kérjük, töltse ki."))
+            #expect(page.contains("Hozzájárulása nélkül"))
+            #expect(page.contains("aria-invalid=\"true\""))
+            #expect(!page.contains("<script>alert"))
+            #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!page.contains("onfocus=\"x"))
+            #expect(try await desk.list(state: nil).isEmpty)
+
+            // Valid: a thank-you page with a reference; the consent statement shown is stored.
+            let thanks = try await client.execute(
+                uri: "/inquiry?lang=de", method: .post, headers: Self.form,
+                body: ByteBuffer(string: Self.encode(Self.valid))
+            ) { response in
+                #expect(response.status == .ok)
+                return String(buffer: response.body)
+            }
+            #expect(thanks.contains("Danke"))
+            let stored = try #require(try await desk.list(state: nil).first)
+            #expect(stored.source.channel == .form)
+            #expect(stored.consent.statement.hasPrefix("Ich bin einverstanden"))
+            #expect(thanks.contains(String(stored.id.prefix(8))))
+
+            // The rate limit: a page that says when to try again.
+            _ = try await client.execute(
+                uri: "/inquiry?lang=en", method: .post, headers: Self.form,
+                body: ByteBuffer(string: Self.encode(Self.valid))
+            ) { _ in }
+            let limited = try await client.execute(
+                uri: "/inquiry?lang=en", method: .post, headers: Self.form,
+                body: ByteBuffer(string: Self.encode(Self.valid))
+            ) { response in
+                #expect(response.status == .tooManyRequests)
+                return String(buffer: response.body)
+            }
+            #expect(limited.contains("Too many inquiries from your address"))
+        }
+    }
+
+    @Test func operatorsSignInAndNothingTheAskerWroteBecomesMarkup() async throws {
+        let node = try await SampleNode.make(key: NodeKey(), region: "AT13", name: "Wien")
+        let desk = try InquiryTests.desk(for: node)
+        var draft = try JSONDecoder().decode(InquiryDraft.self, from: Data(InquiryTests.validJSON.utf8))
+        draft.need = "Holzspielzeug <img src=x onerror=alert(1)> für Kindergärten"
+        draft.organisation = "<b>Evil</b> \"Corp\""
+        let inquiry = try #require(try await desk.submit(draft, channel: .api, consentStatement: "ok", client: "x"))
+        try await buildApplication(node: node, editors: InquiryTests.editors, inquiries: desk).test(.router) { client in
+            try await client.execute(uri: "/operator/inquiries", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Basic") == true)
+            }
+            let wrong = "Basic " + Data("anna:wrong".utf8).base64EncodedString()
+            try await client.execute(uri: "/operator/inquiries", method: .get, headers: [.authorization: wrong]) {
+                #expect($0.status == .unauthorized)
+            }
+            let list = try await client.execute(
+                uri: "/operator/inquiries?lang=en", method: .get, headers: [.authorization: Self.basic]
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.cacheControl] == "no-store")
+                return String(buffer: response.body)
+            }
+            #expect(list.contains("/operator/inquiries/\(inquiry.id)"))
+            #expect(!list.contains("<img src=x") && !list.contains("<b>Evil"))
+            #expect(list.contains("&lt;b&gt;Evil&lt;/b&gt;"))
+
+            let detail = try await client.execute(
+                uri: "/operator/inquiries/\(inquiry.id)?lang=de", method: .get, headers: [.authorization: Self.basic]
+            ) { String(buffer: $0.body) }
+            #expect(!detail.contains("<img src=x"))
+            #expect(detail.contains("Passende Unternehmen"))
+            #expect(detail.contains("Sitz in Wien (AT13)"), "reasons in the page's language")
+
+            // A form posted from another site is refused; from this one, it changes the state.
+            let change = ByteBuffer(string: Self.encode([("state", "in-contact"), ("note", "<i>called</i>")]))
+            var foreign = Self.form
+            foreign[.authorization] = Self.basic
+            foreign[.origin] = "https://evil.example"
+            try await client.execute(
+                uri: "/operator/inquiries/\(inquiry.id)/status", method: .post, headers: foreign, body: change
+            ) { #expect($0.status == .forbidden) }
+            #expect(try await desk.inquiry(inquiry.id).state == .new)
+            var own = Self.form
+            own[.authorization] = Self.basic
+            own[.origin] = "http://localhost"
+            let after = try await client.execute(
+                uri: "/operator/inquiries/\(inquiry.id)/status?lang=en", method: .post, headers: own, body: change
+            ) { response in
+                #expect(response.status == .ok)
+                return String(buffer: response.body)
+            }
+            #expect(try await desk.inquiry(inquiry.id).state == .inContact)
+            #expect(after.contains("&lt;i&gt;called&lt;/i&gt;") && !after.contains("<i>called"))
+        }
+    }
+
+    @Test func everyInterfaceStringHasAllThreeLanguages() {
+        for (key, texts) in InterfaceText.table {
+            for language in InterfaceText.languages {
+                #expect(texts[language]?.isEmpty == false, "\(key) in \(language.rawValue)")
+            }
+        }
+    }
+}
