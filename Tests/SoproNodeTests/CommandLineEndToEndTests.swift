@@ -252,6 +252,49 @@ import Testing
             #expect(!large.standardError.contains("["), "no progress bar when stderr is not a terminal")
         }
 
+        // An inquiry through AT12's API, worked on and referred to HU22 with the command.
+        var submit = HTTPClientRequest(url: "http://127.0.0.1:\(ports["at12"] ?? 0)/v1/inquiries")
+        submit.method = .POST
+        submit.headers.add(name: "Content-Type", value: "application/json")
+        submit.body = .bytes(ByteBuffer(string: InquiryTests.validJSON))
+        let submitted = try await HTTPClient.shared.execute(submit, timeout: .seconds(10))
+        #expect(submitted.status.code == 202)
+        let at12Token = ["SOPRO_EDITOR_TOKEN": tokens["at12"] ?? ""]
+        let inquiryList = try Self.run(["inquiries", "list", "--data-dir", "at12"], in: folder, environment: at12Token)
+        #expect(inquiryList.status == 0, "\(inquiryList.standardError)")
+        #expect(inquiryList.standardOutput.contains("Stadt Wien"))
+        let inquiryID = try #require(
+            inquiryList.standardOutput.split(separator: "\n").dropFirst().first.map { String($0.prefix(8)) })
+        let shownInquiry = try Self.run(
+            ["inquiries", "show", inquiryID, "--data-dir", "at12"], in: folder, environment: at12Token)
+        #expect(shownInquiry.standardOutput.contains("matching enterprises:"), "\(shownInquiry.standardError)")
+        #expect(shownInquiry.standardOutput.contains("mentions holzsp"))
+        let moved = try Self.run(
+            ["inquiries", "status", inquiryID, "in-contact", "--note", "called", "--data-dir", "at12"], in: folder,
+            environment: at12Token)
+        #expect(moved.standardOutput.contains(": in-contact"), "\(moved.standardError)")
+        let referred = try Self.run(
+            ["inquiries", "refer", inquiryID, "HU22", "--note", "Győr?", "--data-dir", "at12"], in: folder,
+            environment: at12Token)
+        #expect(referred.status == 0, "\(referred.standardError)")
+        #expect(referred.standardOutput.contains("referred to"))
+        let atHU22 = try Self.run(
+            ["inquiries", "list", "--data-dir", "hu22"], in: folder,
+            environment: ["SOPRO_EDITOR_TOKEN": tokens["hu22"] ?? ""])
+        #expect(atHU22.standardOutput.contains("referred by Niederösterreich"), "\(atHU22.standardOutput)")
+        let withoutToken = try Self.run(["inquiries", "list", "--data-dir", "at12"], in: folder)
+        #expect(withoutToken.status == 2, "no token: a usage error")
+        let exportedInquiries = try Self.run(
+            ["inquiries", "export", "anna.berger@example.org", "--data-dir", "at12"], in: folder,
+            environment: at12Token)
+        #expect(
+            exportedInquiries.standardOutput.contains("\"contactName\" : \"Anna Berger\""),
+            "\(exportedInquiries.standardOutput)")
+        let erasedInquiries = try Self.run(
+            ["inquiries", "erase", "anna.berger@example.org", "--data-dir", "at12"], in: folder,
+            environment: at12Token)
+        #expect(erasedInquiries.standardOutput.contains("erased 1 inquiry"))
+
         // Every store verifies.
         #expect(try Self.run(["sync", "--data-dir", "mirror"], in: folder).status == 0)
         for data in ["at12", "hu22", "mirror"] {

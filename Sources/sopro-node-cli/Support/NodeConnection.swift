@@ -21,6 +21,13 @@ struct NodeConnection {
         try await send(HTTPClientRequest(url: url + path), allowMissing: allowMissing)
     }
 
+    /// GET `path` with an editor token.
+    func get(_ path: String, token: String) async throws -> Data {
+        var request = HTTPClientRequest(url: url + path)
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        return try await send(request, allowMissing: false) ?? Data()
+    }
+
     /// POST a JSON body to `path` with an editor token.
     func post(_ path: String, json: Data, token: String) async throws -> Data {
         var request = HTTPClientRequest(url: url + path)

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// `sopro-node inquiries draft`: a realised inquiry as the draft of a cooperation entry.
+struct InquiriesDraftCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draft",
+        abstract: "Print a draft cooperation entry file for a realised inquiry.",
+        discussion: """
+            The draft names the enterprises (--enterprise, default: the best match) and \
+            products, the client organisation, the region and the need — none of the asker's \
+            personal data. Complete it, check it with `sopro-node check`, then publish it.
+            """)
+
+    @Argument(help: "The inquiry's id (or its first characters).")
+    var id: String
+
+    @Option(help: ArgumentHelp("An enterprise that realised it (repeatable).", valueName: "id"))
+    var enterprise: [String] = []
+
+    @Option(help: ArgumentHelp("A product it was about (repeatable).", valueName: "id"))
+    var product: [String] = []
+
+    @OptionGroup var connection: InquiryConnectionOptions
+
+    func run() async throws {
+        let (node, token) = try connection.connect()
+        let full = try await resolveInquiryID(id, node: node, token: token)
+        let query = queryString(enterprise.map { ("enterprise", $0) } + product.map { ("product", $0) })
+        let data = try await node.get("/v1/inquiries/\(full)/cooperation-draft" + query, token: token)
+        writeOut(data)
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import DirectoryModel
+import Foundation
+
+/// `sopro-node inquiries erase`: erases every inquiry of one person, on their request.
+struct InquiriesEraseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "erase",
+        abstract: "Erase every inquiry of one e-mail address at this node (on the person's request).",
+        discussion: """
+            Erases them here only: ask the partner nodes the inquiries were referred to \
+            (see `inquiries show`) to erase their copies too.
+            """)
+
+    @Argument(help: "The person's e-mail address.")
+    var email: String
+
+    @OptionGroup var connection: InquiryConnectionOptions
+
+    func validate() throws {
+        if (try? EmailAddress(parsing: email)) == nil { throw ValidationError("\(email) is not an e-mail address") }
+    }
+
+    func run() async throws {
+        let (node, token) = try connection.connect()
+        let data = try await node.post(
+            "/v1/personal-data/erase", json: try JSONSerialization.data(withJSONObject: ["email": email]), token: token)
+        struct Answer: Decodable { var erased: Int }
+        let erased = try decodeAnswer(Answer.self, data).erased
+        say("erased \(erased) inquir\(erased == 1 ? "y" : "ies") of \(email)")
+    }
+}
