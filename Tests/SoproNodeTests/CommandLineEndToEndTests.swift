@@ -268,7 +268,7 @@ import Testing
         let shownInquiry = try Self.run(
             ["inquiries", "show", inquiryID, "--data-dir", "at12"], in: folder, environment: at12Token)
         #expect(shownInquiry.standardOutput.contains("matching enterprises:"), "\(shownInquiry.standardError)")
-        #expect(shownInquiry.standardOutput.contains("mentions holzsp"))
+        #expect(shownInquiry.standardOutput.contains("mentions holzspielzeug"))
         let moved = try Self.run(
             ["inquiries", "status", inquiryID, "in-contact", "--note", "called", "--data-dir", "at12"], in: folder,
             environment: at12Token)

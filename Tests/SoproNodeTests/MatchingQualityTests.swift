@@ -100,7 +100,10 @@ import Yams
         #expect(best.reasons.contains(.category("37520000-9")))
         let product = try #require(matches.products.first)
         #expect(product.reasons.contains(.deliversTo("AT13")))
-        #expect(product.reasons.contains { if case .words(let words) = $0 { words.contains("holzsp") } else { false } })
+        #expect(
+            product.reasons.contains {
+                if case .words(let words) = $0 { words.contains("holzspielzeug") } else { false }
+            })
         #expect(matches.enterprises.allSatisfy { $0.score > 0 } && matches.enterprises.count <= 10)
     }
 

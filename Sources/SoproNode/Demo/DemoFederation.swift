@@ -95,7 +95,16 @@ public struct DemoFederation: Sendable {
 
     /// Serves every member and replicates until SIGINT or SIGTERM; calls `onConverged` once,
     /// when every digest agrees.
-    public func run(interval: Duration = .seconds(1), onConverged: @escaping @Sendable (String) -> Void) async throws {
+    /// `operatorToken`, when given, is every regional node's editor token for the run: for the
+    /// operators' pages and `sopro-node inquiries` against the demo.
+    public func run(
+        interval: Duration = .seconds(1), operatorToken: String? = nil,
+        onConverged: @escaping @Sendable (String) -> Void
+    ) async throws {
+        let editors = EditorAuthenticator { token in
+            guard let operatorToken, token == operatorToken else { return nil }
+            return "demo-operator"
+        }
         var services: [any Service] = []
         for member in members {
             // Regional nodes take inquiries and refer them to each other; the mirror does not.
@@ -105,7 +114,9 @@ public struct DemoFederation: Sendable {
                     store: SQLiteInquiryStore(sharing: store), node: member.node, peers: peers(of: member),
                     transport: HTTPReferralTransport(), logger: logger)
             }
-            services.append(buildApplication(node: member.node, port: member.port, inquiries: desk, logger: logger))
+            services.append(
+                buildApplication(
+                    node: member.node, port: member.port, editors: editors, inquiries: desk, logger: logger))
             services.append(
                 Replicator(
                     node: member.node, peers: peers(of: member), client: HTTPPeerClient(), clock: ContinuousClock(),

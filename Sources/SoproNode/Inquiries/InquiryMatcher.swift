@@ -101,7 +101,7 @@ public struct InquiryMatcher: Sendable {
             var location = regionScore(enterprise.region, inquiry: inquiry, reasons: &reasons)
             if let product = bestProduct[key.id] {
                 relevance = max(relevance, product.relevance * Weight.productToEnterprise)
-                reasons.append(.product(name: Self.displayName(product.match.names)))
+                reasons.append(.product(id: product.match.id, names: product.match.names))
                 reasons += product.match.reasons.filter {
                     if case .deliversTo = $0 { return location < Weight.inRegion }
                     if case .sameCountry = $0 { return false }
@@ -132,10 +132,24 @@ public struct InquiryMatcher: Sendable {
         _ entry: Entry, key: EntryKey, terms: [String], textScores: [EntryKey: Double], reasons: inout [MatchReason]
     ) -> Double {
         guard !terms.isEmpty else { return 0 }
-        let words = Set(Self.words(of: Self.texts(of: entry).joined(separator: " ")))
-        let found = terms.filter { term in words.contains { $0.hasPrefix(term) } }
+        // Each term with the entry's word it found, as the entry writes it ("holzspielzeug").
+        let words = Self.texts(of: entry).flatMap { text in
+            text.split { !($0.isLetter || $0.isNumber) }.map { word in
+                (
+                    folded: word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
+                    word: word.lowercased()
+                )
+            }
+        }
+        var found: [String] = []
+        var shown: [String] = []
+        for term in terms {
+            guard let hit = words.first(where: { $0.folded.hasPrefix(term) }) else { continue }
+            found.append(term)
+            if !shown.contains(hit.word) { shown.append(hit.word) }
+        }
         guard !found.isEmpty else { return 0 }
-        reasons.append(.words(found))
+        reasons.append(.words(shown))
         let coverage = Double(found.count) / Double(terms.count)
         return Weight.textRank * (textScores[key] ?? 0) + Weight.textCoverage * coverage
     }

@@ -20,8 +20,8 @@ public enum MatchReason: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The enterprise's social model makes it eligible for contracts reserved for social
     /// enterprises (EU Directive 2014/24, Article 20) — it matters to a public buyer.
     case reservedContracts
-    /// An enterprise matched through one of its products.
-    case product(name: String)
+    /// An enterprise matched through one of its products (its id and names by language).
+    case product(id: String, names: [String: String])
 
     public var description: String {
         switch self {
@@ -33,13 +33,13 @@ public enum MatchReason: Hashable, Sendable, Codable, CustomStringConvertible {
         case .basedIn(let region): "based in \(region)"
         case .sameCountry(let country): "in the same country (\(country))"
         case .reservedContracts: "eligible for reserved public contracts"
-        case .product(let name): "makes “\(name)”"
+        case .product(_, let names): "makes “\(InquiryMatcher.displayName(names))”"
         }
     }
 }
 
 extension MatchReason {
-    private enum CodingKeys: String, CodingKey { case code, value, values, text }
+    private enum CodingKeys: String, CodingKey { case code, value, values, names, text }
 
     /// `{"code": "deliversTo", "value": "AT13", "text": "delivers to AT13"}`: a stable code and
     /// value for programs, the English sentence for people.
@@ -65,8 +65,10 @@ extension MatchReason {
             try container.encode("sameCountry", forKey: .code)
             try container.encode(value, forKey: .value)
         case .reservedContracts: try container.encode("reservedContracts", forKey: .code)
-        case .product(let name):
-            try container.encode("product", forKey: .code); try container.encode(name, forKey: .value)
+        case .product(let id, let names):
+            try container.encode("product", forKey: .code)
+            try container.encode(id, forKey: .value)
+            try container.encode(names, forKey: .names)
         }
         try container.encode(description, forKey: .text)
     }
@@ -84,7 +86,9 @@ extension MatchReason {
         case "basedIn": self = .basedIn(try value())
         case "sameCountry": self = .sameCountry(try value())
         case "reservedContracts": self = .reservedContracts
-        case "product": self = .product(name: try value())
+        case "product":
+            self = .product(
+                id: try value(), names: try container.decodeIfPresent([String: String].self, forKey: .names) ?? [:])
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .code, in: container, debugDescription: "unknown match reason \(code)")

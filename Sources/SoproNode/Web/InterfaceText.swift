@@ -295,9 +295,9 @@ enum InterfaceText {
             .english: "Product categories (CPV codes)",
         ],
         "hint.categories": [
-            .german: "Optional, durch Leerzeichen getrennt, z. B. 37520000-9.",
-            .hungarian: "Nem kötelező, szóközzel elválasztva, pl. 37520000-9.",
-            .english: "Optional, separated by spaces, e.g. 37520000-9.",
+            .german: "Durch Leerzeichen getrennt, z. B. 37520000-9.",
+            .hungarian: "Szóközzel elválasztva, pl. 37520000-9.",
+            .english: "Separated by spaces, e.g. 37520000-9.",
         ],
         "field.organisationType": [.german: "Sie sind", .hungarian: "Ön", .english: "You are"],
         "field.organisation": [.german: "Organisation", .hungarian: "Szervezet", .english: "Organisation"],

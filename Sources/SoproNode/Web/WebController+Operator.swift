@@ -120,7 +120,10 @@ extension WebController {
             (context.text("field.contactName"), submission.contactName),
             (context.text("field.email"), submission.email.rawValue),
             (context.text("field.phone"), submission.phone?.rawValue ?? "–"),
-            (context.text("field.language"), submission.language.rawValue),
+            (
+                context.text("field.language"),
+                InterfaceText.text("language.\(submission.language.language)", context.language).capitalizedFirst
+            ),
             (context.text("received"), PageContext.dateTime(inquiry.receivedAt)),
             (context.text("source"), sourceLabel(inquiry, context)),
         ]
@@ -146,7 +149,8 @@ extension WebController {
                 as [String: Any]
         }
         values["partners"] = desk.partners.map {
-            ["value": $0.region, "label": "\($0.name) (\(context.regionLabel($0.region)))"]
+            let region = context.regionLabel($0.region)
+            return ["value": $0.region, "label": region.contains($0.name) ? region : "\(region) · \($0.name)"]
         }
         values["history"] = inquiry.history.map { event -> [String: Any] in
             var entry: [String: Any] = ["at": PageContext.dateTime(event.at), "by": event.operatorName]
@@ -174,7 +178,8 @@ extension WebController {
         case .basedIn(let value): context.text("reason.basedIn", ["value": context.regionLabel(value)])
         case .sameCountry(let value): context.text("reason.sameCountry", ["value": value])
         case .reservedContracts: context.text("reason.reservedContracts")
-        case .product(let name): context.text("reason.product", ["value": name])
+        case .product(let id, let names):
+            context.text("reason.product", ["value": context.localized(names)?["text"] as? String ?? id])
         }
     }
 

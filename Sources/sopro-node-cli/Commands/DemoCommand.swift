@@ -13,13 +13,15 @@ struct DemoCommand: AsyncParsableCommand {
             Burgenland, AT12 Niederösterreich, AT13 Wien, AT22 Steiermark, HU22 \
             Nyugat-Dunántúl) and a mirror, each with its own key and SQLite store. The nodes \
             trust each other; each publishes its region's sample entries; they replicate \
-            until every state digest agrees, and the demo prints "converged". It runs until \
-            Ctrl-C.
+            until every state digest agrees, and the demo prints "converged". The regional \
+            nodes take inquiries (/inquiry) and refer them to each other; the demo prints an \
+            operator token for the run. It runs until Ctrl-C.
 
             Examples:
               sopro-node demo
               sopro-node demo --data ./demo-data --base-port 9000
               curl http://127.0.0.1:8046/v1/node
+              sopro-node inquiries list --node http://127.0.0.1:8043 --token <the printed token>
             """
     )
 
@@ -63,8 +65,11 @@ struct DemoCommand: AsyncParsableCommand {
                 let role = member.region.map { "\($0) \(member.name)" } ?? "mirror (read-only)"
                 say("  \(role.padding(toLength: 24, withPad: " ", startingAt: 0)) \(member.url)\(published)")
             }
+            let operatorToken = NodeConfiguration.makeEditor(named: "demo-operator").token
+            say("operator token for this run (inquiries at /operator/inquiries, or sopro-node inquiries):")
+            say("  \(operatorToken)")
             say("replicating …  (Ctrl-C to stop)")
-            try await federation.run { digest in
+            try await federation.run(operatorToken: operatorToken) { digest in
                 say("converged: every node and the mirror hold the same catalogue (digest \(digest.prefix(16))…)")
             }
         } catch {
