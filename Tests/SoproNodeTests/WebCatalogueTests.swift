@@ -255,6 +255,42 @@ import Testing
         }
     }
 
+    /// The colours of the stylesheet's text on its backgrounds keep WCAG AA contrast (4.5:1 for
+    /// text): computed from the custom properties the pages use, so a palette change that makes
+    /// text hard to read fails here.
+    @Test func stylesheetColoursMeetWCAGAAContrast() throws {
+        let css = String(buffer: try PageRenderer.shipped.get().stylesheet)
+        var colours: [String: String] = [:]
+        // `--name: #rrggbb` declarations.
+        for chunk in css.components(separatedBy: "--").dropFirst() {
+            let name = chunk.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+            var rest = chunk.dropFirst(name.count)
+            guard rest.first == ":" else { continue }
+            rest = rest.dropFirst().drop { $0 == " " }
+            guard rest.first == "#" else { continue }
+            colours[String(name)] = String(rest.prefix(7))
+        }
+        func luminance(_ hex: String) -> Double {
+            let value = Int(hex.dropFirst(), radix: 16) ?? 0
+            let channels = [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff].map { Double($0) / 255 }
+            let linear = channels.map { $0 <= 0.03928 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
+            return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+        }
+        func contrast(_ a: String, _ b: String) -> Double {
+            let (x, y) = (luminance(a), luminance(b))
+            return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+        }
+        let pairs = [
+            ("ink", "tint"), ("ink", "paper"), ("muted", "tint"), ("muted", "paper"), ("brand", "paper"),
+            ("brand", "tint"), ("paper", "brand"), ("paper", "brand-dark"), ("accent", "paper"), ("warn", "paper"),
+            ("ink", "mark"),
+        ]
+        for (text, background) in pairs {
+            let (foreground, back) = (try #require(colours[text], "--\(text)"), try #require(colours[background]))
+            #expect(contrast(foreground, back) >= 4.5, "--\(text) on --\(background): \(contrast(foreground, back))")
+        }
+    }
+
     /// The number of results a search page reports (`<h2 … class="count-line">60 entries</h2>`).
     static func resultCount(_ page: String) -> Int? {
         guard let range = page.range(of: "class=\"count-line\">") else { return nil }
