@@ -9,7 +9,7 @@ extension NodeConfiguration {
             "# SOPRO_SYNC_INTERVAL.",
             "",
             "# A display name for this node.",
-            "name: \(Self.quote(name))",
+            "name: \(name.yamlQuoted)",
             "# node: a regional node that signs and publishes; mirror: read-only, serves the catalogue.",
             "mode: \(mode.rawValue)",
         ]
@@ -27,7 +27,7 @@ extension NodeConfiguration {
             "",
             "# The address readers reach this node at, for the absolute links of sitemap.xml and the",
             "# Atom feeds (behind a proxy: the public https URL). Without it, the request's Host is used.",
-            publicURL.map { "publicURL: \(Self.quote($0))" } ?? "# publicURL: https://katalog.example.at",
+            publicURL.map { "publicURL: \($0.yamlQuoted)" } ?? "# publicURL: https://katalog.example.at",
             "",
             "# Days a closed inquiry is kept before it is erased (personal data; regional nodes).",
             "inquiryRetentionDays: \(inquiryRetentionDays)",
@@ -46,7 +46,7 @@ extension NodeConfiguration {
             peers.isEmpty
             ? ["  []"]
             : peers.flatMap { peer in
-                ["  - name: \(Self.quote(peer.name))", "    url: \(Self.quote(peer.url))"]
+                ["  - name: \(peer.name.yamlQuoted)", "    url: \(peer.url.yamlQuoted)"]
                     + (peer.author.map { ["    author: \($0)"] } ?? [])
             }
         lines += ["", "# Authors whose changes this node accepts (including its own).", "trustedAuthors:"]
@@ -54,19 +54,15 @@ extension NodeConfiguration {
             trustedAuthors.isEmpty
             ? ["  []"]
             : trustedAuthors.flatMap { author in
-                ["  - id: \(author.id)", "    region: \(author.region)", "    name: \(Self.quote(author.name))"]
+                ["  - id: \(author.id)", "    region: \(author.region)", "    name: \(author.name.yamlQuoted)"]
             }
         lines += ["", "# Editors who may publish: name and the SHA-256 of their token (never the token).", "editors:"]
         lines +=
             editors.isEmpty
             ? ["  []"]
             : editors.flatMap { editor in
-                ["  - name: \(Self.quote(editor.name))", "    tokenSHA256: \(editor.tokenSHA256)"]
+                ["  - name: \(editor.name.yamlQuoted)", "    tokenSHA256: \(editor.tokenSHA256)"]
             }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func quote(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

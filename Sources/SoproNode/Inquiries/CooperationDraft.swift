@@ -20,24 +20,17 @@ enum CooperationDraft {
             "# `sopro-node check`, then publish it. It holds none of the asker's personal data.",
             "kind: cooperation",
             "id: \(id)",
-            "title: {\(language): \(quote(title))}",
-            "description: {\(language): \(quote(String(need.prefix(4000))))}",
+            "title: {\(language): \(title.yamlQuoted)}",
+            "description: {\(language): \(String(need.prefix(4000)).yamlQuoted)}",
             "enterprises: [\(enterprises.joined(separator: ", "))]",
         ]
         if !products.isEmpty { lines.append("products: [\(products.joined(separator: ", "))]") }
         lines += [
-            "partners: [{name: \(quote(partner)), type: \(inquiry.submission.organisationType.rawValue)}]",
+            "partners: [{name: \(partner.yamlQuoted), type: \(inquiry.submission.organisationType.rawValue)}]",
             "contracting: [co-development]",
             "regions: [\(inquiry.submission.deliveryRegion.rawValue)]",
             "period: {start: \(today.prefix(7))}",
         ]
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A YAML double-quoted scalar (JSON's string syntax is valid YAML).
-    static func quote(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(text), as: UTF8.self)) ?? "\"\""
     }
 }
