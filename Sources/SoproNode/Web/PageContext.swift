@@ -6,6 +6,9 @@ import Foundation
 /// Mustache templates render (every value is escaped by the template; nothing here is HTML).
 struct PageContext {
     let language: LanguageTag
+    /// Whether the request chose the language (`?lang=`), rather than the browser's
+    /// `Accept-Language` (then the page varies by that header).
+    let languageIsExplicit: Bool
     /// The request's path and query, for the language switch and `hreflang` alternates.
     let path: String
     let query: [(String, String)]

@@ -112,22 +112,19 @@ struct WebController<Context: RequestContext>: Sendable {
     func page(
         _ request: Request, cacheable: Bool = true, _ build: (PageContext) async throws -> Page
     ) async throws -> Response {
-        let chosen = PageLanguage.choose(
-            query: request.uri.queryParameters["lang"].map(String.init),
-            acceptLanguage: request.headers[.acceptLanguage])
         let context = pageContext(for: request)
         var etag: String?
         if cacheable {
-            etag = try await self.etag(for: request, language: chosen.language, address: context.address)
+            etag = try await self.etag(for: request, language: context.language, address: context.address)
             if let etag, EntityTag.matches(request.headers[.ifNoneMatch], etag) {
-                var headers = Self.headers(language: chosen.language, explicit: chosen.explicit)
+                var headers = Self.headers(language: context.language, explicit: context.languageIsExplicit)
                 headers[.eTag] = etag
                 return Response(status: .notModified, headers: headers)
             }
         }
         var built = try await build(context)
         if inquiries != nil { built.values["inquiryHref"] = context.href("/inquiry") }
-        var headers = Self.headers(language: chosen.language, explicit: chosen.explicit)
+        var headers = Self.headers(language: context.language, explicit: context.languageIsExplicit)
         headers[.contentType] = built.contentType
         if built.status == .ok, let etag { headers[.eTag] = etag }
         let html = try renderer.render(built.template, built.values)
@@ -155,7 +152,7 @@ struct WebController<Context: RequestContext>: Sendable {
             query: request.uri.queryParameters["lang"].map(String.init),
             acceptLanguage: request.headers[.acceptLanguage])
         return PageContext(
-            language: chosen.language, path: request.uri.path,
+            language: chosen.language, languageIsExplicit: chosen.explicit, path: request.uri.path,
             query: request.uri.queryParameters.map { (String($0.key), String($0.value)) },
             address: publicAddress ?? PublicAddress.requested(host: request.head.authority))
     }
