@@ -38,7 +38,7 @@ public final class SQLiteInquiryStore: InquiryStore {
             try db.execute(
                 sql: """
                     INSERT INTO inquiry (id, receivedAt, updatedAt, state, email, closedAt, document)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
                     """, arguments: arguments)
         } else {
             try db.execute(
@@ -51,10 +51,8 @@ public final class SQLiteInquiryStore: InquiryStore {
 
     public func insert(_ inquiry: Inquiry) async throws -> Bool {
         try await writer.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM inquiry WHERE id = ?", arguments: [inquiry.id]) == nil
-            else { return false }
             try Self.write(inquiry, db, insert: true)
-            return true
+            return db.changesCount == 1
         }
     }
 
