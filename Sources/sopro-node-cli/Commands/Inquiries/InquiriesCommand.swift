@@ -44,6 +44,16 @@ struct InquiryConnectionOptions: ParsableArguments {
     }
 }
 
+/// The person a data request is about, by e-mail address (checked before anything is sent).
+struct PersonEmailArgument: ParsableArguments {
+    @Argument(help: "The person's e-mail address.")
+    var email: String
+
+    func validate() throws {
+        if (try? EmailAddress(parsing: email)) == nil { throw ValidationError("\(email) is not an e-mail address") }
+    }
+}
+
 extension Inquiry {
     /// The first line of the need, shortened for a table.
     var summary: String {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import DirectoryModel
 import Foundation
 
 /// `sopro-node inquiries erase`: erases every inquiry of one person, on their request.
@@ -12,21 +11,17 @@ struct InquiriesEraseCommand: AsyncParsableCommand {
             (see `inquiries show`) to erase their copies too.
             """)
 
-    @Argument(help: "The person's e-mail address.")
-    var email: String
+    @OptionGroup var person: PersonEmailArgument
 
     @OptionGroup var connection: InquiryConnectionOptions
-
-    func validate() throws {
-        if (try? EmailAddress(parsing: email)) == nil { throw ValidationError("\(email) is not an e-mail address") }
-    }
 
     func run() async throws {
         let (node, token) = try connection.connect()
         let data = try await node.post(
-            "/v1/personal-data/erase", json: try JSONSerialization.data(withJSONObject: ["email": email]), token: token)
+            "/v1/personal-data/erase", json: try JSONSerialization.data(withJSONObject: ["email": person.email]),
+            token: token)
         struct Answer: Decodable { var erased: Int }
         let erased = try decodeAnswer(Answer.self, data).erased
-        say("erased \(erased) inquir\(erased == 1 ? "y" : "ies") of \(email)")
+        say("erased \(erased) inquir\(erased == 1 ? "y" : "ies") of \(person.email)")
     }
 }
