@@ -122,6 +122,28 @@ import Testing
         }
     }
 
+    /// Another site's form may post an inquiry with `fetch` (the preflight allows it), but no
+    /// other site's script may send an editor token.
+    @Test func otherSitesMayPostInquiriesButNotSendTokens() async throws {
+        let node = try await SampleNode.make(key: NodeKey(), region: "AT13", name: "Wien")
+        try await buildApplication(node: node, editors: Self.editors, inquiries: try Self.desk(for: node)).test(.router)
+        {
+            client in
+            var preflight: HTTPFields = [.origin: "https://partner.example", .accessControlRequestMethod: "POST"]
+            preflight[.accessControlRequestHeaders] = "content-type"
+            try await client.execute(uri: "/v1/inquiries", method: .options, headers: preflight) { response in
+                #expect(response.headers[.accessControlAllowOrigin] == "*")
+                #expect(response.headers[.accessControlAllowMethods]?.contains("POST") == true)
+                #expect(response.headers[.accessControlAllowHeaders]?.lowercased().contains("authorization") != true)
+            }
+            var cross: HTTPFields = [.origin: "https://partner.example", .contentType: "application/json"]
+            cross[.accept] = "application/json"
+            let (status, _, headers) = try await post(client, "/v1/inquiries", Self.validJSON, headers: cross)
+            #expect(status == .accepted)
+            #expect(headers[.accessControlAllowOrigin] == "*")
+        }
+    }
+
     @Test func invalidInputNamesEveryFieldAndStoresNothing() async throws {
         let node = try await SampleNode.make(key: NodeKey(), region: "AT13", name: "Wien")
         let desk = try Self.desk(for: node)

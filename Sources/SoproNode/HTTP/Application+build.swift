@@ -14,7 +14,11 @@ public func buildApplication(
     router.add(middleware: ResponseCompression())
     router.add(middleware: InternalErrorResponder())
     router.add(middleware: UnmatchedRouteResponder())
-    router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get]))
+    // Any site may read the catalogue and post an inquiry from its own form (JSON, so POST
+    // needs a preflight); no other site's script may send an editor token (`Authorization` is
+    // not an allowed header), so nothing that needs one can be driven from another site.
+    router.add(
+        middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get, .post]))
     let sync = SyncController(node: node, peerStatus: peerStatus)
     let catalogue = CatalogueController(node: node)
     let publishing = PublishController(node: node, editors: editors)
