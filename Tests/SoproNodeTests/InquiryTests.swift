@@ -203,6 +203,31 @@ import Testing
         #expect(try await other.list(state: nil).isEmpty)
     }
 
+    /// Behind a proxy the limit counts the address the proxy saw; without `trustForwardedFor`
+    /// the header is ignored, so a client cannot dodge the limit by writing it.
+    @Test func rateLimitBehindAProxy() async throws {
+        let node = try await SampleNode.make(key: NodeKey(), region: "AT13", name: "Wien")
+        for trusted in [true, false] {
+            let desk = try Self.desk(for: node, limiter: SubmissionRateLimiter(maximum: 1, windowMilliseconds: 600_000))
+            try await buildApplication(
+                node: node, inquiries: desk, clientAddress: ClientAddress(trustForwardedFor: trusted)
+            ).test(.router) { client in
+                var statuses: [HTTPResponse.Status] = []
+                for address in ["198.51.100.7", "203.0.113.9", "198.51.100.7"] {
+                    var headers: HTTPFields = [.contentType: "application/json"]
+                    if let name = HTTPField.Name("X-Forwarded-For") { headers[name] = "10.0.0.1, \(address)" }
+                    statuses.append(try await post(client, "/v1/inquiries", Self.validJSON, headers: headers).0)
+                }
+                #expect(
+                    statuses
+                        == (trusted
+                            ? [.accepted, .accepted, .tooManyRequests]
+                            : [.accepted, .tooManyRequests, .tooManyRequests]),
+                    "trustForwardedFor: \(trusted)")
+            }
+        }
+    }
+
     @Test func exportEraseAndRetention() async throws {
         let node = try await SampleNode.make(key: NodeKey(), region: "AT13", name: "Wien")
         let clock = TestClock()

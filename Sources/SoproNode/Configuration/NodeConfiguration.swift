@@ -69,6 +69,9 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
     public var publicURL: String?
     /// Days a closed inquiry is kept before it is erased (regional nodes).
     public var inquiryRetentionDays = 365
+    /// Behind a reverse proxy that sets `X-Forwarded-For`: count the inquiry form's rate limit
+    /// by the address the proxy saw, not by the proxy's.
+    public var trustForwardedFor = false
 
     public init(name: String, region: String?, mode: Mode) {
         self.name = name
@@ -215,7 +218,7 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
 extension NodeConfiguration {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case name, region, mode, listen, keyFile, syncInterval, maximumClockSkew, peers, trustedAuthors, editors,
-            publicURL, inquiryRetentionDays
+            publicURL, inquiryRetentionDays, trustForwardedFor
     }
 
     private struct AnyKey: CodingKey {
@@ -250,6 +253,7 @@ extension NodeConfiguration {
         publicURL = try container.decodeIfPresent(String.self, forKey: .publicURL)
         inquiryRetentionDays =
             try container.decodeIfPresent(Int.self, forKey: .inquiryRetentionDays) ?? inquiryRetentionDays
+        trustForwardedFor = try container.decodeIfPresent(Bool.self, forKey: .trustForwardedFor) ?? false
     }
 }
 

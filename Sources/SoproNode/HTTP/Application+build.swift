@@ -5,7 +5,7 @@ import Logging
 public func buildApplication(
     node: CatalogueNode, host: String = "127.0.0.1", port: Int = 8080, editors: EditorAuthenticator = .none,
     peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil, inquiries: InquiryDesk? = nil,
-    logger: Logger = Logger(label: "sopro.node")
+    clientAddress: ClientAddress = ClientAddress(), logger: Logger = Logger(label: "sopro.node")
 ) -> some ApplicationProtocol {
     // HEAD wherever GET is served, as HTTP expects (for caches and link checkers).
     let router = Router(context: NodeRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -43,7 +43,10 @@ public func buildApplication(
         case .publish: router.add(endpoint) { request, _ in try await publishing.publish(request) }
         case .retract: router.add(endpoint) { request, _ in try await publishing.retract(request) }
         case .submitInquiry:
-            router.add(endpoint) { request, context in try await inquiryAPI.submit(request, client: context.clientKey) }
+            router.add(endpoint) { request, context in
+                try await inquiryAPI.submit(
+                    request, client: clientAddress.of(request, connection: context.remoteAddress))
+            }
         case .inquiries: router.add(endpoint) { request, _ in try await inquiryAPI.list(request) }
         case .inquiry:
             router.add(endpoint) { request, context in
@@ -74,7 +77,7 @@ public func buildApplication(
     case .success(let renderer):
         let web = WebController<NodeRequestContext>(
             node: node, peerStatus: peerStatus, renderer: renderer, publicAddress: publicAddress, inquiries: inquiries,
-            editors: editors)
+            editors: editors, clientAddress: clientAddress)
         router.add(middleware: NotFoundPage(web: web))
         router.addRoutes(web.routes)
     case .failure(let error):

@@ -12,9 +12,4 @@ public struct NodeRequestContext: RequestContext, RemoteAddressRequestContext {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
     }
-
-    /// What the rate limit counts by: the client's IP address (without the port).
-    var clientKey: String {
-        remoteAddress?.ipAddress ?? "unknown"
-    }
 }

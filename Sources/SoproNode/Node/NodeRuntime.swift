@@ -68,7 +68,8 @@ public struct NodeRuntime: Sendable {
         let app = buildApplication(
             node: node, host: configuration.listen.host, port: configuration.listen.port,
             editors: EditorAuthenticator(configuration: configuration), peerStatus: replicator.status,
-            publicAddress: configuration.publicURL.flatMap(PublicAddress.init), inquiries: desk, logger: logger)
+            publicAddress: configuration.publicURL.flatMap(PublicAddress.init), inquiries: desk,
+            clientAddress: ClientAddress(trustForwardedFor: configuration.trustForwardedFor), logger: logger)
         let group = ServiceGroup(
             configuration: .init(
                 services: [app, replicator] + services, gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))

@@ -25,11 +25,15 @@ struct WebController<Context: RequestContext>: Sendable {
     let inquiries: InquiryDesk?
     /// Who may use the operators' pages.
     let editors: EditorAuthenticator
+    /// Whom the inquiry form's rate limit counts a submission against.
+    let clientAddress: ClientAddress
 
     init(
         node: CatalogueNode, peerStatus: PeerStatusBoard?, renderer: PageRenderer, publicAddress: PublicAddress?,
-        sitemapSize: Int = 50_000, inquiries: InquiryDesk? = nil, editors: EditorAuthenticator = .none
+        sitemapSize: Int = 50_000, inquiries: InquiryDesk? = nil, editors: EditorAuthenticator = .none,
+        clientAddress: ClientAddress = ClientAddress()
     ) {
+        self.clientAddress = clientAddress
         self.inquiries = inquiries
         self.editors = editors
         self.node = node
@@ -64,7 +68,8 @@ struct WebController<Context: RequestContext>: Sendable {
             try await page(request, cacheable: false) { inquiries == nil ? notFound($0) : inquiryForm($0) }
         }
         routes.post("/inquiry") { request, context in
-            let client = (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress ?? "unknown"
+            let client = clientAddress.of(
+                request, connection: (context as? any RemoteAddressRequestContext)?.remoteAddress)
             return try await page(request, cacheable: false) { try await submitInquiry(request, client: client, $0) }
         }
         routes.get("/operator/inquiries") { request, _ in
