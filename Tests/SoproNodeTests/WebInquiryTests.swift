@@ -168,6 +168,25 @@ import Testing
             }
             #expect(try await desk.inquiry(inquiry.id).state == .inContact)
             #expect(after.contains("&lt;i&gt;called&lt;/i&gt;") && !after.contains("<i>called"))
+
+            // Realised: the page offers the draft of a cooperation entry, for signed-in operators.
+            _ = try await desk.record(inquiry.id, state: .realised, note: nil, operatorName: "anna@wien")
+            let realised = try await client.execute(
+                uri: "/operator/inquiries/\(inquiry.id)?lang=en", method: .get, headers: [.authorization: Self.basic]
+            ) { String(buffer: $0.body) }
+            #expect(realised.contains("/operator/inquiries/\(inquiry.id)/cooperation-draft"))
+            let draftURI = "/operator/inquiries/\(inquiry.id)/cooperation-draft"
+            try await client.execute(uri: draftURI, method: .get) { #expect($0.status == .unauthorized) }
+            let draft = try await client.execute(uri: draftURI, method: .get, headers: [.authorization: Self.basic]) {
+                response in
+                #expect(response.headers[.contentDisposition]?.hasPrefix("attachment") == true)
+                return String(buffer: response.body)
+            }
+            #expect(try EntryFileDecoder().decode(draft, name: "draft.yaml").entries.first?.entry.kind == .cooperation)
+            try await client.execute(
+                uri: "/operator/inquiries/00000000-0000-0000-0000-000000000000/cooperation-draft", method: .get,
+                headers: [.authorization: Self.basic]
+            ) { #expect($0.status == .notFound) }
         }
     }
 

@@ -133,14 +133,11 @@ struct InquiryController: Sendable {
     func cooperationDraft(_ request: Request, id: String) async throws -> Response {
         let desk = try openDesk()
         _ = try editors.editor(for: request)
-        let inquiry = try await handling { try await desk.inquiry(id) }
-        var enterprises = request.uri.queryParameters[values: "enterprise"].map(String.init)
-        let products = request.uri.queryParameters[values: "product"].map(String.init)
-        if enterprises.isEmpty, let best = try await desk.matches(for: inquiry).enterprises.first {
-            enterprises = [best.id]
+        let yaml = try await handling {
+            try await desk.cooperationDraft(
+                id, enterprises: request.uri.queryParameters[values: "enterprise"].map(String.init),
+                products: request.uri.queryParameters[values: "product"].map(String.init))
         }
-        let yaml = CooperationDraft.yaml(
-            for: inquiry, enterprises: enterprises, products: products, today: desk.today)
         return Response(
             status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: yaml)))

@@ -173,6 +173,21 @@ public struct InquiryDesk: Sendable {
         return updated
     }
 
+    /// An inquiry as the draft of a cooperation entry file, naming `enterprises` (default: the
+    /// best match) and `products`; without the asker's personal data.
+    public func cooperationDraft(
+        _ id: String, enterprises: [String] = [], products: [String] = []
+    ) async throws
+        -> String
+    {
+        let inquiry = try await self.inquiry(id)
+        var enterprises = enterprises
+        if enterprises.isEmpty, let best = try await matches(for: inquiry).enterprises.first {
+            enterprises = [best.id]
+        }
+        return CooperationDraft.yaml(for: inquiry, enterprises: enterprises, products: products, today: today)
+    }
+
     // MARK: Personal data
 
     public func export(email: EmailAddress) async throws -> [Inquiry] {

@@ -22,6 +22,10 @@ public struct InquiryError: Error, Hashable, Sendable, CustomStringConvertible {
 
     static func notFound(_ id: String) -> InquiryError { .init(.notFound(id)) }
 
+    var isNotFound: Bool {
+        if case .notFound = kind { true } else { false }
+    }
+
     public var description: String {
         switch kind {
         case .notFound(let id): "there is no inquiry \(id) at this node"

@@ -105,6 +105,9 @@ extension WebController {
         values["listHref"] = context.href("/operator/inquiries")
         values["statusAction"] = context.href("/operator/inquiries/\(id)/status")
         values["referAction"] = context.href("/operator/inquiries/\(id)/refer")
+        if inquiry.state == .realised {
+            values["draftHref"] = context.href("/operator/inquiries/\(id)/cooperation-draft")
+        }
         var facts: [(String, String)] = [
             (context.text("state"), context.label(inquiry.state.label) ?? inquiry.state.rawValue),
             (context.text("field.need"), submission.need),
@@ -203,7 +206,7 @@ extension WebController {
             }
             return try await operatorInquiry(id, notice: context.text("save") + " ✓", context)
         } catch let error as InquiryError {
-            if case .notFound = error.kind { return notFound(context) }
+            if error.isNotFound { return notFound(context) }
             var page = try await operatorInquiry(id, problem: error.description, context)
             page.status = .unprocessableContent
             return page

@@ -79,6 +79,23 @@ struct WebController<Context: RequestContext>: Sendable {
             let id = context.parameters.get("id") ?? ""
             return try await operatorPage(request) { context, _ in try await operatorInquiry(id, context) }
         }
+        routes.get("/operator/inquiries/:id/cooperation-draft") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            guard signedInEditor(request) != nil else { return try signInRequired(pageContext(for: request)) }
+            let yaml: String
+            do {
+                guard let desk = inquiries else { throw InquiryError.notFound(id) }
+                yaml = try await desk.cooperationDraft(id)
+            } catch let error as InquiryError where error.isNotFound {
+                return try await page(request, cacheable: false) { notFound($0) }
+            }
+            var headers: HTTPFields = [
+                .contentType: "application/yaml; charset=utf-8", .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"cooperation-\(id.prefix(8)).yaml\"",
+            ]
+            headers[.xContentTypeOptions] = "nosniff"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: yaml)))
+        }
         for action in ["status", "refer"] {
             routes.post("/operator/inquiries/:id/\(action)") { request, context in
                 let id = context.parameters.get("id") ?? ""
