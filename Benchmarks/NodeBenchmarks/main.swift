@@ -185,6 +185,30 @@ for word in words + hungarian {
     }
 }
 
+// Matching inquiries against the whole catalogue (20,000 entries), as an operator's page does.
+var matchTimes: [Double] = []
+let needs = [
+    "Holz Spielzeug für unsere Kindergärten", "Catering für Betriebsfeiern", "Reinigung der Büros, zweimal pro Woche",
+    "Textil Taschen aus Werbebannern", "Garten und Grünflächen pflegen", "Fahrrad Werkstatt für Dienstfahrräder",
+    "Druck und Versand der Gemeindezeitung", "Wäsche für das Pflegeheim", "Montage und Verpackung von Werbemitteln",
+    "fa műhely játékok óvodának",
+]
+for need in needs {
+    var draft = InquiryDraft()
+    draft.need = need
+    draft.deliveryRegion = "AT13"
+    draft.organisationType = "public-body"
+    draft.contactName = "Benchmark"
+    draft.email = "benchmark@example.org"
+    draft.language = "de"
+    draft.consent = true
+    let submission = try draft.validated(today: "2026-01-01").get()
+    for _ in 0..<3 {
+        matchTimes.append(
+            seconds(try await clock.measure { _ = try await InquiryMatcher(store: mirrorStore).matches(for: submission) }))
+    }
+}
+
 // A mirror as its own process: the peak RSS of one node, bootstrapping.
 func get(_ url: String) async -> Data? {
     guard let response = try? await HTTPClient.sopro.execute(HTTPClientRequest(url: url), timeout: .seconds(5)),
@@ -322,6 +346,10 @@ print(
         format: "search page queries, first / again:    p50 %6.2f / %6.2f ms, max %6.2f / %6.2f ms (20 texts)",
         percentile(firstPageTimes, 0.5) * 1000, percentile(againPageTimes, 0.5) * 1000,
         (firstPageTimes.max() ?? 0) * 1000, (againPageTimes.max() ?? 0) * 1000))
+print(
+    String(
+        format: "matching an inquiry (20,000 entries):   p50 %6.2f ms, max %6.2f ms (%d runs)",
+        percentile(matchTimes, 0.5) * 1000, (matchTimes.max() ?? 0) * 1000, matchTimes.count))
 print("peak RSS of this process (source node, mirror and client together): \(inProcessRSS) MB")
 if let processFigures {
     print(
