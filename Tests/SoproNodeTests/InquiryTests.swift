@@ -81,6 +81,10 @@ import Testing
             // Operators only.
             let (refused, _) = try await get(client, "/v1/inquiries", headers: [:])
             #expect(refused == .unauthorized)
+            for bad in ["limit=1001", "limit=0", "limit=many", "state=done"] {
+                let (status, _) = try await get(client, "/v1/inquiries?\(bad)")
+                #expect(status == .badRequest, "\(bad)")
+            }
             let (listed, list) = try await get(client, "/v1/inquiries")
             #expect(listed == .ok)
             let inquiries = try #require(list["inquiries"] as? [[String: Any]])

@@ -74,7 +74,13 @@ struct InquiryController: Sendable {
             }
             state = parsed
         }
-        let limit = request.uri.queryParameters["limit"].flatMap { Int($0) } ?? 100
+        var limit = 100
+        if let text = request.uri.queryParameters["limit"], !text.isEmpty {
+            guard let number = Int(text), (1...1000).contains(number) else {
+                throw ProblemDetails.badRequest("limit: \"\(text)\" is not a number from 1 to 1000")
+            }
+            limit = number
+        }
         return JSONResponse(InquiryList(inquiries: try await desk.list(state: state, limit: limit)))
     }
 

@@ -62,6 +62,8 @@ public struct SignedReferral: Hashable, Sendable, Codable {
         let message: ReferralMessage
         do {
             message = try JSONDecoder().decode(ReferralMessage.self, from: payload)
+        } catch let error as DecodingError {
+            throw InquiryError(.malformedReferral(error.describedWithPath(root: "the payload")))
         } catch {
             throw InquiryError(.malformedReferral("\(error)"))
         }
