@@ -205,7 +205,8 @@ for need in needs {
     let submission = try draft.validated(today: "2026-01-01").get()
     for _ in 0..<3 {
         matchTimes.append(
-            seconds(try await clock.measure { _ = try await InquiryMatcher(store: mirrorStore).matches(for: submission) }))
+            seconds(
+                try await clock.measure { _ = try await InquiryMatcher(store: mirrorStore).matches(for: submission) }))
     }
 }
 
