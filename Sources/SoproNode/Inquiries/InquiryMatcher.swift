@@ -247,15 +247,10 @@ public struct InquiryMatcher: Sendable {
             .split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
-    /// Every name and description of an entry, in every language.
+    /// Every name and description of an entry, in every language (as the full-text index
+    /// holds them).
     static func texts(of entry: Entry) -> [String] {
-        switch entry {
-        case .enterprise(let enterprise):
-            Array(enterprise.name.values.values) + Array(enterprise.description.values.values)
-        case .product(let product): Array(product.name.values.values) + Array(product.description.values.values)
-        case .cooperation(let cooperation):
-            Array(cooperation.title.values.values) + Array(cooperation.description.values.values)
-        }
+        Array(entry.displayName.values.values) + Array(CatalogueIndex.description(of: entry).values.values)
     }
 
     static func names(_ text: LocalizedText) -> [String: String] {
