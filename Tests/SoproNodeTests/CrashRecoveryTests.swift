@@ -66,7 +66,7 @@ import Testing
                 if let (status, body) = await CommandLineEndToEndTests.get("http://127.0.0.1:\(port)/v1/sync/heads"),
                     status == 200
                 {
-                    held = (try? JSONDecoder().decode(VersionVector.self, from: body))?[pusher.authorID] ?? 0
+                    held = (try? JSONDecoder().decode(SyncState.self, from: body))?.vector[pusher.authorID] ?? 0
                 } else {
                     try await Task.sleep(for: .milliseconds(50))
                 }

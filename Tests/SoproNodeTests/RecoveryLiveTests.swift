@@ -47,9 +47,10 @@ import Testing
                 store: try SQLiteChangeStore.inMemory(), acceptance: acceptance,
                 mode: .regional(key: keyA, region: "AT12"),
                 name: "A", needsOwnHeadFromPeers: true)
-            await #expect(throws: NodeError.ownHeadUnconfirmed) {
+            let refusal = await #expect(throws: NodeError.self) {
                 try await restored.publish([operation("vier")], editor: "maria")
             }
+            #expect(refusal?.code == .ownHeadUnconfirmed)
             let replicator = Replicator(
                 node: restored, peers: [peerB], client: HTTPPeerClient(), clock: ContinuousClock())
             await replicator.recoverOwnLog()

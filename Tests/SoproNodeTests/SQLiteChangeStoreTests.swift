@@ -179,7 +179,7 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(try await store.digest() == CatalogueState().digest)
     }
 
-    @Test func recordsForksAndSuspendsTheAuthor() async throws {
+    @Test func recordsForksAndQuarantinesTheAuthor() async throws {
         let key = NodeKey()
         let store = try SQLiteChangeStore.inMemory()
         let acceptance = StoreScenario.acceptance(for: [key])
@@ -204,14 +204,20 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(error.code == .fork)
         #expect(results[1] == .duplicate)
         let forks = try await store.forks()
-        #expect(forks == [ForkEvidence(kept: first, rival: rival, author: key.authorID, seq: 1)])
+        #expect(forks.map(\.ids) == [[first.id, rival.id].sorted()])
+        #expect(forks.first?.seq == 1)
+        // Quarantined from seq 1: nothing of the author is applied, a later change is kept in
+        // the log but not applied, and nothing of the author is offered to peers.
+        #expect(try await store.entry(kind: "enterprise", id: "e") == nil)
         let next = try change("AT13", seq: 2, previous: first.id)
-        let refused = try await store.apply(await ChangeVerifier.verify([next]), acceptance: acceptance, now: now + 10)
-        guard case .refused(let suspended) = refused[0] else {
-            Issue.record("a suspended author's change was accepted")
-            return
-        }
-        #expect(suspended.code == .authorSuspended)
+        let kept = try await store.apply(await ChangeVerifier.verify([next]), acceptance: acceptance, now: now + 10)
+        #expect(kept == [.accepted])
+        #expect(try await store.entry(kind: "enterprise", id: "e") == nil)
+        #expect(
+            try await store.changes(missingFrom: VersionVector(), maximumCount: 10, maximumBytes: 1 << 20).changes
+                .isEmpty)
+        #expect(try await store.syncState().heads[key.authorID] == nil)
+        #expect(try await store.verify().isEmpty)
     }
 
     @Test func servesDeltasPageByPage() async throws {

@@ -84,8 +84,9 @@ import Testing
                 #expect(results.first?.status == "duplicate")
             }
             try await client.execute(uri: "/v1/sync/heads", method: .get) { response in
-                let heads = try JSONDecoder().decode(VersionVector.self, from: Data(buffer: response.body))
-                #expect(heads[peer.authorID] == 2)
+                let heads = try JSONDecoder().decode(SyncState.self, from: Data(buffer: response.body))
+                #expect(heads.vector[peer.authorID] == 2)
+                #expect(heads.heads[peer.authorID]?.id != nil, "heads name the change, not only its seq")
             }
             try await client.execute(
                 uri: "/v1/sync/pull", method: .post, body: try body(PullRequest(have: VersionVector(), limit: 1))

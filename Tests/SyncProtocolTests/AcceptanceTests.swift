@@ -156,20 +156,43 @@ import Testing
         #expect(replica.receive([valid], now: testNow) == [.accepted], "unknown payload fields are kept, not refused")
     }
 
-    @Test func detectsForksKeepsEvidenceAndSuspendsTheAuthor() throws {
+    @Test func detectsForksKeepsEvidenceAndQuarantinesTheAuthorFromTheForkOn() throws {
         var replica = makeReplica(trusting: [key])
         let first = try sign([set("region", "AT12")], key: key)
-        let twin = try sign([set("region", "AT13")], key: key)
-        #expect(replica.receive([first], now: testNow) == [.accepted])
-        let error = try #require(refusal(replica.receive([twin], now: testNow).first))
+        let second = try sign([set("region", "AT13")], key: key, seq: 2, previous: first.id, time: testNow + 1)
+        #expect(replica.receive([first, second], now: testNow + 1) == [.accepted, .accepted])
+        let twin = try sign([set("region", "HU22")], key: key, seq: 2, previous: first.id, time: testNow + 2)
+        let error = try #require(refusal(replica.receive([twin], now: testNow + 2).first))
         #expect(error.code == .fork)
         #expect(replica.forks.count == 1)
-        #expect(replica.forks.first?.kept == first)
-        #expect(replica.forks.first?.rival == twin)
-        let next = try sign([set("region", "AT11")], key: key, seq: 2, previous: first.id, time: testNow + 1)
-        #expect(refusal(replica.receive([next], now: testNow + 1).first)?.code == .authorSuspended)
-        #expect(replica.receive([first], now: testNow) == [.duplicate])
+        #expect(Set(replica.forks.first?.ids ?? []) == [second.id, twin.id])
+        #expect(replica.quarantine.from[key.authorID] == 2)
+        // The catalogue holds the log only below the fork: seq 2 is no longer applied.
         #expect(replica.state[EntryKey(kind: "enterprise", id: "e1")]?.register("region")?.value == "AT12")
+        // A later change of the kept branch is kept in the log, not applied, and not offered.
+        let third = try sign([set("region", "AT11")], key: key, seq: 3, previous: second.id, time: testNow + 3)
+        #expect(replica.receive([third], now: testNow + 3) == [.accepted])
+        #expect(replica.state[EntryKey(kind: "enterprise", id: "e1")]?.register("region")?.value == "AT12")
+        #expect(replica.exchangedVector[key.authorID] == 1)
+        #expect(replica.changes(missingFrom: VersionVector()).changes == [first])
+        #expect(replica.receive([first], now: testNow) == [.duplicate])
+    }
+
+    @Test func forkEvidenceFromAPeerQuarantinesAReplicaThatHeldOnlyOneBranch() throws {
+        var replica = makeReplica(trusting: [key])
+        let first = try sign([set("region", "AT12")], key: key)
+        let second = try sign([set("region", "AT13")], key: key, seq: 2, previous: first.id, time: testNow + 1)
+        let twin = try sign([set("region", "HU22")], key: key, seq: 2, previous: first.id, time: testNow + 2)
+        #expect(replica.receive([first, second], now: testNow + 2) == [.accepted, .accepted])
+        let evidence = try ForkEvidence(verifying: [twin, second])
+        let new = replica.record(evidence)
+        let again = replica.record(evidence)
+        #expect(new)
+        #expect(!again, "the same evidence again tells nothing new")
+        #expect(replica.state[EntryKey(kind: "enterprise", id: "e1")]?.register("region")?.value == "AT12")
+        #expect(throws: SyncError.self) { try ForkEvidence(verifying: [second, second]) }
+        let tampered = SignedChange(payload: twin.payload, signature: second.signature)
+        #expect(throws: SyncError.self) { try ForkEvidence(verifying: [second, tampered]) }
     }
 
     @Test func acceptsABatchInAnyOrder() throws {

@@ -196,8 +196,8 @@ func deliver(_ changes: [VerifiedChange], to replica: inout Replica, rng: inout 
             }
             #expect(forkResults.count == 1)
             #expect(replica.forks.count == 1)
-            #expect(replica.suspended.contains(key.authorID))
-            #expect(!replica.suspended.contains(honest.authorID))
+            #expect(replica.quarantine.from[key.authorID] == UInt64(forkSeq))
+            #expect(replica.quarantine.from[honest.authorID] == nil)
             #expect(results.last == .accepted, "other authors are unaffected")
         }
     }

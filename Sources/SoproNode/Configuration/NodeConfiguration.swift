@@ -60,6 +60,9 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
     public var syncInterval = 10
     /// How far ahead of this node's clock a change may be stamped, in seconds.
     public var maximumClockSkew = 300
+    /// Seconds after a start after which a majority of the regional peers is enough to confirm
+    /// the node's own head, when not all of them answer (see `OwnHeadConfirmation`).
+    public var ownHeadQuorumAfter = 600
     public var peers: [PeerEntry] = []
     public var trustedAuthors: [AuthorEntry] = []
     public var editors: [Editor] = []
@@ -153,6 +156,9 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
         }
         if !(0...65_535).contains(listen.port) { problems.append("listen.port: \(listen.port) is not a port number") }
         if syncInterval < 1 { problems.append("syncInterval: must be at least 1 second") }
+        if !(0...86_400).contains(ownHeadQuorumAfter) {
+            problems.append("ownHeadQuorumAfter: \(ownHeadQuorumAfter) is not between 0 and 86400 seconds")
+        }
         for (index, peer) in peers.enumerated() {
             if URL(string: peer.url)?.scheme.map({ ["http", "https"].contains($0) }) != true {
                 problems.append("peers[\(index)].url: \"\(peer.url)\" is not an http(s) URL")
@@ -217,8 +223,8 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
 
 extension NodeConfiguration {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, region, mode, listen, keyFile, syncInterval, maximumClockSkew, peers, trustedAuthors, editors,
-            publicURL, inquiryRetentionDays, trustForwardedFor
+        case name, region, mode, listen, keyFile, syncInterval, maximumClockSkew, ownHeadQuorumAfter, peers,
+            trustedAuthors, editors, publicURL, inquiryRetentionDays, trustForwardedFor
     }
 
     private struct AnyKey: CodingKey {
@@ -247,6 +253,8 @@ extension NodeConfiguration {
         keyFile = try container.decodeIfPresent(String.self, forKey: .keyFile) ?? keyFile
         syncInterval = try container.decodeIfPresent(Int.self, forKey: .syncInterval) ?? syncInterval
         maximumClockSkew = try container.decodeIfPresent(Int.self, forKey: .maximumClockSkew) ?? maximumClockSkew
+        ownHeadQuorumAfter =
+            try container.decodeIfPresent(Int.self, forKey: .ownHeadQuorumAfter) ?? ownHeadQuorumAfter
         peers = try container.decodeIfPresent([PeerEntry].self, forKey: .peers) ?? []
         trustedAuthors = try container.decodeIfPresent([AuthorEntry].self, forKey: .trustedAuthors) ?? []
         editors = try container.decodeIfPresent([Editor].self, forKey: .editors) ?? []

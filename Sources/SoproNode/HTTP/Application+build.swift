@@ -34,6 +34,13 @@ public func buildApplication(
         case .heads: router.add(endpoint) { _, _ in try await sync.heads() }
         case .pull: router.add(endpoint) { request, _ in try await sync.pull(request) }
         case .push: router.add(endpoint) { request, _ in try await sync.push(request) }
+        case .changeAt:
+            router.add(endpoint) { _, context in
+                try await sync.change(
+                    author: context.parameters.get("author") ?? "", seq: context.parameters.get("seq") ?? "")
+            }
+        case .forks: router.add(endpoint) { _, _ in try await sync.forks() }
+        case .pushForks: router.add(endpoint) { request, _ in try await sync.receiveForks(request) }
         case .entries: router.add(endpoint) { request, _ in try await catalogue.list(request) }
         case .entry:
             router.add(endpoint) { _, context in

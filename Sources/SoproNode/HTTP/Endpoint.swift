@@ -3,13 +3,14 @@ import Hummingbird
 /// Every endpoint the node serves, in one list: the controllers register exactly these (an
 /// exhaustive switch per controller), and a test checks `/openapi.json` against them.
 public enum Endpoint: String, CaseIterable, Sendable {
-    case health, metrics, openAPI, node, heads, pull, push, entries, entry, publish, retract
+    case health, metrics, openAPI, node, heads, pull, push, changeAt, forks, pushForks, entries, entry, publish, retract
     case submitInquiry, inquiries, inquiry, inquiryStatus, referInquiry, cooperationDraft, receiveReferral
     case exportPersonalData, erasePersonalData
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .pull, .push, .publish, .retract, .submitInquiry, .inquiryStatus, .referInquiry, .receiveReferral,
+        case .pull, .push, .pushForks, .publish, .retract, .submitInquiry, .inquiryStatus, .referInquiry,
+            .receiveReferral,
             .exportPersonalData, .erasePersonalData:
             .post
         default: .get
@@ -26,6 +27,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .heads: "/v1/sync/heads"
         case .pull: "/v1/sync/pull"
         case .push: "/v1/sync/push"
+        case .changeAt: "/v1/sync/changes/:author/:seq"
+        case .forks, .pushForks: "/v1/sync/forks"
         case .entries: "/v1/entries"
         case .entry: "/v1/entries/:kind/:id"
         case .publish: "/v1/publish"

@@ -79,7 +79,7 @@ public struct ProblemDetails: HTTPResponseError, Encodable {
         let status: HTTPResponse.Status =
             switch error.code {
             case .tooLarge: .contentTooLarge
-            case .unknownAuthor, .authorSuspended: .forbidden
+            case .unknownAuthor: .forbidden
             case .seqGap, .wrongPrevious, .fork: .conflict
             case .clockAhead: .serviceUnavailable
             case .malformed, .badSignature, .unsupportedVersion, .clockNotAdvancing, .invalidOperation:
@@ -89,6 +89,31 @@ public struct ProblemDetails: HTTPResponseError, Encodable {
             status: status, code: error.code.rawValue, title: "Change refused: \(error.code.rawValue)",
             detail: error.description, expectedSeq: error.expectedSeq,
             retryAfterSeconds: error.retryAfterMilliseconds.map { Int(($0 + 999) / 1000) }, results: results)
+    }
+}
+
+extension ProblemDetails {
+    /// The HTTP form of the node's refusal to publish.
+    init(_ error: NodeError) {
+        switch error.code {
+        case .readOnlyMirror:
+            self = .readOnly
+        case .ownHeadUnconfirmed:
+            // The replicator asks its peers again within a second or two while it waits.
+            self.init(
+                status: .serviceUnavailable, code: error.code.rawValue, title: "Not ready to publish",
+                detail: error.description, retryAfterSeconds: 2)
+        case .ownLogForked:
+            self.init(
+                status: .conflict, code: error.code.rawValue, title: "This node's own log is forked",
+                detail: error.description)
+        case .ownChangeRefused:
+            self.init(
+                status: .unprocessableContent, code: error.code.rawValue, title: "Cannot sign this publish",
+                detail: error.description)
+        case .noSuchEntry:
+            self.init(status: .notFound, code: error.code.rawValue, title: "No such entry", detail: error.description)
+        }
     }
 }
 

@@ -123,38 +123,22 @@ struct PublishController: Sendable {
     func retract(_ request: Request) async throws -> JSONResponse<Report> {
         let (editor, body) = try await prepare(request)
         let targets = try ProblemDetails.decode(RetractBody.self, from: body).entries
-        var operations: [EntryOperation] = []
-        var entries: [Report.Entry] = []
-        for (index, target) in targets.enumerated() {
-            guard let state = try await node.store.entry(kind: target.kind, id: target.id), state.hasValues else {
-                throw ProblemDetails(
-                    status: .notFound, code: "not-found", title: "No such entry",
-                    detail:
-                        "entries[\(index)]: there is no \(target.kind.quotedForProblem) entry \(target.id.quotedForProblem)"
-                )
-            }
-            if state.isRetracted {
-                entries.append(.init(kind: target.kind, id: target.id, outcome: "unchanged"))
-            } else {
-                operations.append(EntryChangePlanner.retraction(of: state))
-                entries.append(.init(kind: target.kind, id: target.id, outcome: "retracted"))
-            }
+        let report = try await publishing {
+            try await node.retract(targets.map { EntryKey(kind: $0.kind, id: $0.id) }, editor: editor)
         }
-        let change = try await publishing { try await node.publish(operations, editor: editor) }
-        return JSONResponse(Report(entries: entries, changes: change.map { [$0.reference] } ?? []))
+        return JSONResponse(
+            Report(
+                entries: report.entries.map {
+                    .init(kind: $0.key.kind, id: $0.key.id, outcome: $0.retracted ? "retracted" : "unchanged")
+                }, changes: report.changes))
     }
 
     /// Maps the node's refusals to problems.
     private func publishing<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {
             return try await body()
-        } catch let error as NodeError where error == .ownHeadUnconfirmed {
-            throw ProblemDetails(
-                status: .serviceUnavailable, code: "own-head-unconfirmed", title: "Not ready to publish",
-                detail: error.description, retryAfterSeconds: 10)
         } catch let error as NodeError {
-            throw ProblemDetails(
-                status: .methodNotAllowed, code: "read-only-mirror", title: "Read-only", detail: error.description)
+            throw ProblemDetails(error)
         }
     }
 }

@@ -23,6 +23,7 @@ struct SyncController: Sendable {
         let heads = try await node.store.heads()
         var region: String?
         if case .regional(_, let nodeRegion) = node.mode { region = nodeRegion }
+        let forks = try await node.store.forks()
         return JSONResponse(
             NodeInfo(
                 author: node.authorID, region: region, name: node.name, mode: node.mode.name,
@@ -32,18 +33,78 @@ struct SyncController: Sendable {
                         ($0.key.rawValue, NodeInfo.Head(seq: $0.value.seq, id: $0.value.id))
                     }),
                 digest: try await node.store.digest(),
-                forks: try await node.store.forks().map { NodeInfo.ForkInfo(author: $0.author, seq: $0.seq) },
+                ownHeadConfirmed: node.authorID == nil ? nil : await node.ownHeadConfirmed,
+                ownHead: node.authorID == nil ? nil : await node.ownHead,
+                forks: forks.map { NodeInfo.ForkInfo(author: $0.author, seq: $0.seq, changes: $0.ids) },
                 peers: await peerStatus?.statuses.values.sorted { $0.peer.name < $1.peer.name }.map { status in
                     NodeInfo.PeerInfo(
                         name: status.peer.name, url: status.peer.url, changesBehind: status.changesBehind,
                         changesAhead: status.changesAhead, lastSuccess: status.lastSuccess,
                         lastError: status.lastError, lastErrorAt: status.lastErrorAt,
-                        consecutiveFailures: status.consecutiveFailures, readOnly: status.isReadOnly)
+                        consecutiveFailures: status.consecutiveFailures, readOnly: status.isReadOnly,
+                        digestMismatch: status.digestMismatch, refusedChanges: status.refusedChanges)
                 } ?? []))
     }
 
-    func heads() async throws -> JSONResponse<VersionVector> {
-        JSONResponse(try await node.store.versionVector())
+    func heads() async throws -> JSONResponse<SyncState> {
+        JSONResponse(try await node.store.syncState())
+    }
+
+    /// `GET /v1/sync/changes/{author}/{seq}`: one stored change, for a peer that compares logs.
+    func change(author text: String, seq seqText: String) async throws -> JSONResponse<SignedChange> {
+        guard let author = try? AuthorID(parsing: text) else {
+            throw ProblemDetails.badRequest(
+                "author: \(text.quotedForProblem) is not an author id (64 lower-case hex digits)")
+        }
+        guard let seq = UInt64(seqText), seq >= 1, seqText.allSatisfy(\.isASCII), seqText.first != "0" else {
+            throw ProblemDetails.badRequest("seq: \(seqText.quotedForProblem) is not a seq (a whole number ≥ 1)")
+        }
+        guard let change = try await node.store.change(of: author, seq: seq) else {
+            throw ProblemDetails(
+                status: .notFound, code: "not-found", title: "No such change",
+                detail: "this node holds no change of \(author.short)… at seq \(seq)")
+        }
+        return JSONResponse(change)
+    }
+
+    /// `GET /v1/sync/forks`: every fork known, with its evidence.
+    func forks() async throws -> JSONResponse<ForksMessage> {
+        JSONResponse(ForksMessage(forks: try await node.store.forks().map(ForksMessage.Fork.init)))
+    }
+
+    /// `POST /v1/sync/forks`: evidence from a peer. Each is verified on its own; evidence of an
+    /// author this node does not trust is refused. Mirrors take it too: it proves itself.
+    func receiveForks(_ request: Request) async throws -> JSONResponse<ForksPushResponse> {
+        let body = try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes)
+        let message = try ProblemDetails.decode(ForksMessage.self, from: body)
+        guard message.forks.count <= 100, message.forks.allSatisfy({ $0.changes.count <= 16 }) else {
+            throw ProblemDetails.tooLarge("at most 100 forks of at most 16 changes each per request")
+        }
+        var results: [ForksPushResponse.Result] = []
+        var verified: [(index: Int, evidence: ForkEvidence)] = []
+        for (index, fork) in message.forks.enumerated() {
+            results.append(.init(author: fork.author, seq: fork.seq, status: "refused"))
+            do {
+                let evidence = try ForkEvidence(verifying: fork.changes, limits: node.limits)
+                guard evidence.author == fork.author, evidence.seq == fork.seq else {
+                    results[index].detail =
+                        "the changes are of \(evidence.author.short)… at seq \(evidence.seq), not as named"
+                    continue
+                }
+                guard node.acceptance.roster.contains(evidence.author) else {
+                    results[index].detail = SyncError.unknownAuthor(evidence.author).message
+                    continue
+                }
+                verified.append((index, evidence))
+            } catch {
+                results[index].detail = error.description
+            }
+        }
+        let recorded = try await node.record(verified.map(\.evidence))
+        for ((index, _), new) in zip(verified, recorded) {
+            results[index].status = new ? "recorded" : "known"
+        }
+        return JSONResponse(ForksPushResponse(results: results))
     }
 
     func pull(_ request: Request) async throws -> JSONResponse<PullResponse> {

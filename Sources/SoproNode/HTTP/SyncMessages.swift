@@ -73,7 +73,10 @@ public struct NodeInfo: Codable, Sendable {
     public var software: String
     public var heads: [String: Head]
     public var digest: String
-    /// Authors with fork evidence (suspended until an operator resolves it).
+    /// A regional node: whether it may sign, and if not, what it waits for.
+    public var ownHeadConfirmed: Bool?
+    public var ownHead: OwnHeadStatus?
+    /// Forks known (each author's log is applied only below its lowest fork).
     public var forks: [ForkInfo] = []
     /// Each configured peer's sync, as this node's replicator last saw it.
     public var peers: [PeerInfo] = []
@@ -81,6 +84,8 @@ public struct NodeInfo: Codable, Sendable {
     public struct ForkInfo: Codable, Sendable {
         public var author: AuthorID
         public var seq: UInt64
+        /// The ids of the rival changes.
+        public var changes: [ChangeID]?
     }
 
     public struct PeerInfo: Codable, Sendable {
@@ -95,5 +100,42 @@ public struct NodeInfo: Codable, Sendable {
         public var lastErrorAt: Int64?
         public var consecutiveFailures: Int
         public var readOnly: Bool
+        /// Heads were equal at the last round but the state digests were not.
+        public var digestMismatch: Bool?
+        /// Changes refused at the last round (either way), which are not sent again until either
+        /// side's log moves.
+        public var refusedChanges: Int?
     }
+}
+
+/// `GET /v1/sync/forks` response and `POST /v1/sync/forks` body: fork evidence.
+public struct ForksMessage: Codable, Sendable {
+    public struct Fork: Codable, Sendable {
+        public var author: AuthorID
+        public var seq: UInt64
+        /// Two or more different signed changes of `author` at `seq`, as received.
+        public var changes: [SignedChange]
+
+        public init(_ evidence: ForkEvidence) {
+            author = evidence.author
+            seq = evidence.seq
+            changes = evidence.changes.map(\.signed)
+        }
+    }
+
+    public var forks: [Fork]
+
+    public init(forks: [Fork]) { self.forks = forks }
+}
+
+/// `POST /v1/sync/forks` response: per fork, `recorded` (new here), `known` or `refused`.
+public struct ForksPushResponse: Codable, Sendable {
+    public struct Result: Codable, Sendable {
+        public var author: AuthorID
+        public var seq: UInt64
+        public var status: String
+        public var detail: String?
+    }
+
+    public var results: [Result]
 }

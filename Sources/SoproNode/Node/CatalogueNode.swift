@@ -3,8 +3,14 @@ import Foundation
 import SyncProtocol
 
 /// One node of the federation: its store, the rules it applies, its clock and (for a regional
-/// node) its key. Writes go through this actor one at a time, so the node never signs two
-/// changes with the same seq; verification runs before, on every core.
+/// node) its key.
+///
+/// The node's own changes are signed inside the store's write transaction
+/// (`ChangeStore.appendOwn`): reading the head, planning against the merged entries, signing and
+/// storing are one critical section that no other write (another publish, a pull) can enter, so
+/// two publishes at once queue instead of signing one seq twice. (An actor alone did not hold:
+/// it is re-entered at every `await`, and two publishes read the same head.) Verification of
+/// received changes runs before, on every core.
 public actor CatalogueNode {
     public nonisolated let store: any ChangeStore
     public nonisolated let acceptance: ChangeAcceptance
@@ -14,18 +20,17 @@ public actor CatalogueNode {
     public nonisolated let limits: ChangeLimits
     /// Counters and gauges for `/metrics`.
     public nonisolated let metrics = NodeMetrics()
-    private let wallClock: WallClock
-    private var clock: HybridLogicalClock
-    /// Whether the node has confirmed, with its peers, that it holds its own latest change.
-    /// Until then it signs nothing: a node restored from an old backup would otherwise reuse
-    /// a seq, which its peers would see as a fork.
-    public private(set) var ownHeadConfirmed: Bool
+    private nonisolated let wallClock: WallClock
+    private nonisolated let clock: NodeClock
+    /// Whether the node knows its own latest change (see `OwnHeadStatus`).
+    public private(set) var ownHead: OwnHeadStatus
 
     public init(
         store: any ChangeStore, acceptance: ChangeAcceptance, mode: NodeMode, name: String,
         limits: ChangeLimits = .standard, wallClock: WallClock = .system, needsOwnHeadFromPeers: Bool = false
     ) async throws {
-        self.ownHeadConfirmed = !needsOwnHeadFromPeers
+        self.ownHead = OwnHeadStatus(
+            confirmed: !needsOwnHeadFromPeers, confirmedBy: needsOwnHeadFromPeers ? nil : "not-needed")
         self.store = store
         self.acceptance = acceptance
         self.mode = mode
@@ -35,13 +40,16 @@ public actor CatalogueNode {
         // Start the clock after everything already held, so a restarted node's next change
         // orders after its previous ones even if the wall clock went back.
         let latest = try await store.heads().values.map(\.hlc).max() ?? .zero
-        self.clock = HybridLogicalClock(latest: latest, maximumSkewMilliseconds: acceptance.maximumSkewMilliseconds)
+        self.clock = NodeClock(latest: latest, maximumSkewMilliseconds: acceptance.maximumSkewMilliseconds)
     }
 
     /// The node's author id; `nil` for a mirror.
     public nonisolated var authorID: AuthorID? {
         if case .regional(let key, _) = mode { key.authorID } else { nil }
     }
+
+    /// Whether the node may sign.
+    public var ownHeadConfirmed: Bool { ownHead.confirmed }
 
     /// Receives changes from a peer or a push: verifies them in parallel, then applies them in
     /// one transaction.
@@ -56,149 +64,144 @@ public actor CatalogueNode {
 
     /// Applies changes already checked by `verify(_:)`, in one store transaction; with
     /// `.deferred`, the catalogue catches up at the next `refreshCatalogue()`.
-    public func receive(
+    public nonisolated func receive(
         verified: [Result<VerifiedChange, SyncError>], catalogue: CatalogueUpdate = .immediate
     ) async throws -> [Replica.ReceiveResult] {
         let now = wallClock.milliseconds
         let results = try await store.apply(verified, acceptance: acceptance, now: now, catalogue: catalogue)
         metrics.record(results)
         for (outcome, result) in zip(verified, results) {
-            if case .success(let change) = outcome, result == .accepted {
-                try? clock.receive(change.hlc, now: now)
-            }
+            if case .success(let change) = outcome, result == .accepted { clock.receive(change.hlc, now: now) }
         }
         return results
+    }
+
+    /// Records fork evidence from a peer (verified by `ForkEvidence(verifying:)`); returns, per
+    /// evidence, whether it was new here.
+    public nonisolated func record(_ evidence: [ForkEvidence]) async throws -> [Bool] {
+        try await store.record(evidence, acceptance: acceptance, now: wallClock.milliseconds)
     }
 
     /// Signs `operations` as this node's next change and applies it. Nothing is signed when
     /// there is nothing to do.
     public func publish(_ operations: [EntryOperation], editor: String) async throws -> VerifiedChange? {
-        guard case .regional(let key, _) = mode else { throw NodeError.readOnlyMirror }
+        guard case .regional = mode else { throw NodeError.readOnlyMirror }
         guard !operations.isEmpty else { return nil }
-        guard ownHeadConfirmed else { throw NodeError.ownHeadUnconfirmed }
-        let head = try await store.heads()[key.authorID]
-        let hlc = clock.tick(now: wallClock.milliseconds)
-        let signed = try ChangeSigner.sign(
-            operations: operations, editor: editor, seq: (head?.seq ?? 0) + 1, previous: head?.id, hlc: hlc, key: key)
-        let change = try signed.verified(limits: limits)
-        let result = try await receive(verified: [.success(change)])
-        if case .refused(let error)? = result.first { throw error }
-        return change
+        return try await signOwn(editor: editor) { _ in ([operations], ()) }.changes.first
+    }
+
+    /// Retracts entries (hides them; values and history stay) in one change. An entry that does
+    /// not exist is an error and nothing is retracted.
+    public func retract(_ targets: [EntryKey], editor: String) async throws -> RetractReport {
+        let outcome = try await signOwn(editor: editor) { own in
+            var operations: [EntryOperation] = []
+            var report = RetractReport()
+            for (index, target) in targets.enumerated() {
+                guard let state = try own.entry(kind: target.kind, id: target.id), state.hasValues else {
+                    throw NodeError.noSuchEntry(index: index, kind: target.kind, id: target.id)
+                }
+                if state.isRetracted {
+                    report.entries.append(.init(key: target, retracted: false))
+                } else {
+                    operations.append(EntryChangePlanner.retraction(of: state))
+                    report.entries.append(.init(key: target, retracted: true))
+                }
+            }
+            return ([operations], report)
+        }
+        var report = outcome.result
+        report.changes = outcome.changes.map(\.reference)
+        return report
     }
 
     /// Brings a catalogue left behind by a deferred catch-up up to the log; returns how many
     /// changes that materialized (`nil`: it was current).
-    public func refreshCatalogue() async throws -> Int? {
+    public nonisolated func refreshCatalogue() async throws -> Int? {
         try await store.refreshCatalogue()
     }
 
     /// Publishes entries: each becomes the operations that make the merged state say what the
     /// entry says (only the fields its document mentions). The operations are signed in as few
     /// changes as the change limits allow, never splitting one entry's operations unless the
-    /// entry alone exceeds a limit.
+    /// entry alone exceeds a limit — and all of them are stored, or none.
     public func publish(_ entries: [SourcedEntry], editor: String) async throws -> PublishReport {
-        // The changes are computed against the merged entries, which must be current.
-        _ = try await refreshCatalogue()
-        var report = PublishReport()
-        var batches: [[EntryOperation]] = [[]]
-        var batchBytes = 0
-        // Leave room for the payload's own members (author, hlc, editor …).
-        let byteBudget = limits.maximumPayloadBytes - 1024
-        for sourced in entries {
-            let entry = sourced.entry
-            let fields = EntryFields(kind: entry.kind, id: entry.id, document: sourced.document)
-            let current = try await store.entry(kind: entry.kind.rawValue, id: entry.id.rawValue)
-            let entryOperations = EntryChangePlanner.operations(for: fields, current: current)
-            report.entries.append(
-                PublishReport.EntryOutcome(
-                    id: entry.id, kind: entry.kind,
-                    outcome: current == nil
-                        ? .created : entryOperations.isEmpty ? .unchanged : .updated(Self.fields(of: entryOperations))))
-            let sizes = entryOperations.map { CanonicalJSON.encode($0.syncValue).count + 1 }
-            let entryBytes = sizes.reduce(0, +)
-            if let last = batches.last, !last.isEmpty,
-                batchBytes + entryBytes > byteBudget || last.count + entryOperations.count > limits.maximumOperations
-            {
-                batches.append([])
-                batchBytes = 0
-            }
-            for (operation, size) in zip(entryOperations, sizes) {
-                if let last = batches.last, !last.isEmpty,
-                    batchBytes + size > byteBudget || last.count + 1 > limits.maximumOperations
-                {
-                    batches.append([])
-                    batchBytes = 0
-                }
-                batches[batches.count - 1].append(operation)
-                batchBytes += size
-            }
+        let limits = limits
+        let outcome = try await signOwn(editor: editor) { own in
+            try PublishPlan.make(entries, limits: limits, reading: own)
         }
-        for batch in batches where !batch.isEmpty {
-            if let change = try await publish(batch, editor: editor) { report.changes.append(change.reference) }
-        }
+        var report = outcome.result
+        report.changes = outcome.changes.map(\.reference)
         return report
     }
 
-    private static func fields(of operations: [EntryOperation]) -> [String] {
-        var names: [String] = []
-        for operation in operations {
-            let name: String =
-                switch operation.action {
-                case .set(let field, _, _), .add(let field, _), .remove(let field, _, _): field
-                case .retract, .restore: "retracted"
-                case .unknown(let name): name
+    /// Plans, signs and stores the node's own changes in one store transaction. `plan` gets the
+    /// own log and returns batches of operations (one change each; empty batches are skipped).
+    private func signOwn<Result: Sendable>(
+        editor: String, plan: @escaping @Sendable (OwnLog) throws -> (batches: [[EntryOperation]], result: Result)
+    ) async throws -> (changes: [VerifiedChange], result: Result) {
+        guard case .regional(let key, _) = mode else { throw NodeError.readOnlyMirror }
+        guard ownHead.confirmed else { throw NodeError.ownHeadUnconfirmed(ownHead) }
+        let clock = clock
+        let wallClock = wallClock
+        let limits = limits
+        let signed = try await store.appendOwn(
+            author: key.authorID, acceptance: acceptance, now: wallClock.milliseconds
+        ) { own in
+            // A forked log is applied nowhere from its fork on: a change signed now would be
+            // acknowledged and then never appear. Refuse, and say what to do.
+            if let seq = own.forkedAt { throw NodeError.ownLogForked(seq: seq) }
+            let (batches, result) = try plan(own)
+            var head = own.head
+            var changes: [VerifiedChange] = []
+            for batch in batches where !batch.isEmpty {
+                let hlc = clock.tick(now: wallClock.milliseconds, after: head?.hlc)
+                let change: VerifiedChange
+                do {
+                    change = try ChangeSigner.sign(
+                        operations: batch, editor: editor, seq: (head?.seq ?? 0) + 1, previous: head?.id, hlc: hlc,
+                        key: key
+                    ).verified(limits: limits)
+                } catch let error as SyncError {
+                    throw NodeError.ownChangeRefused(error)
                 }
-            if !names.contains(name) { names.append(name) }
+                changes.append(change)
+                head = AuthorHead(seq: change.seq, id: change.id, hlc: change.hlc)
+            }
+            return (changes, (changes, result))
         }
-        return names
+        let (changes, result) = signed
+        metrics.record(changes.map { _ in Replica.ReceiveResult.accepted })
+        return (changes, result)
     }
 
-    /// Records that the node's own log is as long as any peer's copy of it (the replicator
-    /// checks this at start).
-    public func confirmOwnHead() {
-        ownHeadConfirmed = true
+    /// Records how far the replicator is with confirming the node's own head.
+    public func updateOwnHead(_ status: OwnHeadStatus) {
+        // Once confirmed, a node stays confirmed until it restarts.
+        guard !ownHead.confirmed else { return }
+        ownHead = status
+    }
+
+    /// Records that the node's own log is as long as any peer's copy of it.
+    public func confirmOwnHead(by reason: String = "peers") {
+        guard !ownHead.confirmed else { return }
+        ownHead.confirmed = true
+        ownHead.confirmedBy = reason
+        ownHead.waitingFor = []
     }
 
     /// What the node's wall clock says, in milliseconds.
     public nonisolated var now: Int64 { wallClock.milliseconds }
 }
 
-/// What publishing did, entry by entry.
-public struct PublishReport: Sendable, Hashable {
-    public enum Outcome: Sendable, Hashable {
-        case created
-        case updated([String])
-        case unchanged
-    }
-
+/// What retracting did, entry by entry.
+public struct RetractReport: Sendable, Hashable {
     public struct EntryOutcome: Sendable, Hashable {
-        public var id: EntryID
-        public var kind: EntryKind
-        public var outcome: Outcome
+        public var key: EntryKey
+        /// `false`: it already was retracted.
+        public var retracted: Bool
     }
 
     public var entries: [EntryOutcome] = []
-    /// The signed changes; empty when nothing changed.
+    /// The signed change; empty when nothing changed.
     public var changes: [ChangeReference] = []
-}
-
-/// Why the node refused to do something, apart from refusals of single changes.
-public struct NodeError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Reason: Hashable, Sendable {
-        case readOnlyMirror
-        case ownHeadUnconfirmed
-    }
-
-    private let reason: Reason
-
-    public static let readOnlyMirror = NodeError(reason: .readOnlyMirror)
-    public static let ownHeadUnconfirmed = NodeError(reason: .ownHeadUnconfirmed)
-
-    public var description: String {
-        switch reason {
-        case .readOnlyMirror: "this node is a read-only mirror: publish at a regional node"
-        case .ownHeadUnconfirmed:
-            "this node has not yet confirmed its own latest change with a peer; it signs nothing until then, so a restored node never reuses a seq (check that a peer is reachable)"
-        }
-    }
 }

@@ -52,6 +52,28 @@ public final class NodeMetrics: Sendable {
         registry.makeGauge(
             descriptor: Self.name("peer", "consecutive", "failures", "Failed sync rounds in a row"), labels: labels
         ).set(to: Double(status.consecutiveFailures))
+        registry.makeGauge(
+            descriptor: Self.name(
+                "peer", "digest", "mismatch", "1 when heads were equal at the last round but state digests were not"),
+            labels: labels
+        ).set(to: status.digestMismatch ? 1 : 0)
+        registry.makeGauge(
+            descriptor: Self.name("peer", "refused", "changes", "Changes refused at the last round with the peer"),
+            labels: labels
+        ).set(to: Double(status.refusedChanges))
+    }
+
+    /// Forks known, and whether the node may sign.
+    func record(forks: Int, ownHeadConfirmed: Bool?) {
+        registry.makeGauge(descriptor: Self.name("forks", "known", "", "Forks with evidence held by this node"))
+            .set(to: Double(forks))
+        if let ownHeadConfirmed {
+            registry.makeGauge(
+                descriptor: Self.name(
+                    "own_head", "confirmed", "", "1 once the node has confirmed its own latest change with its peers")
+            )
+            .set(to: ownHeadConfirmed ? 1 : 0)
+        }
     }
 
     func record(method: String, status: Int, seconds: Double) {

@@ -19,7 +19,13 @@ public struct NodeRuntime: Sendable {
         dataDirectory.appendingPathComponent("store.sqlite").path
     }
 
-    public static func open(dataDirectory: URL, logger: Logger) async throws -> NodeRuntime {
+    /// Opens the node in `dataDirectory`. `confirmOwnHead`: the operator vouches that the store
+    /// holds the node's latest change (its peers are gone for good), so it signs without asking.
+    public static func open(
+        dataDirectory: URL, confirmOwnHead: Bool = false, logger: Logger
+    ) async throws
+        -> NodeRuntime
+    {
         let configuration = try NodeConfiguration.load(from: dataDirectory)
         let mode: NodeMode
         switch configuration.mode {
@@ -42,13 +48,19 @@ public struct NodeRuntime: Sendable {
         let node = try await CatalogueNode(
             store: store, acceptance: acceptance, mode: mode, name: configuration.name,
             needsOwnHeadFromPeers: !configuration.peers.isEmpty)
+        if confirmOwnHead, case .regional = mode {
+            await node.confirmOwnHead(by: "operator")
+            logger.warning(
+                "own head confirmed by the operator (--confirm-own-head): the node signs without asking its peers")
+        }
         return NodeRuntime(configuration: configuration, node: node, repairs: repairs, logger: logger)
     }
 
     public var replicator: Replicator<ContinuousClock> {
         Replicator(
             node: node, peers: configuration.peerList, client: HTTPPeerClient(), clock: ContinuousClock(),
-            interval: .seconds(configuration.syncInterval), logger: logger)
+            interval: .seconds(configuration.syncInterval),
+            ownHeadQuorumAfter: .seconds(configuration.ownHeadQuorumAfter), logger: logger)
     }
 
     /// Serves and replicates until a shutdown signal; the request in flight finishes first.

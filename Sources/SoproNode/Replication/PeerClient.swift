@@ -8,10 +8,17 @@ import Synchronization
 
 /// How the replicator talks to a peer: the seam between replication and the network.
 public protocol PeerClient: Sendable {
-    func heads(of peer: Peer) async throws -> VersionVector
+    /// The peer's heads (with ids), forks and digest.
+    func heads(of peer: Peer) async throws -> SyncState
     func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse
     /// Pushes changes; `nil` when the peer does not take pushes (a mirror).
     func push(_ changes: [SignedChange], to peer: Peer) async throws -> [PushResult]?
+    /// The peer's change of `author` at `seq`; `nil` when it holds none.
+    func change(of author: AuthorID, seq: UInt64, from peer: Peer) async throws -> SignedChange?
+    /// Every fork the peer knows, with its evidence.
+    func forks(of peer: Peer) async throws -> [ForksMessage.Fork]
+    /// Gives the peer fork evidence.
+    func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result]
 }
 
 /// Why a peer could not be reached or answered wrongly.
@@ -54,9 +61,28 @@ public struct HTTPPeerClient: PeerClient {
         self.meter = meter
     }
 
-    public func heads(of peer: Peer) async throws -> VersionVector {
+    public func heads(of peer: Peer) async throws -> SyncState {
         let (status, body) = try await exchange("/v1/sync/heads", body: nil, with: peer)
-        return try decode(VersionVector.self, from: body, status: status, path: "/v1/sync/heads", peer: peer)
+        return try decode(SyncState.self, from: body, status: status, path: "/v1/sync/heads", peer: peer)
+    }
+
+    public func change(of author: AuthorID, seq: UInt64, from peer: Peer) async throws -> SignedChange? {
+        let path = "/v1/sync/changes/\(author.rawValue)/\(seq)"
+        let (status, body) = try await exchange(path, body: nil, with: peer)
+        if status.code == 404 { return nil }
+        return try decode(SignedChange.self, from: body, status: status, path: path, peer: peer)
+    }
+
+    public func forks(of peer: Peer) async throws -> [ForksMessage.Fork] {
+        let (status, body) = try await exchange("/v1/sync/forks", body: nil, with: peer)
+        return try decode(ForksMessage.self, from: body, status: status, path: "/v1/sync/forks", peer: peer).forks
+    }
+
+    public func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] {
+        let request = try JSONEncoder().encode(ForksMessage(forks: forks))
+        let (status, body) = try await exchange("/v1/sync/forks", body: request, with: peer)
+        return try decode(ForksPushResponse.self, from: body, status: status, path: "/v1/sync/forks", peer: peer)
+            .results
     }
 
     public func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse {

@@ -16,6 +16,21 @@ public struct PeerStatus: Sendable, Hashable {
     public var consecutiveFailures = 0
     /// Whether the peer refuses pushes (a mirror).
     public var isReadOnly = false
+    /// Heads were equal at the last round but the state digests were not.
+    public var digestMismatch = false
+    /// Changes refused at the last round, either way.
+    public var refusedChanges = 0
+    /// Authors whose changes were refused (pulled or pushed) at the heads noted: they are not
+    /// exchanged with this peer again until either side's head of that author moves.
+    public var stuck: [AuthorID: StuckAuthor] = [:]
+}
+
+/// An author whose changes a round could not exchange with a peer, and why.
+public struct StuckAuthor: Sendable, Hashable {
+    /// Our and their head of the author when it stuck.
+    public var ours: SyncState.Head?
+    public var theirs: SyncState.Head?
+    public var reason: String
 }
 
 /// The status of every peer, shared between the replicator and readers.

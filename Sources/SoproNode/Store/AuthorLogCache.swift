@@ -1,13 +1,12 @@
 import GRDB
 import SyncProtocol
 
-/// Each author's head and suspension while a batch is applied: read from the store once per
+/// Each author's head while a batch is applied: read from the store once per
 /// author, kept current as the batch's changes are accepted, and the moved heads written once at
 /// the batch's end (a batch of 1,000 changes by one author moves its head once, not 1,000 times).
 struct AuthorLogCache {
     struct Log {
         var head: AuthorHead?
-        var suspended: Bool
     }
 
     private var logs: [String: Log] = [:]
@@ -15,11 +14,7 @@ struct AuthorLogCache {
 
     mutating func log(of author: String, db: Database) throws -> Log {
         if let log = logs[author] { return log }
-        let log = Log(
-            head: try SQLiteChangeStore.head(of: author, db: db),
-            suspended: try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM suspendedAuthor WHERE author = ?"), arguments: [author])
-                ?? false)
+        let log = Log(head: try SQLiteChangeStore.head(of: author, db: db))
         logs[author] = log
         return log
     }
@@ -28,11 +23,6 @@ struct AuthorLogCache {
     mutating func advance(_ author: String, to head: AuthorHead) {
         logs[author]?.head = head
         moved.insert(author)
-    }
-
-    /// Records that the author was suspended (a fork).
-    mutating func suspend(_ author: String) {
-        logs[author]?.suspended = true
     }
 
     /// Writes the heads that moved.

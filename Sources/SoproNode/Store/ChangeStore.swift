@@ -35,8 +35,29 @@ public protocol ChangeStore: Sendable {
     /// The state digest of the whole catalogue (see docs/protocol.md).
     func digest() async throws -> String
 
-    /// Recorded forks.
+    /// Every fork known, with its evidence, by author then seq.
     func forks() async throws -> [ForkEvidence]
+
+    /// Records fork evidence (verified by the caller) of trusted authors; moves quarantine points
+    /// and rebuilds the catalogue when one moved back, in one transaction. Returns, per
+    /// evidence, whether it added anything.
+    func record(_ evidence: [ForkEvidence], acceptance: ChangeAcceptance, now: Int64) async throws -> [Bool]
+
+    /// What a sync round starts from: heads cut back before forks, with ids; forks; digest.
+    func syncState() async throws -> SyncState
+
+    /// The stored change of `author` at `seq`, if any.
+    func change(of author: AuthorID, seq: UInt64) async throws -> SignedChange?
+
+    /// Signs and applies the node's own changes in one write transaction, so no other write
+    /// comes between reading the head and storing what follows it: `sign` gets the author's log
+    /// as the transaction sees it and reads merged entries through it, and returns the changes
+    /// (in seq order) and a result. The changes are applied all or nothing: if one is refused,
+    /// nothing is stored and the refusal is thrown.
+    func appendOwn<Result: Sendable>(
+        author: AuthorID, acceptance: ChangeAcceptance, now: Int64,
+        sign: @escaping @Sendable (OwnLog) throws -> (changes: [VerifiedChange], result: Result)
+    ) async throws -> Result
 
     /// Visible entries matching `query`, a page at a time.
     func entries(matching query: CatalogueQuery) async throws -> CataloguePage

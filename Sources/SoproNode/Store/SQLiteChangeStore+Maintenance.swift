@@ -74,7 +74,9 @@ extension SQLiteChangeStore {
     /// digest. Payloads are read in chunks and parsed on every core; entries are prepared on
     /// every core and written in key order (SQLite's B-tree inserts then land at the end of
     /// their pages), into emptied tables, and the digest is taken from the written values.
-    private static func rematerialize(_ db: Database, checkingSignatures: Bool) throws -> String {
+    static func rematerialize(_ db: Database, checkingSignatures: Bool) throws -> String {
+        // Forked authors' changes from their fork on are kept in the log, not applied.
+        let quarantine = try Self.quarantine(db)
         var state = CatalogueState()
         var chunk: [SignedChange] = []
         func applyChunk() throws {
@@ -85,7 +87,8 @@ extension SQLiteChangeStore {
             }
             for (signed, result) in zip(chunk, parsed) {
                 switch result {
-                case .success(let change): state.apply(change)
+                case .success(let change):
+                    if quarantine.applies(author: change.author, seq: change.seq) { state.apply(change) }
                 case .failure(let error):
                     throw StoreError.corrupt("stored change \(signed.id) no longer verifies: \(error)")
                 }
@@ -124,6 +127,7 @@ extension SQLiteChangeStore {
     public func verify() async throws -> [String] {
         try await writer.read { db in
             var problems: [String] = []
+            let quarantine = try Self.quarantine(db)
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] { problems += integrity.map { "SQLite integrity: \($0)" } }
             var state = CatalogueState()
@@ -147,7 +151,7 @@ extension SQLiteChangeStore {
                     if change.previous?.rawValue != previous.id {
                         problems.append("\(name): prev does not name the change before it")
                     }
-                    state.apply(change)
+                    if quarantine.applies(author: change.author, seq: change.seq) { state.apply(change) }
                 } catch {
                     problems.append("\(name): \(error)")
                 }

@@ -39,30 +39,60 @@ public final class SQLiteChangeStore: ChangeStore {
     {
         try await writer.write { db in
             var prepared = ReceiveBatch(batch)
-            // Once the catalogue lags, every batch defers until the refresh: applying one on top
-            // of a lagging catalogue would materialize some changes twice and others never.
-            var entries = EntryCache(materializing: try catalogue == .immediate && Self.catalogueLag(db) == nil)
-            var authors = AuthorLogCache()
-            var accepted = 0
-            for (index, change) in prepared.ordered {
-                let result = try Self.apply(
-                    change, acceptance: acceptance, now: now, db: db, authors: &authors, entries: &entries)
-                if result == .accepted { accepted += 1 }
-                prepared.results[index] = result
-            }
-            try authors.saveHeads(db)
-            if entries.materializing {
-                try entries.save(db)
-            } else if accepted > 0 {
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO catalogueLag (id, since, changes) VALUES (1, ?, ?)
-                        ON CONFLICT (id) DO UPDATE SET changes = changes + excluded.changes
-                        """
-                ).execute(arguments: [now, accepted])
-            }
+            let results = try Self.applyInTransaction(
+                prepared.ordered.map(\.change), acceptance: acceptance, now: now, catalogue: catalogue, db: db)
+            for ((index, _), result) in zip(prepared.ordered, results) { prepared.results[index] = result }
             return prepared.results
         }
+    }
+
+    /// Applies verified changes, already in (author, seq) order, inside the caller's write
+    /// transaction: log rows, heads, fork evidence and the catalogue (or the lag mark). A fork
+    /// that moves an author's quarantine point back rebuilds the catalogue in the same
+    /// transaction, so no reader ever sees the forked author's later changes applied.
+    static func applyInTransaction(
+        _ changes: [VerifiedChange], acceptance: ChangeAcceptance, now: Int64, catalogue: CatalogueUpdate,
+        db: Database
+    ) throws -> [Replica.ReceiveResult] {
+        // Once the catalogue lags, every batch defers until the refresh: applying one on top
+        // of a lagging catalogue would materialize some changes twice and others never.
+        let lagging = try catalogueLag(db) != nil
+        var entries = EntryCache(materializing: catalogue == .immediate && !lagging)
+        var authors = AuthorLogCache()
+        var quarantine = try Self.quarantine(db)
+        var quarantineMoved = false
+        var accepted = 0
+        var results: [Replica.ReceiveResult] = []
+        results.reserveCapacity(changes.count)
+        for change in changes {
+            let result = try apply(
+                change, acceptance: acceptance, now: now, db: db, authors: &authors, entries: &entries,
+                quarantine: &quarantine, quarantineMoved: &quarantineMoved)
+            if result == .accepted { accepted += 1 }
+            results.append(result)
+        }
+        try authors.saveHeads(db)
+        if quarantineMoved {
+            if entries.materializing {
+                _ = try rematerialize(db, checkingSignatures: false)
+            } else {
+                try markCatalogueLagging(db, now: now, changes: max(accepted, 1))
+            }
+        } else if entries.materializing {
+            try entries.save(db)
+        } else if accepted > 0 {
+            try markCatalogueLagging(db, now: now, changes: accepted)
+        }
+        return results
+    }
+
+    static func markCatalogueLagging(_ db: Database, now: Int64, changes: Int) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO catalogueLag (id, since, changes) VALUES (1, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET changes = changes + excluded.changes
+                """
+        ).execute(arguments: [now, changes])
     }
 
     /// How many accepted changes the catalogue lags behind the log; `nil` when it is current.
@@ -70,10 +100,12 @@ public final class SQLiteChangeStore: ChangeStore {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT changes FROM catalogueLag WHERE id = 1"))
     }
 
-    /// Applies one change to the log and heads, and to `entries` (which ignore it when deferring).
+    /// Applies one change to the log and heads, and to `entries` (which ignore it when deferring,
+    /// or when its author is quarantined at or before its seq).
     private static func apply(
         _ change: VerifiedChange, acceptance: ChangeAcceptance, now: Int64, db: Database,
-        authors: inout AuthorLogCache, entries: inout EntryCache
+        authors: inout AuthorLogCache, entries: inout EntryCache, quarantine: inout Quarantine,
+        quarantineMoved: inout Bool
     ) throws -> Replica.ReceiveResult {
         let author = change.author.rawValue
         let log = try authors.log(of: author, db: db)
@@ -87,10 +119,7 @@ public final class SQLiteChangeStore: ChangeStore {
         let decision: ChangeAcceptance.Decision
         do {
             decision = try acceptance.decide(
-                change,
-                record: ChangeAcceptance.AuthorRecord(
-                    head: log.head, storedIDAtSeq: storedIDAtSeq, suspended: log.suspended),
-                now: now)
+                change, record: ChangeAcceptance.AuthorRecord(head: log.head, storedIDAtSeq: storedIDAtSeq), now: now)
         } catch {
             return .refused(error)
         }
@@ -98,20 +127,15 @@ public final class SQLiteChangeStore: ChangeStore {
         case .duplicate:
             return .duplicate
         case .fork(let existing):
+            // Both copies become evidence: the one in the log and the rival.
             try db.execute(
                 sql: """
-                    INSERT OR IGNORE INTO fork (author, seq, keptID, rivalID, rivalPayload, rivalSignature, detectedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR IGNORE INTO forkChange (author, seq, id, payload, signature, detectedAt)
+                    SELECT author, seq, id, payload, signature, ? FROM change WHERE id = ?
                     """,
-                arguments: [
-                    author, change.seq, existing.rawValue, change.id.rawValue, change.signed.payload,
-                    change.signed.signature,
-                    now,
-                ])
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO suspendedAuthor (author, since, reason) VALUES (?, ?, ?)",
-                arguments: [author, now, "fork at seq \(change.seq)"])
-            authors.suspend(author)
+                arguments: [now, existing.rawValue])
+            try insertForkChange(change.signed, author: author, seq: change.seq, id: change.id, now: now, db: db)
+            if quarantine.record(author: change.author, seq: change.seq) { quarantineMoved = true }
             return .refused(SyncError.fork(existing: existing).about(change.reference))
         case .accept:
             try db.cachedStatement(
@@ -124,7 +148,7 @@ public final class SQLiteChangeStore: ChangeStore {
                 change.hlc.time, change.hlc.counter, now,
             ])
             authors.advance(author, to: AuthorHead(seq: change.seq, id: change.id, hlc: change.hlc))
-            try entries.apply(change, db: db)
+            if quarantine.applies(author: change.author, seq: change.seq) { try entries.apply(change, db: db) }
             return .accepted
         }
     }
@@ -161,13 +185,17 @@ public final class SQLiteChangeStore: ChangeStore {
     ) async throws -> DeltaPage {
         try await writer.read { db in
             var builder = DeltaPageBuilder(from: vector, maximumCount: maximumCount, maximumBytes: maximumBytes)
+            // A forked author's log is offered only up to the seq before its fork.
+            let quarantine = try Self.quarantine(db)
             for head in try Row.fetchAll(db, sql: "SELECT author, seq FROM head ORDER BY author") {
                 let author = try AuthorID(parsing: head["author"])
-                let have: UInt64 = head["seq"]
+                let have = quarantine.cap(author: author, seq: head["seq"])
                 guard have > vector[author] else { continue }
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT seq, payload, signature FROM change WHERE author = ? AND seq > ? ORDER BY seq",
-                    arguments: [author.rawValue, vector[author]])
+                    db,
+                    sql:
+                        "SELECT seq, payload, signature FROM change WHERE author = ? AND seq > ? AND seq <= ? ORDER BY seq",
+                    arguments: [author.rawValue, vector[author], have])
                 while let row = try rows.next() {
                     let change = SignedChange(payload: row["payload"], signature: row["signature"])
                     guard builder.offer(change, author: author, seq: row["seq"]) else { return builder.page }
@@ -193,23 +221,6 @@ public final class SQLiteChangeStore: ChangeStore {
         let rows = try Data.fetchCursor(db, sql: "SELECT digestValue FROM entry ORDER BY kind, id")
         while let value = try rows.next() { digest.add(value) }
         return digest.finalize()
-    }
-
-    public func forks() async throws -> [ForkEvidence] {
-        try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT fork.author, fork.seq, fork.rivalPayload, fork.rivalSignature, change.payload, change.signature
-                    FROM fork JOIN change ON change.id = fork.keptID ORDER BY fork.detectedAt, fork.author
-                    """
-            ).map { row in
-                ForkEvidence(
-                    kept: SignedChange(payload: row[4], signature: row[5]),
-                    rival: SignedChange(payload: row[2], signature: row[3]), author: try AuthorID(parsing: row[0]),
-                    seq: row[1])
-            }
-        }
     }
 
     /// Number of stored changes, per author.

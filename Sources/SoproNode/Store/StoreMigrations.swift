@@ -168,6 +168,36 @@ enum StoreMigrations {
                     CREATE INDEX inquiryClosed ON inquiry (state, closedAt);
                     """)
         }
+        migrator.registerMigration("v10: fork evidence of any changes, quarantine instead of suspension") { db in
+            // v1 kept one rival beside the copy in the log and suspended the author. Evidence now
+            // travels between nodes and may name changes the log never held, so every rival is
+            // kept here with its bytes; an author with two or more changes at one seq is
+            // quarantined from that seq on (derived from this table, nothing else stored).
+            try db.execute(
+                sql: """
+                    CREATE TABLE forkChange (
+                        author TEXT NOT NULL,
+                        seq INTEGER NOT NULL,
+                        id TEXT NOT NULL,
+                        payload BLOB NOT NULL,
+                        signature BLOB NOT NULL,
+                        detectedAt INTEGER NOT NULL,      -- ms since 1970, when this node learnt of it
+                        PRIMARY KEY (author, seq, id)
+                    ) WITHOUT ROWID;
+                    INSERT OR IGNORE INTO forkChange (author, seq, id, payload, signature, detectedAt)
+                        SELECT author, seq, rivalID, rivalPayload, rivalSignature, detectedAt FROM fork;
+                    INSERT OR IGNORE INTO forkChange (author, seq, id, payload, signature, detectedAt)
+                        SELECT change.author, change.seq, change.id, change.payload, change.signature, fork.detectedAt
+                        FROM fork JOIN change ON change.id = fork.keptID;
+                    DROP TABLE fork;
+                    DROP TABLE suspendedAuthor;
+                    -- A store that knew a fork applied the forked author's whole log: rebuild the
+                    -- catalogue with the quarantine on the next start.
+                    INSERT INTO catalogueLag (id, since, changes)
+                        SELECT 1, 0, COUNT(*) FROM change WHERE EXISTS (SELECT 1 FROM forkChange) HAVING COUNT(*) > 0
+                        ON CONFLICT (id) DO UPDATE SET changes = excluded.changes;
+                    """)
+        }
         return migrator
     }
 }

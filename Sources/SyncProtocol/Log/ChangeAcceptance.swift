@@ -16,12 +16,10 @@ public struct ChangeAcceptance: Sendable {
         public var head: AuthorHead?
         /// The id of the stored change with the change's seq, if any (for duplicates and forks).
         public var storedIDAtSeq: ChangeID?
-        public var suspended: Bool
 
-        public init(head: AuthorHead?, storedIDAtSeq: ChangeID?, suspended: Bool) {
+        public init(head: AuthorHead?, storedIDAtSeq: ChangeID?) {
             self.head = head
             self.storedIDAtSeq = storedIDAtSeq
-            self.suspended = suspended
         }
     }
 
@@ -31,18 +29,21 @@ public struct ChangeAcceptance: Sendable {
         case accept
         /// Already held: nothing to do.
         case duplicate
-        /// Another change holds this seq: record evidence, suspend the author, refuse.
+        /// Another change holds this seq: record the two as fork evidence (the author is then
+        /// quarantined from this seq on, see `Quarantine`) and refuse this one.
         case fork(existing: ChangeID)
     }
 
     /// Decides about `change` given `record`; throws the refusal, naming the change.
+    ///
+    /// A quarantined author's changes are decided like any other: one that continues the log is
+    /// accepted into it (and kept there, not applied — the store's and the replica's business).
     public func decide(_ change: VerifiedChange, record: AuthorRecord, now: Int64) throws(SyncError) -> Decision {
         let reference = change.reference
         guard roster.contains(change.author) else { throw SyncError.unknownAuthor(change.author).about(reference) }
         if let stored = record.storedIDAtSeq {
             return stored == change.id ? .duplicate : .fork(existing: stored)
         }
-        if record.suspended { throw SyncError.authorSuspended(change.author).about(reference) }
         let expected = (record.head?.seq ?? 0) + 1
         guard change.seq == expected else {
             throw SyncError.seqGap(expected: expected, got: change.seq).about(reference)

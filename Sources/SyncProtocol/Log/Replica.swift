@@ -9,8 +9,10 @@ public struct Replica: Sendable {
     public private(set) var state = CatalogueState()
     /// Each author's changes, index = seq − 1.
     public private(set) var logs: [AuthorID: [VerifiedChange]] = [:]
-    public private(set) var forks: [ForkEvidence] = []
-    public private(set) var suspended: Set<AuthorID> = []
+    /// Fork evidence per author and seq.
+    private var evidence: [AuthorID: [UInt64: ForkEvidence]] = [:]
+    /// Where each forked author's applied log ends.
+    public private(set) var quarantine = Quarantine()
 
     public init(acceptance: ChangeAcceptance) {
         self.acceptance = acceptance
@@ -24,12 +26,29 @@ public struct Replica: Sendable {
         case refused(SyncError)
     }
 
+    /// Every fork known, by author then seq.
+    public var forks: [ForkEvidence] {
+        evidence.keys.sorted().flatMap { author in
+            (evidence[author] ?? [:]).keys.sorted().compactMap { evidence[author]?[$0] }
+        }
+    }
+
+    /// What the logs hold: author → highest seq.
     public var versionVector: VersionVector {
         VersionVector(logs.mapValues { UInt64($0.count) })
     }
 
+    /// What the replica applies and exchanges: the logs cut back before each known fork.
+    public var exchangedVector: VersionVector { quarantine.capping(versionVector) }
+
     public func head(of author: AuthorID) -> AuthorHead? {
         logs[author]?.last.map { AuthorHead(seq: $0.seq, id: $0.id, hlc: $0.hlc) }
+    }
+
+    /// The change of `author` at `seq` in the log, if held.
+    public func change(of author: AuthorID, seq: UInt64) -> VerifiedChange? {
+        guard seq >= 1, let log = logs[author], seq <= UInt64(log.count) else { return nil }
+        return log[Int(seq - 1)]
     }
 
     public var digest: String { state.digest }
@@ -54,33 +73,46 @@ public struct Replica: Sendable {
 
     /// Receives one verified change.
     public mutating func receive(_ change: VerifiedChange, now: Int64) -> ReceiveResult {
-        // Look up without holding a copy of the log, so appending below does not copy it.
-        let storedChange = logs[change.author].flatMap { log in
-            change.seq <= UInt64(log.count) ? log[Int(change.seq - 1)] : nil
-        }
-        let stored = storedChange?.id
-        let record = ChangeAcceptance.AuthorRecord(
-            head: head(of: change.author), storedIDAtSeq: stored, suspended: suspended.contains(change.author))
+        let storedChange = self.change(of: change.author, seq: change.seq)
+        let known = ChangeAcceptance.AuthorRecord(head: head(of: change.author), storedIDAtSeq: storedChange?.id)
         do {
-            switch try acceptance.decide(change, record: record, now: now) {
+            switch try acceptance.decide(change, record: known, now: now) {
             case .duplicate:
                 return .duplicate
             case .fork(let existing):
-                guard let kept = storedChange?.signed else { return .duplicate }
-                if !forks.contains(where: { $0.rival == change.signed }) {
-                    forks.append(ForkEvidence(kept: kept, rival: change.signed, author: change.author, seq: change.seq))
-                }
-                suspended.insert(change.author)
+                if let kept = storedChange, let fork = ForkEvidence([kept, change]) { record(fork) }
                 return .refused(SyncError.fork(existing: existing).about(change.reference))
             case .accept:
                 try clock.receive(change.hlc, now: now)
                 logs[change.author, default: []].append(change)
-                state.apply(change)
+                if quarantine.applies(author: change.author, seq: change.seq) { state.apply(change) }
                 return .accepted
             }
         } catch {
             return .refused(error)
         }
+    }
+
+    /// Records fork evidence (from this replica's own detection or from a peer); returns whether
+    /// it told the replica anything new. When the author's quarantine point moves back, the
+    /// catalogue is recomputed from the logs cut back before it.
+    @discardableResult
+    public mutating func record(_ fork: ForkEvidence) -> Bool {
+        guard acceptance.roster.contains(fork.author) else { return false }
+        let known = evidence[fork.author]?[fork.seq]
+        let merged = known.map { $0.merging(fork) } ?? fork
+        guard merged != known else { return false }
+        evidence[fork.author, default: [:]][fork.seq] = merged
+        if quarantine.record(author: fork.author, seq: fork.seq) {
+            var rebuilt = CatalogueState()
+            for author in logs.keys.sorted() {
+                for change in logs[author] ?? [] where quarantine.applies(author: author, seq: change.seq) {
+                    rebuilt.apply(change)
+                }
+            }
+            state = rebuilt
+        }
+        return true
     }
 
     /// Creates, signs and applies this node's next change.
@@ -89,6 +121,12 @@ public struct Replica: Sendable {
     ) throws
         -> VerifiedChange
     {
+        // A forked author's later changes would never be applied anywhere: sign none.
+        if let point = quarantine.from[key.authorID], let fork = evidence[key.authorID]?[point],
+            let rival = fork.changes.first
+        {
+            throw SyncError.fork(existing: rival.id).about(rival.reference)
+        }
         let head = head(of: key.authorID)
         let hlc = clock.tick(now: now)
         let signed = try ChangeSigner.sign(
@@ -98,7 +136,8 @@ public struct Replica: Sendable {
         return change
     }
 
-    /// The changes `peer` lacks, per author in seq order (authors by id), at most
+    /// The changes `peer` lacks, up to each author's quarantine point, per author in seq order
+    /// (authors by id), at most
     /// `maximumCount` changes and about `maximumBytes` of payload (always at least one change
     /// when any is missing). `continuation` is `peer` advanced by the page: pass it back to
     /// get the next page; `isComplete` says whether anything is left.
@@ -110,7 +149,8 @@ public struct Replica: Sendable {
         var builder = DeltaPageBuilder(from: peer, maximumCount: maximumCount, maximumBytes: maximumBytes)
         for author in logs.keys.sorted() {
             guard let log = logs[author] else { continue }
-            for change in log.dropFirst(Int(min(peer[author], UInt64(log.count)))) {
+            let end = Int(quarantine.cap(author: author, seq: UInt64(log.count)))
+            for change in log[..<end].dropFirst(Int(min(peer[author], UInt64(end)))) {
                 guard builder.offer(change.signed, author: author, seq: change.seq) else { return builder.page }
             }
         }

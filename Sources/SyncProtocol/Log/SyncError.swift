@@ -15,7 +15,6 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case clockAhead = "clock-ahead"
         case clockNotAdvancing = "clock-not-advancing"
         case fork
-        case authorSuspended = "author-suspended"
         case invalidOperation = "invalid-operation"
     }
 
@@ -30,8 +29,8 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case clockAhead(by: Int64, limit: Int64)
         case clockNotAdvancing(previous: HLCTimestamp)
         case fork(existing: ChangeID)
-        case authorSuspended(AuthorID)
         case invalidOperation(index: Int, String)
+        case refusedByPeer(code: Code, detail: String, expectedSeq: UInt64?)
     }
 
     private let reason: Reason
@@ -59,9 +58,14 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         SyncError(.clockNotAdvancing(previous: previous))
     }
     public static func fork(existing: ChangeID) -> SyncError { SyncError(.fork(existing: existing)) }
-    public static func authorSuspended(_ author: AuthorID) -> SyncError { SyncError(.authorSuspended(author)) }
     public static func invalidOperation(index: Int, _ detail: String) -> SyncError {
         SyncError(.invalidOperation(index: index, detail))
+    }
+
+    /// A peer's refusal of a change this node pushed, as the peer reported it (its `detail`
+    /// shortened: it comes from outside).
+    public static func refusedByPeer(code: Code, detail: String, expectedSeq: UInt64? = nil) -> SyncError {
+        SyncError(.refusedByPeer(code: code, detail: String(detail.prefix(300)), expectedSeq: expectedSeq))
     }
 
     /// The same refusal, naming `change`.
@@ -83,8 +87,8 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockAhead: .clockAhead
         case .clockNotAdvancing: .clockNotAdvancing
         case .fork: .fork
-        case .authorSuspended: .authorSuspended
         case .invalidOperation: .invalidOperation
+        case .refusedByPeer(let code, _, _): code
         }
     }
 
@@ -92,13 +96,18 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     public var isRetryable: Bool {
         switch reason {
         case .seqGap, .clockAhead: true
+        case .refusedByPeer(let code, _, _): code == .seqGap || code == .clockAhead
         default: false
         }
     }
 
     /// For a sequence gap: the seq the receiver needs next from this author.
     public var expectedSeq: UInt64? {
-        if case .seqGap(let expected, _) = reason { expected } else { nil }
+        switch reason {
+        case .seqGap(let expected, _): expected
+        case .refusedByPeer(_, _, let expected): expected
+        default: nil
+        }
     }
 
     /// For a clock ahead of ours: how long to wait before retrying, in milliseconds.
@@ -123,9 +132,9 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockNotAdvancing(let previous):
             "the clock does not advance past the author's previous change (\(previous))"
         case .fork(let existing):
-            "fork: another change with the same author and seq is already stored (\(existing.rawValue)); the author is suspended until an operator decides"
-        case .authorSuspended(let author): "author \(author.short)… is suspended after a fork"
+            "fork: another change with the same author and seq is already stored (\(existing.rawValue)); both are kept as fork evidence and the author's log is applied only up to the seq before the fork"
         case .invalidOperation(let index, let detail): "operation \(index): \(detail)"
+        case .refusedByPeer(let code, let detail, _): "the peer refused it (\(code.rawValue)): \(detail)"
         }
     }
 

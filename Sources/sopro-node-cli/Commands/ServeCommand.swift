@@ -9,14 +9,24 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the node of a data directory until Ctrl-C.",
         discussion: """
             Serves the HTTP API (sync, catalogue, publishing) and replicates with the \
-            configured peers. A regional node first confirms its own latest change with a peer \
-            before it signs anything. Stops cleanly on SIGINT or SIGTERM, finishing the \
-            request in flight.
+            configured peers. After every start a regional node signs nothing until each of \
+            its regional peers has told it its own latest change (after ownHeadQuorumAfter \
+            seconds a majority of them is enough), so a node restored from a backup never \
+            reuses a seq; until then publishing answers 503 and `status` says which peers it \
+            waits for. Stops cleanly on SIGINT or SIGTERM, finishing the request in flight.
 
             Example:
               sopro-node serve --data-dir /var/lib/sopro --log-level info
             """
     )
+
+    @Flag(
+        help: ArgumentHelp(
+            "Sign without asking the peers for this node's own latest change.",
+            discussion:
+                "Only when the regional peers are gone for good and this store is known to hold the node's latest change: a store restored from a backup would reuse seqs, a fork."
+        ))
+    var confirmOwnHead = false
 
     @OptionGroup var data: DataDirectoryOptions
     @OptionGroup var global: GlobalOptions
@@ -25,7 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = global.makeLogger("sopro.node")
         let runtime: NodeRuntime
         do {
-            runtime = try await NodeRuntime.open(dataDirectory: data.url, logger: logger)
+            runtime = try await NodeRuntime.open(
+                dataDirectory: data.url, confirmOwnHead: confirmOwnHead, logger: logger)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)

@@ -60,11 +60,16 @@ struct SyncCommand: AsyncParsableCommand {
             let started = clock.now
             do {
                 let oursBefore = try await runtime.node.store.versionVector()
-                let theirsBefore = try await client.heads(of: peer)
+                let theirsBefore = try await client.heads(of: peer).vector
                 let summary = try await replicator.sync(with: peer)
                 let oursAfter = try await runtime.node.store.versionVector()
-                let theirsAfter = try await client.heads(of: peer)
+                let theirsAfter = try await client.heads(of: peer).vector
                 let elapsed = clock.now - started
+                if summary.forksFound + summary.forksLearned > 0 {
+                    say(
+                        "\(peer.name): forks found \(summary.forksFound), learnt \(summary.forksLearned) (see `sopro-node status`)"
+                    )
+                }
                 say(
                     "\(peer.name) (\(peer.url)): pulled \(summary.pulled), pushed \(summary.pushed)"
                         + (summary.refused > 0 ? ", refused \(summary.refused)" : "")

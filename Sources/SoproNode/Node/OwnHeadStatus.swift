@@ -1,0 +1,40 @@
+/// Whether a regional node knows its own latest change, and if not, what it waits for.
+///
+/// A node restored from a backup, or one that lost its store, must not sign a seq its peers
+/// already hold: that is a fork, and it quarantines the node's own log everywhere. So after
+/// every start it signs nothing until its peers have told it its own head (see the replicator's
+/// `OwnHeadConfirmation`).
+public struct OwnHeadStatus: Sendable, Hashable, Codable {
+    /// Whether the node may sign.
+    public var confirmed: Bool
+    /// How it was confirmed: `peers` (every regional peer answered), `quorum` (a majority of them
+    /// answered after the wait limit), `no-regional-peers`, `operator` (`serve --confirm-own-head`),
+    /// `not-needed` (tests, tools).
+    public var confirmedBy: String?
+    /// The regional peers that have not answered yet, by name.
+    public var waitingFor: [String]
+    /// The seq the node's own log had reached when it was confirmed or so far.
+    public var seq: UInt64
+    /// When the wait began, and when a majority of the regional peers suffices (ms since 1970).
+    public var since: Int64?
+    public var quorumAfter: Int64?
+
+    public init(
+        confirmed: Bool, confirmedBy: String? = nil, waitingFor: [String] = [], seq: UInt64 = 0, since: Int64? = nil,
+        quorumAfter: Int64? = nil
+    ) {
+        self.confirmed = confirmed
+        self.confirmedBy = confirmedBy
+        self.waitingFor = waitingFor
+        self.seq = seq
+        self.since = since
+        self.quorumAfter = quorumAfter
+    }
+
+    /// For messages: what the node waits for.
+    public var explanation: String {
+        if confirmed { return "confirmed (\(confirmedBy ?? "peers"))" }
+        if waitingFor.isEmpty { return "waiting for its regional peers to answer" }
+        return "waiting for \(waitingFor.joined(separator: ", ")) to answer"
+    }
+}

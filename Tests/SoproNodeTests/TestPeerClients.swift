@@ -1,0 +1,59 @@
+import Foundation
+import SoproNode
+import SyncProtocol
+import Synchronization
+
+/// A peer client over another client that can cut the node off from peers (a partition):
+/// requests to a blocked peer fail as if it did not answer.
+final class PartitionedPeerClient: PeerClient {
+    let base: any PeerClient
+    private let blocked: Mutex<Set<String>>
+
+    init(_ base: any PeerClient, blocking: Set<String> = []) {
+        self.base = base
+        self.blocked = Mutex(blocking)
+    }
+
+    func block(_ names: Set<String>) { blocked.withLock { $0 = names } }
+
+    private func reach(_ peer: Peer) throws {
+        if blocked.withLock({ $0.contains(peer.name) }) {
+            throw PartitionError(peer: peer.name)
+        }
+    }
+
+    struct PartitionError: Error, CustomStringConvertible {
+        var peer: String
+        var description: String { "peer \(peer) is cut off (test partition)" }
+    }
+
+    func heads(of peer: Peer) async throws -> SyncState {
+        try reach(peer)
+        return try await base.heads(of: peer)
+    }
+
+    func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse {
+        try reach(peer)
+        return try await base.pull(from: peer, have: have, limit: limit)
+    }
+
+    func push(_ changes: [SignedChange], to peer: Peer) async throws -> [PushResult]? {
+        try reach(peer)
+        return try await base.push(changes, to: peer)
+    }
+
+    func change(of author: AuthorID, seq: UInt64, from peer: Peer) async throws -> SignedChange? {
+        try reach(peer)
+        return try await base.change(of: author, seq: seq, from: peer)
+    }
+
+    func forks(of peer: Peer) async throws -> [ForksMessage.Fork] {
+        try reach(peer)
+        return try await base.forks(of: peer)
+    }
+
+    func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] {
+        try reach(peer)
+        return try await base.push(forks: forks, to: peer)
+    }
+}
