@@ -238,6 +238,26 @@ enum InterfaceText {
         "changesBehind": [
             .german: "{n} Änderungen zurück", .hungarian: "{n} változással lemaradva", .english: "{n} changes behind",
         ],
+        "digestMismatch": [
+            .german: "Gleiche Stände, aber andere Prüfsumme", .hungarian: "Azonos állapot, de eltérő ellenőrzőösszeg",
+            .english: "Same heads, different digest",
+        ],
+        "forksTitle": [.german: "Gabelungen", .hungarian: "Elágazások", .english: "Forks"],
+        "forksIntro": [
+            .german:
+                "Diese Regionen haben zwei verschiedene Änderungen mit derselben Nummer signiert. Ihr Protokoll gilt auf jedem Knoten nur bis vor die Gabelung.",
+            .hungarian:
+                "Ezek a régiók két különböző változást írtak alá ugyanazzal a sorszámmal. Naplójuk minden csomóponton csak az elágazás előttig érvényes.",
+            .english:
+                "These regions signed two different changes with one number. On every node their log counts only up to the fork.",
+        ],
+        "forkAt": [.german: "ab Nummer {n}", .hungarian: "a(z) {n}. sorszámtól", .english: "from number {n}"],
+        "notSigning": [
+            .german:
+                "Dieser Knoten signiert noch nicht: er wartet auf die Bestätigung seines letzten eigenen Stands durch {peers}.",
+            .hungarian: "Ez a csomópont még nem ír alá: saját utolsó állapotának megerősítésére vár ettől: {peers}.",
+            .english: "This node does not sign yet: it waits for {peers} to confirm its own latest change.",
+        ],
         "entriesByOrigin": [
             .german: "Einträge nach veröffentlichender Region", .hungarian: "Bejegyzések a közzétevő régió szerint",
             .english: "Entries by publishing region",

@@ -40,7 +40,27 @@ extension WebController {
                 peer["lastError"] = error
                 peer["lastErrorAt"] = status.lastErrorAt.map(PageContext.dateTime) ?? ""
             }
+            if status.digestMismatch {
+                peer["digestMismatch"] = context.text("digestMismatch")
+                peer["behind"] = true
+            }
             return peer
+        }
+        values["forks"] = try await node.store.forks().map { fork -> [String: Any] in
+            [
+                "name": roster.author(fork.author).map { "\($0.name) (\(context.regionLabel($0.region)))" }
+                    ?? String(fork.author.rawValue.prefix(16)) + "…",
+                "at": context.text("forkAt", ["n": String(fork.seq)]),
+            ]
+        }
+        values["hasForks"] = !((values["forks"] as? [[String: Any]])?.isEmpty ?? true)
+        if node.authorID != nil {
+            let ownHead = await node.ownHead
+            if !ownHead.confirmed {
+                values["notSigning"] = context.text(
+                    "notSigning",
+                    ["peers": ownHead.waitingFor.isEmpty ? "—" : ownHead.waitingFor.joined(separator: ", ")])
+            }
         }
         values["hasPeers"] = !statuses.isEmpty
         return Page(template: "federation", values: values)

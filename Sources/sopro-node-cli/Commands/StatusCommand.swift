@@ -39,6 +39,17 @@ struct StatusCommand: AsyncParsableCommand {
         if let author = info["author"] as? String { say("author id:    \(author)") }
         say("state digest: \(info["digest"] as? String ?? "?")")
         say("software:     \(info["software"] as? String ?? "?"), protocol \(info["protocol"] as? Int ?? 0)")
+        if let ownHead = info["ownHead"] as? [String: Any] {
+            if ownHead["confirmed"] as? Bool == true {
+                say("signing:      yes (own latest change confirmed: \(ownHead["confirmedBy"] as? String ?? "peers"))")
+            } else {
+                let waiting = (ownHead["waitingFor"] as? [String] ?? []).joined(separator: ", ")
+                say(
+                    "signing:      not yet — waiting for its regional peers to confirm its own latest change"
+                        + (waiting.isEmpty ? "" : " (no answer yet from: \(waiting))")
+                        + "; publishing answers 503 until then")
+            }
+        }
         let heads = info["heads"] as? [String: [String: Any]] ?? [:]
         say("")
         say("Heads (\(heads.count) author\(heads.count == 1 ? "" : "s")):")
@@ -57,8 +68,11 @@ struct StatusCommand: AsyncParsableCommand {
             sayTable(
                 ["NAME", "URL", "BEHIND", "AHEAD", "LAST SUCCESS", "LAST ERROR"],
                 peers.map { peer in
-                    let error = (peer["lastError"] as? String).map {
+                    var error = (peer["lastError"] as? String).map {
                         "\($0) (\(ago((peer["lastErrorAt"] as? NSNumber)?.int64Value)))"
+                    }
+                    if peer["digestMismatch"] as? Bool == true {
+                        error = "DIGEST MISMATCH with equal heads" + (error.map { "; \($0)" } ?? "")
                     }
                     return [
                         peer["name"] as? String ?? "", peer["url"] as? String ?? "",
@@ -72,8 +86,13 @@ struct StatusCommand: AsyncParsableCommand {
         if forks.isEmpty {
             say("Forks: none.")
         } else {
-            say("Forks (these authors signed two different changes with one seq and are suspended):")
+            say(
+                "Forks (these authors signed two different changes with one seq; each one's log is applied only below its fork, on every node):"
+            )
             for fork in forks { say("  \(fork["author"] as? String ?? "?") at seq \(fork["seq"] as? Int ?? 0)") }
+            if let author = info["author"] as? String, forks.contains(where: { $0["author"] as? String == author }) {
+                say("This node's own log is forked: it signs nothing more. See the README, \"A forked log\".")
+            }
         }
     }
 }
