@@ -103,6 +103,27 @@ import Testing
         output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first(where: predicate)
     }
 
+    /// `rekey` after a fork: a new key beside the old, the configuration pointing at it, the new
+    /// author trusted, the old key file kept.
+    @Test func rekeyKeepsTheOldKeyAndTrustsTheNewAuthor() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sopro-rekey-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let made = try Self.run(["init", "--name", "Wien", "--region", "AT13", "--data-dir", "node"], in: folder)
+        #expect(made.status == 0, "\(made.standardError)")
+        let before = try NodeConfiguration.read(from: folder.appendingPathComponent("node"))
+        let rekeyed = try Self.run(["rekey", "--data-dir", "node"], in: folder)
+        #expect(rekeyed.status == 0, "\(rekeyed.standardError)")
+        let after = try NodeConfiguration.read(from: folder.appendingPathComponent("node"))
+        #expect(after.keyFile != before.keyFile)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("node/\(before.keyFile)").path))
+        let newID = try #require(Self.line(rekeyed.standardOutput) { $0.hasPrefix("new author id:") })
+            .dropFirst("new author id:".count).trimmingCharacters(in: .whitespaces)
+        #expect(after.trustedAuthors.contains { $0.id == newID && $0.region == "AT13" })
+        let key = try KeyFile.load(from: folder.appendingPathComponent("node/\(after.keyFile)"))
+        #expect(key.authorID.rawValue == newID)
+    }
+
     /// Two regions and a mirror set up, linked and used only through the command.
     @Test func twoRegionsAndAMirrorThroughTheCommand() async throws {
         guard FileManager.default.fileExists(atPath: Self.binary.path) else {

@@ -2,9 +2,9 @@ import Hummingbird
 import Logging
 
 /// Answers an error that is not an HTTP error — a store that cannot be read, a bug — with a
-/// problem+json 500 instead of Hummingbird's empty body, and logs it (at `info`, as a library
-/// should; the operator chooses what to see) with the request, so the
-/// client learns that the node failed (not its input) and the operator finds out why. The
+/// problem+json 500 instead of Hummingbird's empty body, and logs it at `error` with the
+/// request — a 500 is always a bug, so it is in the log at the default level — so the client
+/// learns that the node failed (not its input) and the operator finds out why. The
 /// error's own text stays in the log: it may name files or internals.
 struct InternalErrorResponder<Context: RequestContext>: RouterMiddleware {
     func handle(
@@ -15,7 +15,7 @@ struct InternalErrorResponder<Context: RequestContext>: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             throw error
         } catch {
-            context.logger.info(
+            context.logger.error(
                 "request failed inside the node",
                 metadata: ["http.method": "\(request.method)", "http.path": "\(request.uri.path)", "error": "\(error)"])
             throw ProblemDetails(

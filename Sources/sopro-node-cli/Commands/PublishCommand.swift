@@ -14,8 +14,9 @@ struct PublishCommand: AsyncParsableCommand {
             nothing is published. Then publishes at the node and prints, per entry, whether it \
             was created, updated (which fields) or unchanged. Publishing the same files twice \
             changes nothing. Large sets go to the node in requests of 100 entries, with a \
-            progress bar when standard error is a terminal; if one fails, those before it stay \
-            published and publishing again is safe.
+            progress bar when standard error is a terminal. Each request is stored whole or \
+            not at all; if one fails, those before it stay published, and publishing the same \
+            files again (once the problem is solved) publishes the rest.
 
             The editor token comes from --token or the SOPRO_EDITOR_TOKEN environment variable.
 

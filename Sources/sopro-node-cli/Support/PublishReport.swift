@@ -27,7 +27,7 @@ enum PublishReport {
                 progress.finish()
                 if start > 0 {
                     printError(
-                        "\(start) of \(documents.count) entries were published before this; publishing again is safe (unchanged entries are skipped)"
+                        "\(start) of \(documents.count) entries were published before this request (each request is stored whole or not at all); once the problem above is solved, publishing the same files again publishes the rest and skips what is unchanged"
                     )
                 }
                 throw error
