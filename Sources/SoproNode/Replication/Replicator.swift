@@ -216,14 +216,14 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
                 $0.changesAhead = ourVector.changesAhead(of: theirVector)
             }
 
-            var refusals: [SyncError] = []
+            var pullRefusals: [SyncError] = []
             let behind = theirVector.changesAhead(of: pullHave)
             if behind > 0 {
                 let catalogue: CatalogueUpdate =
                     behind >= bulkCatchUpMinimum && behind >= ourVector.changesAhead(of: VersionVector())
                     ? .deferred : .immediate
                 do {
-                    refusals += try await pull(
+                    pullRefusals = try await pull(
                         from: peer, have: pullHave, overrides: stuck.keys.map { ($0, pullHave[$0]) },
                         catalogue: catalogue, into: &summary)
                 } catch {
@@ -236,6 +236,7 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
                 }
             }
 
+            var refusals = pullRefusals
             if !(await status.status(of: peer.name)?.isReadOnly ?? false), ourVector.changesAhead(of: pushHave) > 0 {
                 refusals += try await push(to: peer, have: pushHave, into: &summary)
             }
@@ -263,7 +264,8 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
             summary.refused = refusals.count
 
             if let author = node.authorID, peer.authorID != nil, !(await node.ownHeadConfirmed) {
-                try await witnessOwnHead(author, at: peer, theirs: theirs, refusals: refusals)
+                // Only what the node could not fetch of its own log matters here.
+                try await witnessOwnHead(author, at: peer, theirs: theirs, refusals: pullRefusals)
             }
 
             let sameHeads = theirs.heads == ours.heads && Set(theirs.forks) == Set(ours.forks)

@@ -34,6 +34,7 @@ final class CatalogueSummaryCache: Sendable {
         var version: Int64 = -1
         var facetCounts: [Key: FacetCounts] = [:]
         var overview: CatalogueOverview?
+        var digest: String?
 
         /// Moves to `newVersion`, forgetting everything counted at an older one; `false` when
         /// `newVersion` is itself older (a reader that began before the latest write), whose
@@ -44,6 +45,7 @@ final class CatalogueSummaryCache: Sendable {
                 version = newVersion
                 facetCounts = [:]
                 overview = nil
+                digest = nil
             }
             return true
         }
@@ -78,6 +80,19 @@ final class CatalogueSummaryCache: Sendable {
         state.withLock { state in
             guard state.moveTo(version) else { return }
             state.overview = overview
+        }
+    }
+
+    /// The state digest at `version`: every sync round's heads answer carries it, and computing
+    /// it reads every entry's canonical JSON, so it is computed once per version.
+    func digest(version: Int64) -> String? {
+        state.withLock { $0.version == version ? $0.digest : nil }
+    }
+
+    func remember(digest: String, version: Int64) {
+        state.withLock { state in
+            guard state.moveTo(version) else { return }
+            state.digest = digest
         }
     }
 }

@@ -114,7 +114,7 @@ extension SQLiteChangeStore {
                 }
             }
             let forks = try Self.forks(db).map { SyncState.Fork(author: $0.author, seq: $0.seq, changes: $0.ids) }
-            return SyncState(heads: heads, forks: forks, digest: try Self.storedDigest(db))
+            return SyncState(heads: heads, forks: forks, digest: try self.currentDigest(db))
         }
     }
 

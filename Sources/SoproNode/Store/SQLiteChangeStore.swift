@@ -212,7 +212,16 @@ public final class SQLiteChangeStore: ChangeStore {
     }
 
     public func digest() async throws -> String {
-        try await writer.read { db in try Self.storedDigest(db) }
+        try await writer.read { db in try self.currentDigest(db) }
+    }
+
+    /// The digest of the catalogue as `db` sees it, remembered per catalogue version.
+    func currentDigest(_ db: Database) throws -> String {
+        let version = try Self.catalogueVersion(db)
+        if let digest = summaries.digest(version: version) { return digest }
+        let digest = try Self.storedDigest(db)
+        summaries.remember(digest: digest, version: version)
+        return digest
     }
 
     /// The state digest of the materialized entries, streamed from their canonical JSON.
