@@ -275,4 +275,61 @@ import Testing
             #expect(!status.digestMismatch)
         }
     }
+
+    /// Refused changes make the round a failure with the reason, and are not sent again every
+    /// round: here B does not trust X, whose changes A relays.
+    @Test func refusalsFailTheRoundAndAreNotResentEveryRound() async throws {
+        let keyA = NodeKey()
+        let keyB = NodeKey()
+        let keyX = NodeKey()
+        let nodeA = try await Self.regional(keyA, Self.acceptance([keyA, keyB, keyX]), name: "A")
+        let nodeB = try await Self.regional(keyB, Self.acceptance([keyA, keyB]), name: "B")
+        var x = Replica(acceptance: Self.acceptance([keyX]))
+        _ = try x.publish(
+            [Self.operation("x")], editor: "x", key: keyX, now: Int64(Date().timeIntervalSince1970 * 1000))
+        _ = try await nodeA.receive(x.changes(missingFrom: VersionVector()).changes)
+        _ = try await nodeA.publish([Self.operation("a", entry: "0192f3a4-5b6c-7d8e-9f01-00000000000a")], editor: "a")
+        try await FederationLiveTests.serve([.init(name: "B", key: keyB, node: nodeB)][...]) { ports in
+            let b = Peer(name: "B", url: "http://127.0.0.1:\(ports[0])", authorID: keyB.authorID)
+            let counting = CountingPeerClient(HTTPPeerClient(timeout: .seconds(5)))
+            let replicator = Replicator(node: nodeA, peers: [b], client: counting, clock: ContinuousClock())
+            await #expect(throws: Replicator<ContinuousClock>.RoundError.self) { try await replicator.sync(with: b) }
+            let status = try #require(await replicator.status.status(of: "B"))
+            #expect(status.refusedChanges == 1)
+            #expect(status.lastError?.contains("not trusted") == true, "\(status.lastError ?? "")")
+            #expect(try await nodeB.store.heads()[keyA.authorID]?.seq == 1, "A's own change got through")
+            let pushedBefore = counting.pushedChanges
+            _ = try? await replicator.sync(with: b)
+            _ = try? await replicator.sync(with: b)
+            #expect(counting.pushedChanges == pushedBefore, "the refused change is not pushed again")
+            let still = try #require(await replicator.status.status(of: "B"))
+            #expect(still.lastError?.contains("not exchanged") == true, "the status keeps saying so")
+        }
+    }
+
+    /// Equal heads with different digests are shown as a mismatch (here B's catalogue lags its
+    /// log, as after an interrupted catch-up).
+    @Test func equalHeadsWithDifferentDigestsAreAMismatch() async throws {
+        let keyA = NodeKey()
+        let keyB = NodeKey()
+        let acceptance = Self.acceptance([keyA, keyB])
+        let nodeA = try await Self.regional(keyA, acceptance, name: "A")
+        let nodeB = try await Self.regional(keyB, acceptance, name: "B")
+        let change = try #require(try await nodeA.publish([Self.operation("eins")], editor: "a"))
+        _ = try await nodeB.receive(verified: [.success(change)], catalogue: .deferred)
+        try await FederationLiveTests.serve([.init(name: "A", key: keyA, node: nodeA)][...]) { ports in
+            let a = Peer(name: "A", url: "http://127.0.0.1:\(ports[0])", authorID: keyA.authorID)
+            let replicator = Replicator(node: nodeB, peers: [a], client: HTTPPeerClient(), clock: ContinuousClock())
+            _ = try await replicator.sync(with: a)
+            #expect(await replicator.status.status(of: "A")?.digestMismatch == true)
+            try await buildApplication(node: nodeB).test(.router) { router in
+                try await router.execute(uri: "/metrics", method: .get) { response in
+                    #expect(String(buffer: response.body).contains("sopro_peer_digest_mismatch{peer=\"A\"} 1"))
+                }
+            }
+            _ = try await nodeB.refreshCatalogue()
+            _ = try await replicator.sync(with: a)
+            #expect(await replicator.status.status(of: "A")?.digestMismatch == false)
+        }
+    }
 }

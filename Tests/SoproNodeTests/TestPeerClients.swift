@@ -57,3 +57,34 @@ final class PartitionedPeerClient: PeerClient {
         return try await base.push(forks: forks, to: peer)
     }
 }
+
+/// A peer client that counts the changes it pushes.
+final class CountingPeerClient: PeerClient {
+    let base: any PeerClient
+    private let pushed = Mutex(0)
+
+    init(_ base: any PeerClient) { self.base = base }
+
+    var pushedChanges: Int { pushed.withLock { $0 } }
+
+    func heads(of peer: Peer) async throws -> SyncState { try await base.heads(of: peer) }
+
+    func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse {
+        try await base.pull(from: peer, have: have, limit: limit)
+    }
+
+    func push(_ changes: [SignedChange], to peer: Peer) async throws -> [PushResult]? {
+        pushed.withLock { $0 += changes.count }
+        return try await base.push(changes, to: peer)
+    }
+
+    func change(of author: AuthorID, seq: UInt64, from peer: Peer) async throws -> SignedChange? {
+        try await base.change(of: author, seq: seq, from: peer)
+    }
+
+    func forks(of peer: Peer) async throws -> [ForksMessage.Fork] { try await base.forks(of: peer) }
+
+    func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] {
+        try await base.push(forks: forks, to: peer)
+    }
+}
