@@ -103,6 +103,48 @@ import Testing
         output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first(where: predicate)
     }
 
+    /// What a new user found following the README: the version, typos of commands, minting
+    /// ids, an unknown region, trusting twice, readable help and a plain "cannot reach".
+    @Test func theCommandHelpsANewUser() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sopro-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.run(["--version"], in: folder).standardOutput.hasPrefix("sopro-node 0."))
+        let typo = try Self.run(["statsu"], in: folder)
+        #expect(typo.status == 2)
+        #expect(typo.standardError.contains("did you mean \"status\"?"))
+        let ids = try Self.run(["new-id", "--count", "3"], in: folder).standardOutput.split(separator: "\n")
+        #expect(ids.count == 3)
+        for id in ids {
+            #expect(id.count == 36 && id == id.lowercased() && id.dropFirst(14).first == "7", "a version 7 UUID: \(id)")
+        }
+        let unknownRegion = try Self.run(["init", "--name", "X", "--region", "AT99", "--data-dir", "x"], in: folder)
+        #expect(unknownRegion.status == 2)
+        #expect(unknownRegion.standardError.contains("AT99 is not a NUTS region of AT"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
+        _ = try Self.run(["init", "--name", "Wien", "--region", "AT13", "--data-dir", "node"], in: folder)
+        let other = NodeKey().authorID.rawValue
+        let first = try Self.run(
+            ["trust", "add", other, "--region", "AT12", "--name", "NÖ", "--data-dir", "node"], in: folder)
+        #expect(first.standardOutput.contains("trusting NÖ"))
+        let again = try Self.run(
+            ["trust", "add", other, "--region", "AT12", "--name", "NÖ", "--data-dir", "node"], in: folder)
+        #expect(again.standardOutput.contains("was already trusted; nothing changed"))
+        let unreachable = try Self.run(["status", "--node", "http://127.0.0.1:9"], in: folder)
+        #expect(unreachable.status == 1)
+        #expect(unreachable.standardError.contains("connection refused — nothing listens at that address"))
+        // Help fits 80 columns: example lines are never wrapped in the middle.
+        for command in [
+            "demo", "init", "serve", "publish", "retract", "check", "list", "search", "show", "export", "import",
+            "status", "sync", "peers", "trust", "verify", "rekey", "new-id", "inquiries",
+        ] {
+            let help = try Self.run([command, "--help"], in: folder, environment: ["COLUMNS": "80"]).standardOutput
+            for line in help.split(separator: "\n") where line.hasPrefix("  sopro-node") {
+                #expect(line.count < 80, "\(command) --help: \(line)")
+            }
+        }
+    }
+
     /// `rekey` after a fork: a new key beside the old, the configuration pointing at it, the new
     /// author trusted, the old key file kept.
     @Test func rekeyKeepsTheOldKeyAndTrustsTheNewAuthor() throws {
@@ -404,6 +446,9 @@ import Testing
             ],
             in: folder)
         #expect(wrongToken.status == 1)
+        // A list cut short says so, and how to see more.
+        let short = try Self.run(["list", "--limit", "5", "--data-dir", "at12"], in: folder)
+        #expect(short.standardOutput.contains("5 entries shown; more match"), "\(short.standardOutput)")
 
         // The mirror pulls the entries.
         var mirrored = 0

@@ -17,7 +17,7 @@ struct SyncController: Sendable {
     var maximumPullChanges = 1_000
     var maximumPullBytes = 4 * 1_048_576
 
-    static let softwareVersion = "sopro-node 0.1.0"
+    static let softwareVersion = SoftwareVersion.description
 
     func info() async throws -> JSONResponse<NodeInfo> {
         let heads = try await node.store.heads()

@@ -21,7 +21,7 @@ struct DemoCommand: AsyncParsableCommand {
               sopro-node demo
               sopro-node demo --data ./demo-data --base-port 9000
               curl http://127.0.0.1:8046/v1/node
-              sopro-node inquiries list --node http://127.0.0.1:8043 --token <the printed token>
+              sopro-node inquiries list --node http://127.0.0.1:8043 --token <token>
             """
     )
 
@@ -94,8 +94,8 @@ struct DemoCommand: AsyncParsableCommand {
     static func explain(_ error: any Error, portHint: String = "choose other ports with --base-port") -> String {
         let text = "\(error)"
         if text.contains("Address already in use") {
-            return "a port is already in use (\(text)); \(portHint)"
+            return "the port is already in use (another process listens on it); \(portHint)"
         }
-        return text
+        return ConnectionFailure.plainWords(text)
     }
 }

@@ -10,8 +10,8 @@ struct ExportCommand: AsyncParsableCommand {
         discussion: """
             Reads the data directory's store (beside a running node, or a mirror's) and writes \
             every visible entry of every region:
-              json    the entry documents, in the shape `publish` and POST /v1/publish take
-              csv     one row per entry (columns: \(CatalogueExport.csvColumns.joined(separator: ", ")))
+              json    the entry documents, as `publish` and POST /v1/publish take them
+              csv     one row per entry; the first row names the columns
               jsonld  schema.org Organization, Product, Service and Project nodes
 
             Examples:

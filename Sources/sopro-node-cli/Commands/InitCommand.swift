@@ -1,4 +1,5 @@
 import ArgumentParser
+import DirectoryModel
 import Foundation
 import SoproNode
 import SyncProtocol
@@ -15,7 +16,8 @@ struct InitCommand: AsyncParsableCommand {
             Never overwrites an existing key or configuration.
 
             Examples:
-              sopro-node init --name "Niederösterreich" --region AT12 --data-dir /var/lib/sopro
+              sopro-node init --name "Niederösterreich" --region AT12 \\
+                --data-dir /var/lib/sopro
               sopro-node init --name "Catalogue mirror" --mirror --port 8090
             """
     )
@@ -42,6 +44,7 @@ struct InitCommand: AsyncParsableCommand {
     func validate() throws {
         if !mirror && region == nil { throw ValidationError("a regional node needs --region (e.g. --region AT12)") }
         if mirror && region != nil { throw ValidationError("a mirror has no region; leave out --region") }
+        if let region { try Self.checkRegion(region) }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
     }
 
@@ -81,5 +84,31 @@ struct InitCommand: AsyncParsableCommand {
         say(
             "Next: `sopro-node trust add` and `sopro-node peers add` for the other regions, then `sopro-node serve --data-dir \(data.dataDir)`."
         )
+    }
+
+    /// NUTS 2021 regions of the partnership's countries, levels 1 and 2: a regional node's region
+    /// there must be one of them (or a NUTS 3 region inside one). Other countries' codes are
+    /// only checked for their form.
+    static let knownRegions: Set<String> = [
+        "AT1", "AT2", "AT3", "AT11", "AT12", "AT13", "AT21", "AT22", "AT31", "AT32", "AT33", "AT34",
+        "HU1", "HU2", "HU3", "HU11", "HU12", "HU21", "HU22", "HU23", "HU31", "HU32", "HU33",
+    ]
+
+    static func checkRegion(_ text: String) throws {
+        guard let code = try? NUTSCode(parsing: text) else {
+            throw ValidationError("--region: \(text.prefix(40)) is not a NUTS code (e.g. AT12)")
+        }
+        let value = code.rawValue
+        guard value.hasPrefix("AT") || value.hasPrefix("HU"), value.count > 2 else { return }
+        let region = String(value.prefix(4))
+        guard knownRegions.contains(region) else {
+            let partnership = ["AT11", "AT12", "AT13", "AT22", "HU22"]
+                .compactMap { code in
+                    (try? NUTSCode(parsing: code))?.label?.text(preferring: .english).map { "\(code) \($0)" }
+                }
+            throw ValidationError(
+                "--region: \(value) is not a NUTS region of \(value.prefix(2)) (the partnership's: \(partnership.joined(separator: ", ")))"
+            )
+        }
     }
 }

@@ -12,7 +12,8 @@ struct ListCommand: AsyncParsableCommand {
 
             Examples:
               sopro-node list --kind enterprise --region AT12
-              sopro-node list --kind product --category 39 --json --node https://catalogue.example.org
+              sopro-node list --kind product --category 39 --json \\
+                --node https://catalogue.example.org
             """
     )
 
@@ -24,7 +25,8 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = NodeConnection(url: try node.url(data: data))
-        let items = try await CataloguePages.items(at: connection, query: filters.queryItems, limit: filters.limit)
+        let (items, more) = try await CataloguePages.items(
+            at: connection, query: filters.queryItems, limit: filters.limit)
         if filters.json {
             sayJSON(try JSONSerialization.data(withJSONObject: ["items": items]))
             return
@@ -37,6 +39,8 @@ struct ListCommand: AsyncParsableCommand {
                     CataloguePages.name(of: item) + (item["lighthouse"] as? Bool == true ? " ★" : ""),
                 ]
             })
-        say("\(items.count) entr\(items.count == 1 ? "y" : "ies")")
+        say(
+            CataloguePages.countLine(
+                items.count, more: more, singular: "entry", plural: "entries", limit: filters.limit))
     }
 }

@@ -21,7 +21,8 @@ struct PublishCommand: AsyncParsableCommand {
             The editor token comes from --token or the SOPRO_EDITOR_TOKEN environment variable.
 
             Example:
-              SOPRO_EDITOR_TOKEN=sopro_… sopro-node publish entries/ --node http://127.0.0.1:8080
+              export SOPRO_EDITOR_TOKEN=sopro_…
+              sopro-node publish entries/ --node http://127.0.0.1:8080
             """
     )
 

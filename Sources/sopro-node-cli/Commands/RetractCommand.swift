@@ -14,7 +14,8 @@ struct RetractCommand: AsyncParsableCommand {
             changes nothing.
 
             Example:
-              SOPRO_EDITOR_TOKEN=sopro_… sopro-node retract 0192f3a4-5b6c-7d8e-9f01-23456789abcd
+              export SOPRO_EDITOR_TOKEN=sopro_…
+              sopro-node retract 0192f3a4-5b6c-7d8e-9f01-23456789abcd
             """
     )
 

@@ -32,7 +32,7 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let connection = NodeConnection(url: try node.url(data: data))
         let query = [("q", words.joined(separator: " ")), ("lang", lang)] + filters.queryItems
-        let items = try await CataloguePages.items(at: connection, query: query, limit: filters.limit)
+        let (items, more) = try await CataloguePages.items(at: connection, query: query, limit: filters.limit)
         if filters.json {
             sayJSON(try JSONSerialization.data(withJSONObject: ["items": items]))
             return
@@ -45,6 +45,8 @@ struct SearchCommand: AsyncParsableCommand {
                     CataloguePages.name(of: item, language: lang), CataloguePages.snippet(of: item),
                 ]
             }, maximumWidth: 60)
-        say("\(items.count) match\(items.count == 1 ? "" : "es")")
+        say(
+            CataloguePages.countLine(
+                items.count, more: more, singular: "match", plural: "matches", limit: filters.limit))
     }
 }

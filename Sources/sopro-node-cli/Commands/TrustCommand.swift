@@ -48,11 +48,21 @@ struct TrustCommand: AsyncParsableCommand {
 
         func run() async throws {
             let id = try AuthorID(parsing: author).rawValue
+            var previous: NodeConfiguration.AuthorEntry?
             try ConfigurationEditing.edit(data) { configuration in
+                previous = configuration.trustedAuthors.first { $0.id == id }
                 configuration.trustedAuthors.removeAll { $0.id == id }
                 configuration.trustedAuthors.append(.init(id: id, region: region, name: name))
             }
-            say("trusting \(name) (\(region)), author \(id); restart the node to apply")
+            if let previous, previous.region == region, previous.name == name {
+                say("\(name) (\(region)), author \(id), was already trusted; nothing changed")
+            } else if let previous {
+                say(
+                    "author \(id) was already trusted as \(previous.name) (\(previous.region)); now \(name) (\(region)); restart the node to apply"
+                )
+            } else {
+                say("trusting \(name) (\(region)), author \(id); restart the node to apply")
+            }
         }
     }
 

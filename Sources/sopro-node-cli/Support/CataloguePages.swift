@@ -4,7 +4,7 @@ import Foundation
 enum CataloguePages {
     static func items(
         at connection: NodeConnection, query: [(String, String?)], limit: Int
-    ) async throws -> [[String: Any]] {
+    ) async throws -> (items: [[String: Any]], more: Bool) {
         var items: [[String: Any]] = []
         var cursor: String?
         repeat {
@@ -15,7 +15,15 @@ enum CataloguePages {
             items += json?["items"] as? [[String: Any]] ?? []
             cursor = json?["next"] as? String
         } while cursor != nil && items.count < limit
-        return items
+        return (items, cursor != nil)
+    }
+
+    /// The line under a table: how many are shown, and how to see more when more match.
+    static func countLine(_ count: Int, more: Bool, singular: String, plural: String, limit: Int) -> String {
+        let shown = "\(count) \(count == 1 ? singular : plural)"
+        guard more else { return shown }
+        return
+            "\(shown) shown; more match — narrow the search, or show more with --limit (up to 10000; now \(limit))"
     }
 
     /// The name to show: in `language` if there is one, else German, English, Hungarian, any.

@@ -47,7 +47,7 @@ struct NodeConnection {
                 response = try await HTTPClient.sopro.execute(request, timeout: timeout)
                 body = try await response.body.collect(upTo: 256 << 20)
             } catch {
-                printError("error: cannot reach the node at \(url): \(error)")
+                printError("error: cannot reach the node at \(url): \(ConnectionFailure.plainWords("\(error)"))")
                 throw ExitCode(1)
             }
             let data = Data(buffer: body)

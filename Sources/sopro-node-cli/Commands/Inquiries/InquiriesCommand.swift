@@ -19,7 +19,7 @@ struct InquiriesCommand: AsyncParsableCommand {
               sopro-node inquiries list --state new
               sopro-node inquiries show 5c1d…
               sopro-node inquiries status 5c1d… in-contact --note "Called Ms Berger"
-              sopro-node inquiries refer 5c1d… AT12 --note "A wood workshop in your region?"
+              sopro-node inquiries refer 5c1d… AT12 --note "A wood workshop near you?"
               sopro-node inquiries draft 5c1d… > cooperation.yaml
               sopro-node inquiries export anna@example.org > anna.json
               sopro-node inquiries erase anna@example.org
