@@ -8,6 +8,7 @@ import NIOFoundationCompat
 import NIOHTTP1
 import SoproNode
 import SyncProtocol
+import Synchronization
 import Testing
 
 /// The integrity failures found from outside, reproduced against live nodes (real HTTP on
@@ -332,4 +333,66 @@ import Testing
             #expect(await replicator.status.status(of: "A")?.digestMismatch == false)
         }
     }
+
+    /// A peer that loops — answers every pull with the same page, "not complete" — is pulled a
+    /// bounded number of times, and the round says what went wrong.
+    @Test func aLoopingPeerCannotHoldARound() async throws {
+        let keyA = NodeKey()
+        let keyP = NodeKey()
+        let acceptance = Self.acceptance([keyA, keyP])
+        var peerLog = Replica(acceptance: acceptance)
+        _ = try peerLog.publish(
+            [Self.operation("p")], editor: "p", key: keyP, now: Int64(Date().timeIntervalSince1970 * 1000))
+        let node = try await Self.regional(keyA, acceptance)
+        let looping = LoopingPeerClient(
+            page: peerLog.changes(missingFrom: VersionVector()).changes, author: keyP.authorID)
+        let peer = Peer(name: "loop", url: "http://127.0.0.1:9", authorID: keyP.authorID)
+        let replicator = Replicator(node: node, peers: [peer], client: looping, clock: ContinuousClock())
+        let outcome = await #expect(throws: Replicator<ContinuousClock>.RoundError.self) {
+            try await replicator.sync(with: peer)
+        }
+        #expect(outcome?.description.contains("does not advance") == true, "\(String(describing: outcome))")
+        #expect(looping.pulls <= 3, "\(looping.pulls) pulls")
+        #expect(try await node.store.heads()[keyP.authorID]?.seq == 1, "what it sent once was taken")
+    }
+}
+
+/// A misbehaving peer: every pull answers the same page and says it is not complete.
+final class LoopingPeerClient: PeerClient {
+    let page: [SignedChange]
+    let author: AuthorID
+    private let count = Mutex(0)
+
+    init(page: [SignedChange], author: AuthorID) {
+        self.page = page
+        self.author = author
+    }
+
+    var pulls: Int { count.withLock { $0 } }
+
+    func heads(of peer: Peer) async throws -> SyncState {
+        SyncState(heads: [author: .init(seq: 1_000_000, id: page[0].id)], forks: [], digest: "")
+    }
+
+    func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse {
+        count.withLock { $0 += 1 }
+        let body = try JSONEncoder().encode(
+            [
+                "changes": page.map {
+                    ["payload": $0.payload.base64EncodedString(), "signature": $0.signature.base64EncodedString()]
+                }
+            ])
+        var json = try JSONSerialization.jsonObject(with: body) as? [String: Any] ?? [:]
+        json["continuation"] = [author.rawValue: 1]
+        json["complete"] = false
+        return try JSONDecoder().decode(PullResponse.self, from: try JSONSerialization.data(withJSONObject: json))
+    }
+
+    func push(_ changes: [SignedChange], to peer: Peer) async throws -> [PushResult]? { nil }
+
+    func change(of author: AuthorID, seq: UInt64, from peer: Peer) async throws -> SignedChange? { nil }
+
+    func forks(of peer: Peer) async throws -> [ForksMessage.Fork] { [] }
+
+    func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] { [] }
 }

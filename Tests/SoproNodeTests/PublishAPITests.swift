@@ -137,4 +137,29 @@ import Testing
             ) { #expect($0.status == .methodNotAllowed) }
         }
     }
+
+    /// A publish is all or nothing: here the second entry's name is one "character" of 70,000
+    /// combining marks (over the 64 KiB a string of a change may have). Nothing of the first
+    /// entry is stored either, and the answer is a 422 that says why — never a 500.
+    @Test func aPublishIsStoredWholeOrNotAtAll() async throws {
+        let (node, app) = try await makeApp()
+        let heavy = "e" + String(repeating: "\u{301}", count: 70_000)
+        let entries = """
+            {"entries": [
+              {"kind": "enterprise", "id": "0192f3a4-5b6c-7d8e-9f01-23456789abc1", "name": {"de": "Erster Betrieb"},
+               "socialModel": "work-integration", "region": "AT12"},
+              {"kind": "enterprise", "id": "0192f3a4-5b6c-7d8e-9f01-23456789abc2", "name": {"de": "\(heavy)"},
+               "socialModel": "work-integration", "region": "AT12"}]}
+            """
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/publish", method: .post, headers: [.authorization: "Bearer \(token)"],
+                body: ByteBuffer(string: entries)
+            ) { response in
+                #expect(response.status == .unprocessableContent, "\(String(buffer: response.body).prefix(300))")
+            }
+        }
+        #expect(try await node.store.heads().isEmpty, "nothing was signed")
+        #expect(try await node.store.entry(kind: "enterprise", id: "0192f3a4-5b6c-7d8e-9f01-23456789abc1") == nil)
+    }
 }
