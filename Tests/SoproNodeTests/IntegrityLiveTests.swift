@@ -208,6 +208,43 @@ import Testing
         }
     }
 
+    /// A node that lost its store, whose only regional peer lost its store too, while a mirror
+    /// still holds the node's log: the node does not sign before its first round with the
+    /// mirror, and gets its log back from it.
+    @Test func aReachableMirrorIsAskedBeforeTheNodeSigns() async throws {
+        let keyA = NodeKey()
+        let keyB = NodeKey()
+        let acceptance = Self.acceptance([keyA, keyB])
+        let original = try await Self.regional(keyA, acceptance)
+        var log: [SignedChange] = []
+        for value in ["eins", "zwei", "drei"] {
+            log.append(try #require(try await original.publish([Self.operation(value)], editor: "maria")).signed)
+        }
+        let emptyB = try await Self.regional(keyB, acceptance, name: "B")
+        let mirror = try await CatalogueNode(
+            store: try SQLiteChangeStore.inMemory(), acceptance: acceptance, mode: .mirror, name: "M")
+        _ = try await mirror.receive(log)
+        let lost = try await Self.regional(keyA, acceptance, needsOwnHead: true)
+        try await FederationLiveTests.serve(
+            [.init(name: "B", key: keyB, node: emptyB), .init(name: "M", key: nil, node: mirror)][...]
+        ) { ports in
+            let b = Peer(name: "B", url: "http://127.0.0.1:\(ports[0])", authorID: keyB.authorID)
+            let m = Peer(name: "M", url: "http://127.0.0.1:\(ports[1])")
+            let replicator = Replicator(node: lost, peers: [b, m], client: HTTPPeerClient(), clock: ContinuousClock())
+            _ = try await replicator.sync(with: b)
+            await replicator.evaluateOwnHead()
+            #expect(await !lost.ownHeadConfirmed, "the mirror has not been asked yet")
+            #expect(await lost.ownHead.waitingFor == ["M"])
+            _ = try await replicator.sync(with: m)
+            await replicator.evaluateOwnHead()
+            #expect(await lost.ownHeadConfirmed)
+            let seq = try await lost.store.heads()[keyA.authorID]?.seq
+            #expect(seq == 3, "its log came back from the mirror")
+            let next = try #require(try await lost.publish([Self.operation("vier")], editor: "maria"))
+            #expect(next.seq == 4)
+        }
+    }
+
     /// Failure 3: an author's two changes with one seq pushed to two different nodes. Every
     /// node and the mirror find and list the fork, quarantine the author from that seq, and
     /// reach one digest; no round reports success while changes are refused.

@@ -5,8 +5,9 @@
 /// quarantines its log everywhere. So it waits until **every configured regional peer** has
 /// answered a sync round in which the node fetched whatever of its own log the peer held and found
 /// the peer's copy to agree with its own. A mirror proves nothing (it may lag behind every region)
-/// and neither does a peer with an empty store, so neither counts; mirrors that are ahead are
-/// pulled from all the same.
+/// and neither does a peer with an empty store, so neither counts toward a quorum; but every
+/// configured peer, mirrors included, has had its first round (answered or failed) before the node
+/// signs, so a reachable mirror that holds more of the node's log is pulled from first.
 ///
 /// When some regional peers stay silent, `quorumAfter` after the start a strict majority of the
 /// regional peers with non-empty stores is enough (the rest are presumed down, and a change only
@@ -21,11 +22,15 @@ actor OwnHeadConfirmation {
     let regionalPeers: [String]
     let startedAt: Int64
     let quorumAfterMilliseconds: Int64
+    let allPeers: Set<String>
     /// Regional peers that answered, and whether their store held anything.
     private var answered: [String: Bool] = [:]
+    /// Peers whose first round since the start has ended, answered or not.
+    private var attempted: Set<String> = []
 
-    init(regionalPeers: [String], startedAt: Int64, quorumAfterMilliseconds: Int64) {
+    init(regionalPeers: [String], allPeers: [String], startedAt: Int64, quorumAfterMilliseconds: Int64) {
         self.regionalPeers = regionalPeers
+        self.allPeers = Set(allPeers)
         self.startedAt = startedAt
         self.quorumAfterMilliseconds = quorumAfterMilliseconds
     }
@@ -37,10 +42,21 @@ actor OwnHeadConfirmation {
         answered[peer] = storeHeldChanges || (answered[peer] ?? false)
     }
 
+    /// Records that a round with `peer` ended, whatever its outcome.
+    func attempted(_ peer: String) {
+        attempted.insert(peer)
+    }
+
     /// The decision at `now`, for the node's status.
     func status(now: Int64, seq: UInt64) -> OwnHeadStatus {
         let waiting = regionalPeers.filter { answered[$0] == nil }
         let quorumAt = startedAt + quorumAfterMilliseconds
+        let untried = allPeers.subtracting(attempted).sorted()
+        if !untried.isEmpty {
+            return OwnHeadStatus(
+                confirmed: false, waitingFor: Array(Set(waiting + untried)).sorted(), seq: seq, since: startedAt,
+                quorumAfter: quorumAt)
+        }
         if regionalPeers.isEmpty {
             return OwnHeadStatus(confirmed: true, confirmedBy: "no-regional-peers", seq: seq, since: startedAt)
         }

@@ -48,7 +48,8 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
         self.interval = interval
         self.status = PeerStatusBoard(peers: peers)
         self.ownHead = OwnHeadConfirmation(
-            regionalPeers: peers.filter { $0.authorID != nil }.map(\.name), startedAt: node.now,
+            regionalPeers: peers.filter { $0.authorID != nil }.map(\.name), allPeers: peers.map(\.name),
+            startedAt: node.now,
             quorumAfterMilliseconds: Int64(ownHeadQuorumAfter.components.seconds) * 1000)
         self.logger = logger
     }
@@ -151,8 +152,9 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
         }
     }
 
-    /// Tells the node what its own-head confirmation stands at.
-    func evaluateOwnHead() async {
+    /// Tells the node what its own-head confirmation stands at (after each round; public for
+    /// tools and tests that run rounds themselves).
+    public func evaluateOwnHead() async {
         guard let author = node.authorID, !(await node.ownHeadConfirmed) else { return }
         let seq = (try? await node.store.heads()[author]?.seq) ?? 0
         let decision = await ownHead.status(now: node.now, seq: seq)
@@ -185,6 +187,17 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
     /// answered but changes were refused or it misbehaved, and the transport's error when it
     /// could not be reached.
     public func sync(with peer: Peer) async throws -> RoundSummary {
+        do {
+            let summary = try await round(with: peer)
+            await ownHead.attempted(peer.name)
+            return summary
+        } catch {
+            await ownHead.attempted(peer.name)
+            throw error
+        }
+    }
+
+    private func round(with peer: Peer) async throws -> RoundSummary {
         var summary = RoundSummary()
         var logger = logger
         logger[metadataKey: "peer.url"] = .string(peer.url)
@@ -347,7 +360,10 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
         with peer: Peer, theirs: SyncState, into summary: inout RoundSummary, logger: Logger
     ) async throws {
         var known = try await node.store.syncState()
-        if known.lacksForks(of: theirs) {
+        // Forks of authors this node does not trust are none of its business.
+        var trustedForks = theirs
+        trustedForks.forks = theirs.forks.filter { node.acceptance.roster.contains($0.author) }
+        if known.lacksForks(of: trustedForks) {
             var evidence: [ForkEvidence] = []
             for fork in try await client.forks(of: peer).prefix(100) {
                 do {
