@@ -65,11 +65,19 @@ public struct NodeRuntime: Sendable {
             desk = opened
             services.append(InquiryRetention(desk: opened, clock: ContinuousClock(), logger: logger))
         }
+        var limits = configuration.listen.limits
+        if let fitted = limits.fitted(toOpenFiles: ServerLimits.openFilesLimit()) {
+            logger.notice(
+                "listen.maximumConnections \(limits.maximumConnections) does not fit the open-files limit (ulimit -n \(ServerLimits.openFilesLimit() ?? 0)); serving at most \(fitted.maximumConnections) connections"
+            )
+            limits = fitted
+        }
         let app = buildApplication(
             node: node, host: configuration.listen.host, port: configuration.listen.port,
             editors: EditorAuthenticator(configuration: configuration), peerStatus: replicator.status,
             publicAddress: configuration.publicURL.flatMap(PublicAddress.init), inquiries: desk,
-            clientAddress: ClientAddress(trustForwardedFor: configuration.trustForwardedFor), logger: logger)
+            clientAddress: ClientAddress(trustForwardedFor: configuration.trustForwardedFor), limits: limits,
+            logger: logger)
         let group = ServiceGroup(
             configuration: .init(
                 services: [app, replicator] + services, gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
