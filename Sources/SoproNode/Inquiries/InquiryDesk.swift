@@ -94,12 +94,15 @@ public struct InquiryDesk: Sendable {
             consent: message.consent,
             history: [.init(at: now, operatorName: "\(message.operatorName) (\(message.fromName))", note: message.note)]
         )
+        // A referral replayed after its inquiry was erased is not stored again.
+        guard try await !store.wasErased(id: id) else { throw InquiryError(.erased(id)) }
         let isNew = try await store.insert(inquiry)
         if isNew {
             logger.info(
                 "inquiry referred here", metadata: ["inquiry.id": "\(id)", "referral.from": "\(message.fromName)"])
         }
-        return (try await store.inquiry(id: id) ?? inquiry, isNew)
+        guard let stored = try await store.inquiry(id: id) else { throw InquiryError(.erased(id)) }
+        return (stored, isNew)
     }
 
     /// The partner regions an inquiry can be referred to: trusted authors other than this

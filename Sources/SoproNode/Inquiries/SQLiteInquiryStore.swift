@@ -35,10 +35,12 @@ public final class SQLiteInquiryStore: InquiryStore {
             inquiry.submission.email.rawValue.lowercased(), inquiry.closedAt, document,
         ]
         if insert {
+            // Never an erased one again (a replayed referral).
             try db.execute(
                 sql: """
                     INSERT INTO inquiry (id, receivedAt, updatedAt, state, email, closedAt, document)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
+                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM erasedInquiry WHERE id = ?1)
+                    ON CONFLICT (id) DO NOTHING
                     """, arguments: arguments)
         } else {
             try db.execute(
@@ -98,17 +100,29 @@ public final class SQLiteInquiryStore: InquiryStore {
     }
 
     public func erase(email: EmailAddress) async throws -> Int {
-        try await writer.write { db in
-            try db.execute(sql: "DELETE FROM inquiry WHERE email = ?", arguments: [email.rawValue.lowercased()])
-            return db.changesCount
-        }
+        try await erase(where: "email = ?", [email.rawValue.lowercased()])
     }
 
     public func eraseClosed(before time: Int64) async throws -> Int {
-        try await writer.write { db in
+        try await erase(where: "state = 'closed' AND closedAt IS NOT NULL AND closedAt < ?", [time])
+    }
+
+    public func wasErased(id: String) async throws -> Bool {
+        try await writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM erasedInquiry WHERE id = ?)", arguments: [id])
+                ?? false
+        }
+    }
+
+    /// Deletes the inquiries `condition` selects and keeps their ids (table `erasedInquiry`).
+    private func erase(where condition: String, _ arguments: StatementArguments) async throws -> Int {
+        let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
+        return try await writer.write { db in
             try db.execute(
-                sql: "DELETE FROM inquiry WHERE state = 'closed' AND closedAt IS NOT NULL AND closedAt < ?",
-                arguments: [time])
+                sql:
+                    "INSERT OR IGNORE INTO erasedInquiry (id, erasedAt) SELECT id, ? FROM inquiry WHERE \(condition)",
+                arguments: [now] + arguments)
+            try db.execute(sql: "DELETE FROM inquiry WHERE \(condition)", arguments: arguments)
             return db.changesCount
         }
     }
