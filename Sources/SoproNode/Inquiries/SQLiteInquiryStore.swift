@@ -115,15 +115,32 @@ public final class SQLiteInquiryStore: InquiryStore {
     }
 
     /// Deletes the inquiries `condition` selects and keeps their ids (table `erasedInquiry`).
+    /// Deleted is gone from the file, too: `secure_delete` overwrites the freed space, and a
+    /// TRUNCATE checkpoint writes the WAL back and empties it (measured before: the erased
+    /// e-mail address was still in `store.sqlite-wal` and the database file).
     private func erase(where condition: String, _ arguments: StatementArguments) async throws -> Int {
         let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
-        return try await writer.write { db in
-            try db.execute(
-                sql:
-                    "INSERT OR IGNORE INTO erasedInquiry (id, erasedAt) SELECT id, ? FROM inquiry WHERE \(condition)",
-                arguments: [now] + arguments)
-            try db.execute(sql: "DELETE FROM inquiry WHERE \(condition)", arguments: arguments)
-            return db.changesCount
+        let count = try await writer.writeWithoutTransaction { db in
+            let previous = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = \(previous)") }
+            var count = 0
+            try db.inTransaction {
+                try db.execute(
+                    sql:
+                        "INSERT OR IGNORE INTO erasedInquiry (id, erasedAt) SELECT id, ? FROM inquiry WHERE \(condition)",
+                    arguments: [now] + arguments)
+                try db.execute(sql: "DELETE FROM inquiry WHERE \(condition)", arguments: arguments)
+                count = db.changesCount
+                return .commit
+            }
+            return count
         }
+        if count > 0 {
+            // Best effort: a reader in the middle of a long read keeps the WAL; the next
+            // erasure or SQLite's own checkpoint writes it back.
+            try? await writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        }
+        return count
     }
 }

@@ -29,6 +29,7 @@ public struct NodeRuntime: Sendable {
             let key = try KeyFile.load(from: dataDirectory.appendingPathComponent(configuration.keyFile))
             mode = .regional(key: key, region: configuration.region ?? "")
         }
+        try protectStore(at: storePath(in: dataDirectory))
         let store = try SQLiteChangeStore.open(path: storePath(in: dataDirectory))
         var repairs = try await store.repairHeads()
         if let lag = try await store.refreshCatalogue() {
