@@ -58,7 +58,14 @@ public struct InquiryDesk: Sendable {
         if let retryAfter = limiter.admit(client, now: now) {
             throw InquiryError(.rateLimited(retryAfterSeconds: retryAfter))
         }
-        let submission = try draft.validated(today: today).get()
+        let submission: InquirySubmission
+        do {
+            submission = try draft.validated(today: today).get()
+        } catch {
+            // A refused form does not use up the asker's allowance (it has its own bound).
+            limiter.countAsRefused(client, at: now)
+            throw error
+        }
         if let honeypot, !honeypot.isEmpty {
             logger.info(
                 "an inquiry with the honeypot field filled in was dropped", metadata: ["inquiry.client": "\(client)"])
