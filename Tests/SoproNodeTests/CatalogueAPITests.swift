@@ -5,9 +5,10 @@ import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
 import PropertyBased
-import SoproNode
 import SyncProtocol
 import Testing
+
+@testable import SoproNode
 
 /// Reading the catalogue through the router: filters, search, paging, one entry with provenance.
 @Suite struct CatalogueAPITests {
@@ -211,5 +212,66 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Search text built from Unicode scalars, not `Character`s: quotes and FTS syntax joined
+    /// to combining and joining marks. Measured before: `q=x"\u{301}y` was a 500 (FTS5
+    /// "unterminated string").
+    @Test func searchTextWithJoinedQuotesNeverFailsTheServer() async throws {
+        let node = try await makeNode()
+        let syntax: [Unicode.Scalar] = Array("\"*()-+:^ORANDNEARab ".unicodeScalars)
+        let joiners: [Unicode.Scalar] = ["\u{301}", "\u{200D}", "\u{D4E}", "\u{FE0F}", "\u{308}", "\u{200B}"]
+        let scalars = Generator<String, Shrink.None<String>> { rng in
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...16, using: &rng) {
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: text.append(syntax[Int.random(in: 0..<syntax.count, using: &rng)])
+                case 1: text.append(joiners[Int.random(in: 0..<joiners.count, using: &rng)])
+                default:
+                    text.append(Unicode.Scalar(UInt32.random(in: 0x20...0xD7FF, using: &rng)) ?? "x")
+                }
+            }
+            return String(text)
+        }
+        try await buildApplication(node: node).test(.router) { client in
+            let fixed = try await client.execute(uri: "/v1/entries?q=x%22%CC%81y", method: .get) { $0.status }
+            #expect(fixed == .ok, "q=x\"\u{301}y → \(fixed)")
+            await propertyCheck(count: 300, input: scalars) { text in
+                let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                for uri in ["/v1/entries?q=\(encoded)", "/search?q=\(encoded)"] {
+                    let status = try await client.execute(uri: uri, method: .get) { $0.status }
+                    #expect(
+                        status.code < 500,
+                        "\(uri) (\(text.unicodeScalars.map { String($0.value, radix: 16) })) → \(status)")
+                }
+            }
+        }
+    }
+
+    /// Measured before: about 1,000 `category=39` made SQLite refuse the query ("Expression
+    /// tree is too large"), a 500 that logged 110 KB of SQL.
+    @Test func aParameterRepeatedTooOftenIsABadRequest() async throws {
+        let node = try await makeNode()
+        try await buildApplication(node: node).test(.router) { client in
+            let many = Array(repeating: "category=39", count: 1_000).joined(separator: "&")
+            try await client.execute(uri: "/v1/entries?\(many)", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let detail = String(buffer: response.body)
+                #expect(detail.contains("category") && detail.contains("at most 20 values"), "\(detail)")
+            }
+            let twenty = Array(repeating: "category=39", count: 20).joined(separator: "&")
+            let allowed = try await client.execute(uri: "/v1/entries?\(twenty)", method: .get) { $0.status }
+            #expect(allowed == .ok)
+            let page = try await client.execute(uri: "/search?\(many)", method: .get) { $0.status }
+            #expect(page.code < 500)
+        }
+    }
+
+    @Test func loggedErrorsAreBounded() {
+        let long = String(repeating: "SELECT ", count: 20_000)
+        let bounded = InternalErrorResponder<BasicRequestContext>.bounded(long)
+        #expect(bounded.unicodeScalars.count < 1_100)
+        #expect(bounded.hasSuffix("more characters)"))
+        #expect(InternalErrorResponder<BasicRequestContext>.bounded("short") == "short")
     }
 }

@@ -27,12 +27,14 @@ public struct EntryFields: Hashable, Sendable {
                 if case .object(let texts) = value {
                     for (language, text) in texts.fields {
                         let tag = (try? LanguageTag(parsing: language).rawValue) ?? language
-                        registers["\(field.path).\(tag)"] = Self.syncValue(text)
+                        registers["\(field.path).\(tag)"] = Self.syncValue(Self.asText(text))
                     }
                 } else if value == .null {
                     // `name: null` says nothing about single languages; leave them alone.
                     continue
                 }
+            case .register(.string) where !field.isDecimal:
+                registers[field.path] = Self.syncValue(Self.asText(value))
             case .register:
                 registers[field.path] = Self.syncValue(value, decimals: field.isDecimal ? [""] : field.numericMembers)
             case .set:
@@ -43,7 +45,8 @@ public struct EntryFields: Hashable, Sendable {
                 default: elements = [value]
                 }
                 var seen: Set<[UInt8]> = []
-                sets[field.path] = elements.map { Self.syncValue($0) }.filter {
+                let textual = field.shape == .set(.string)
+                sets[field.path] = elements.map { Self.syncValue(textual ? Self.asText($0) : $0) }.filter {
                     seen.insert(CanonicalJSON.encode($0)).inserted
                 }
             }
@@ -81,6 +84,15 @@ public struct EntryFields: Hashable, Sendable {
                         (key, syncValue(member, decimals: decimals.contains(key) ? [""] : []))
                     }))
         }
+    }
+
+    /// A number where text is expected is its digits as written (`postalCode: 03100` is
+    /// "03100"), as the entry model reads it (`sopro-node check`). Measured before: such a
+    /// number was published as an integer, which the field schema refused when the change was
+    /// signed — `check` passed, `publish` answered 500.
+    static func asText(_ value: DocumentValue) -> DocumentValue {
+        if case .number(let text) = value { return .string(text) }
+        return value
     }
 
     static func normalisedDecimal(_ text: String) -> String {

@@ -15,6 +15,22 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
     public struct Listen: Codable, Sendable, Hashable {
         public var host = "127.0.0.1"
         public var port = 8080
+        /// Connections served at once (capped at start to the open-files limit minus room for
+        /// the store and outgoing connections).
+        public var maximumConnections = 512
+        /// Seconds a connection may sit without a request before it is closed.
+        public var idleTimeout = 60
+        /// Seconds from a request's first byte to the end of its head.
+        public var requestHeadTimeout = 10
+        /// Seconds from a request's head to the end of its body.
+        public var requestBodyTimeout = 60
+
+        /// The server's limits these settings give.
+        public var limits: ServerLimits {
+            ServerLimits(
+                maximumConnections: maximumConnections, idleTimeout: .seconds(idleTimeout),
+                requestHeadTimeout: .seconds(requestHeadTimeout), requestBodyTimeout: .seconds(requestBodyTimeout))
+        }
     }
 
     public struct PeerEntry: Codable, Sendable, Hashable {
@@ -155,6 +171,15 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
             }
         }
         if !(0...65_535).contains(listen.port) { problems.append("listen.port: \(listen.port) is not a port number") }
+        if !(1...100_000).contains(listen.maximumConnections) {
+            problems.append("listen.maximumConnections: \(listen.maximumConnections) is not between 1 and 100000")
+        }
+        for (name, seconds) in [
+            ("idleTimeout", listen.idleTimeout), ("requestHeadTimeout", listen.requestHeadTimeout),
+            ("requestBodyTimeout", listen.requestBodyTimeout),
+        ] where !(1...3600).contains(seconds) {
+            problems.append("listen.\(name): \(seconds) is not between 1 and 3600 seconds")
+        }
         if syncInterval < 1 { problems.append("syncInterval: must be at least 1 second") }
         if !(0...86_400).contains(ownHeadQuorumAfter) {
             problems.append("ownHeadQuorumAfter: \(ownHeadQuorumAfter) is not between 0 and 86400 seconds")
@@ -268,7 +293,14 @@ extension NodeConfiguration {
 extension NodeConfiguration.Listen {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        host = try container.decodeIfPresent(String.self, forKey: .host) ?? "127.0.0.1"
-        port = try container.decodeIfPresent(Int.self, forKey: .port) ?? 8080
+        host = try container.decodeIfPresent(String.self, forKey: .host) ?? host
+        port = try container.decodeIfPresent(Int.self, forKey: .port) ?? port
+        maximumConnections =
+            try container.decodeIfPresent(Int.self, forKey: .maximumConnections) ?? maximumConnections
+        idleTimeout = try container.decodeIfPresent(Int.self, forKey: .idleTimeout) ?? idleTimeout
+        requestHeadTimeout =
+            try container.decodeIfPresent(Int.self, forKey: .requestHeadTimeout) ?? requestHeadTimeout
+        requestBodyTimeout =
+            try container.decodeIfPresent(Int.self, forKey: .requestBodyTimeout) ?? requestBodyTimeout
     }
 }

@@ -16,6 +16,9 @@ public struct EntryFileDecoder: Sendable {
     public var maximumFileSize = 16 * 1_048_576
     /// Values (nodes) in one file, counting each use of an alias; bounds memory and recursion.
     public var maximumValues = 500_000
+    /// Values aliases (`*name`) and merge keys (`<<: *name`) may repeat in one file, counted
+    /// before anything is expanded.
+    public var maximumRepeatedValues = 10_000
     /// Nesting depth; entries need fewer than 10 levels.
     public var maximumDepth = 64
     public var context: ValidationContext
@@ -69,10 +72,12 @@ public struct EntryFileDecoder: Sendable {
         }
         try checkFlowDepth(text, name: name)
         var converter = NodeConverter(file: name, maximumValues: maximumValues, maximumDepth: maximumDepth)
+        converter.maximumRepeatedValues = maximumRepeatedValues
         var documents: [(value: DocumentValue, location: FileLocation, locations: [FieldPath: FileLocation])] = []
         do {
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             while let node = try parser.nextRoot() {
+                try converter.checkRepetitions(in: node)
                 let value = try converter.convert(node, at: .root)
                 documents.append((value, converter.location(of: node), converter.takeLocations()))
             }

@@ -8,6 +8,7 @@ public struct EntryFileError: Error, Hashable, Sendable, CustomStringConvertible
         case syntax(String)
         case tooLarge(limit: Int)
         case tooComplex(limit: Int)
+        case tooManyRepetitions(limit: Int)
         case unreadable(String)
     }
 
@@ -39,6 +40,10 @@ public struct EntryFileError: Error, Hashable, Sendable, CustomStringConvertible
         EntryFileError(.tooComplex(limit: limit), at: location)
     }
 
+    static func tooManyRepetitions(limit: Int, at location: FileLocation) -> EntryFileError {
+        EntryFileError(.tooManyRepetitions(limit: limit), at: location)
+    }
+
     static func unreadable(_ why: String, file: String?) -> EntryFileError {
         EntryFileError(.unreadable(why), at: nil, file: file)
     }
@@ -50,6 +55,8 @@ public struct EntryFileError: Error, Hashable, Sendable, CustomStringConvertible
         case .syntax(let problem): "is not valid YAML or JSON: \(problem)"
         case .tooLarge(let limit): "is larger than \(limit / 1_048_576) MiB; split it into several files"
         case .tooComplex(let limit): "nests too deeply or holds more than \(limit) values; split it into several files"
+        case .tooManyRepetitions(let limit):
+            "repeats more than \(limit) values through aliases (*name) and merge keys (<<); write the values out instead"
         case .unreadable(let why): "cannot be read: \(why)"
         }
     }

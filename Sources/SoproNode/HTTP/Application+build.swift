@@ -1,11 +1,15 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 
 /// Builds the node's HTTP application: sync, catalogue and publishing under `/v1`, and `/healthz`.
 public func buildApplication(
     node: CatalogueNode, host: String = "127.0.0.1", port: Int = 8080, editors: EditorAuthenticator = .none,
     peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil, inquiries: InquiryDesk? = nil,
-    clientAddress: ClientAddress = ClientAddress(), logger: Logger = Logger(label: "sopro.node")
+    clientAddress: ClientAddress = ClientAddress(), limits: ServerLimits = ServerLimits(),
+    logger: Logger = Logger(label: "sopro.node"),
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     // HEAD wherever GET is served, as HTTP expects (for caches and link checkers).
     let router = Router(context: NodeRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -91,6 +95,9 @@ public func buildApplication(
         logger.info("the web catalogue is not served", metadata: ["error": "\(error)"])
     }
     return Application(
-        router: router, configuration: .init(address: .hostname(host, port: port), serverName: "sopro-node"),
-        logger: logger)
+        router: router, server: HTTPServerBuilder { TimedHTTP1Channel(responder: $0, limits: limits) },
+        configuration: .init(
+            address: .hostname(host, port: port), serverName: "sopro-node",
+            availableConnectionsDelegate: ConnectionLimit(maximum: limits.maximumConnections, metrics: node.metrics)),
+        onServerRunning: onServerRunning, logger: logger)
 }

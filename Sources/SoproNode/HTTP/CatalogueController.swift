@@ -14,6 +14,7 @@ struct CatalogueController: Sendable {
 
     func list(_ request: Request) async throws -> JSONResponse<CataloguePage> {
         let parameters = request.uri.queryParameters
+        try Self.checkRepetitions(parameters.map { name, _ in name })
         var query = CatalogueQuery()
         for (name, value) in parameters {
             let name = String(name)
@@ -73,6 +74,21 @@ struct CatalogueController: Sendable {
                 detail: "there is no \(kind.quotedForProblem) entry with id \(id.quotedForProblem)")
         }
         return JSONResponse(EntryDetail(state: state, roster: node.acceptance.roster))
+    }
+
+    /// The most values one parameter may have. A thousand `category=39` made an SQL expression
+    /// SQLite refused ("Expression tree is too large"): a 500 and 110 KB of SQL in the log.
+    static let maximumValuesPerParameter = 20
+
+    static func checkRepetitions(_ names: [Substring]) throws {
+        var counts: [Substring: Int] = [:]
+        for name in names {
+            counts[name, default: 0] += 1
+            if let count = counts[name], count > maximumValuesPerParameter {
+                throw ProblemDetails.badRequest(
+                    "\(String(name).quotedForProblem): at most \(maximumValuesPerParameter) values of one parameter")
+            }
+        }
     }
 
     static func milliseconds(fromISO8601 text: String) -> Int64? {

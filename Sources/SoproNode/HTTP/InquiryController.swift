@@ -231,6 +231,7 @@ extension ProblemDetails {
             case .noPeerAddress: (.unprocessableContent, "no-peer-address")
             case .referralFailed: (.badGateway, "referral-failed")
             case .readOnly: (.notFound, "no-inquiries")
+            case .erased: (.gone, "erased")
             }
         var retryAfter: Int?
         if case .rateLimited(let seconds) = error.kind { retryAfter = seconds }

@@ -4,7 +4,8 @@ import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 
-/// Sends referrals with `POST {peer}/v1/referrals`, on the node's shared HTTP client.
+/// Sends referrals with `POST {peer}/v1/referrals`, on the node's shared HTTP client, which
+/// follows no redirect: a 3xx is a failure naming the peer and the status.
 public struct HTTPReferralTransport: ReferralTransport {
     let client: HTTPClient
     let timeout: TimeAmount
@@ -24,6 +25,14 @@ public struct HTTPReferralTransport: ReferralTransport {
             response = try await client.execute(request, timeout: timeout)
         } catch {
             throw InquiryError(.referralFailed(peer: peer.name, detail: "\(error)"))
+        }
+        if (300..<400).contains(Int(response.status.code)) {
+            throw InquiryError(
+                .referralFailed(
+                    peer: peer.name,
+                    detail:
+                        "the peer answered \(response.status.code) (to \(response.headers.first(name: "Location")?.prefix(200) ?? "nowhere")); redirects are not followed"
+                ))
         }
         let body = try? await response.body.collect(upTo: 1 << 20)
         guard (200..<300).contains(Int(response.status.code)) else {

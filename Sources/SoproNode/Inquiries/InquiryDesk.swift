@@ -58,7 +58,14 @@ public struct InquiryDesk: Sendable {
         if let retryAfter = limiter.admit(client, now: now) {
             throw InquiryError(.rateLimited(retryAfterSeconds: retryAfter))
         }
-        let submission = try draft.validated(today: today).get()
+        let submission: InquirySubmission
+        do {
+            submission = try draft.validated(today: today).get()
+        } catch {
+            // A refused form does not use up the asker's allowance (it has its own bound).
+            limiter.countAsRefused(client, at: now)
+            throw error
+        }
         if let honeypot, !honeypot.isEmpty {
             logger.info(
                 "an inquiry with the honeypot field filled in was dropped", metadata: ["inquiry.client": "\(client)"])
@@ -94,12 +101,15 @@ public struct InquiryDesk: Sendable {
             consent: message.consent,
             history: [.init(at: now, operatorName: "\(message.operatorName) (\(message.fromName))", note: message.note)]
         )
+        // A referral replayed after its inquiry was erased is not stored again.
+        guard try await !store.wasErased(id: id) else { throw InquiryError(.erased(id)) }
         let isNew = try await store.insert(inquiry)
         if isNew {
             logger.info(
                 "inquiry referred here", metadata: ["inquiry.id": "\(id)", "referral.from": "\(message.fromName)"])
         }
-        return (try await store.inquiry(id: id) ?? inquiry, isNew)
+        guard let stored = try await store.inquiry(id: id) else { throw InquiryError(.erased(id)) }
+        return (stored, isNew)
     }
 
     /// The partner regions an inquiry can be referred to: trusted authors other than this

@@ -14,6 +14,7 @@ public struct InquiryError: Error, Hashable, Sendable, CustomStringConvertible {
         case noPeerAddress(String)
         case referralFailed(peer: String, detail: String)
         case readOnly
+        case erased(String)
     }
 
     let kind: Kind
@@ -44,6 +45,8 @@ public struct InquiryError: Error, Hashable, Sendable, CustomStringConvertible {
             "this node has no address for \(name); add it as a peer with its author id (sopro-node peers add)"
         case .referralFailed(let peer, let detail): "\(peer) did not take the referral: \(detail)"
         case .readOnly: "a mirror takes no inquiries; they go to a regional node"
+        case .erased(let id):
+            "the inquiry of referral \(id) was erased at this node; a referral sent again is not stored"
         }
     }
 }

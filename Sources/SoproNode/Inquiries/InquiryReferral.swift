@@ -59,6 +59,13 @@ public struct SignedReferral: Hashable, Sendable, Codable {
         guard payload.count <= Self.maximumPayloadBytes else {
             throw InquiryError(.malformedReferral("the payload exceeds \(Self.maximumPayloadBytes) bytes"))
         }
+        // Strictly first: JSONDecoder takes a member given twice (the last one wins), so the
+        // signed bytes could be read differently by another reader.
+        do {
+            _ = try StrictJSONParser().parse(payload)
+        } catch {
+            throw InquiryError(.malformedReferral("the payload is not strict JSON: \(error)"))
+        }
         let message: ReferralMessage
         do {
             message = try JSONDecoder().decode(ReferralMessage.self, from: payload)

@@ -4,7 +4,7 @@ import DirectoryModel
 /// nothing here is signed, synced or served to the public.
 public protocol InquiryStore: Sendable {
     /// Stores a new inquiry; `false` when one with its id is already there (a referral sent
-    /// twice), which is left as it is.
+    /// twice), which is left as it is, or was erased (nothing is stored).
     func insert(_ inquiry: Inquiry) async throws -> Bool
 
     func inquiry(id: String) async throws -> Inquiry?
@@ -23,4 +23,7 @@ public protocol InquiryStore: Sendable {
 
     /// Erases the inquiries closed before `time` (ms); returns how many.
     func eraseClosed(before time: Int64) async throws -> Int
+
+    /// Whether an inquiry with this id was erased (its id is kept, nothing else).
+    func wasErased(id: String) async throws -> Bool
 }

@@ -35,10 +35,12 @@ public final class SQLiteInquiryStore: InquiryStore {
             inquiry.submission.email.rawValue.lowercased(), inquiry.closedAt, document,
         ]
         if insert {
+            // Never an erased one again (a replayed referral).
             try db.execute(
                 sql: """
                     INSERT INTO inquiry (id, receivedAt, updatedAt, state, email, closedAt, document)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
+                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM erasedInquiry WHERE id = ?1)
+                    ON CONFLICT (id) DO NOTHING
                     """, arguments: arguments)
         } else {
             try db.execute(
@@ -98,18 +100,47 @@ public final class SQLiteInquiryStore: InquiryStore {
     }
 
     public func erase(email: EmailAddress) async throws -> Int {
-        try await writer.write { db in
-            try db.execute(sql: "DELETE FROM inquiry WHERE email = ?", arguments: [email.rawValue.lowercased()])
-            return db.changesCount
-        }
+        try await erase(where: "email = ?", [email.rawValue.lowercased()])
     }
 
     public func eraseClosed(before time: Int64) async throws -> Int {
-        try await writer.write { db in
-            try db.execute(
-                sql: "DELETE FROM inquiry WHERE state = 'closed' AND closedAt IS NOT NULL AND closedAt < ?",
-                arguments: [time])
-            return db.changesCount
+        try await erase(where: "state = 'closed' AND closedAt IS NOT NULL AND closedAt < ?", [time])
+    }
+
+    public func wasErased(id: String) async throws -> Bool {
+        try await writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM erasedInquiry WHERE id = ?)", arguments: [id])
+                ?? false
         }
+    }
+
+    /// Deletes the inquiries `condition` selects and keeps their ids (table `erasedInquiry`).
+    /// Deleted is gone from the file, too: `secure_delete` overwrites the freed space, and a
+    /// TRUNCATE checkpoint writes the WAL back and empties it (measured before: the erased
+    /// e-mail address was still in `store.sqlite-wal` and the database file).
+    private func erase(where condition: String, _ arguments: StatementArguments) async throws -> Int {
+        let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
+        let count = try await writer.writeWithoutTransaction { db in
+            let previous = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = \(previous)") }
+            var count = 0
+            try db.inTransaction {
+                try db.execute(
+                    sql:
+                        "INSERT OR IGNORE INTO erasedInquiry (id, erasedAt) SELECT id, ? FROM inquiry WHERE \(condition)",
+                    arguments: [now] + arguments)
+                try db.execute(sql: "DELETE FROM inquiry WHERE \(condition)", arguments: arguments)
+                count = db.changesCount
+                return .commit
+            }
+            return count
+        }
+        if count > 0 {
+            // Best effort: a reader in the middle of a long read keeps the WAL; the next
+            // erasure or SQLite's own checkpoint writes it back.
+            try? await writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        }
+        return count
     }
 }

@@ -76,6 +76,15 @@ public final class NodeMetrics: Sendable {
         }
     }
 
+    /// The metrics in Prometheus text format, as `GET /metrics` serves them.
+    var exposition: String { String(decoding: registry.emitToBuffer(), as: UTF8.self) }
+
+    func recordOpenConnections(_ count: Int) {
+        registry.makeGauge(
+            descriptor: Self.name("http", "open", "connections", "HTTP connections the server holds open")
+        ).set(to: Double(count))
+    }
+
     func record(method: String, status: Int, seconds: Double) {
         registry.makeCounter(
             descriptor: Self.name("http", "requests", "total", "HTTP requests answered"),

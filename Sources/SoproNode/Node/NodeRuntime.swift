@@ -35,6 +35,7 @@ public struct NodeRuntime: Sendable {
             let key = try KeyFile.load(from: dataDirectory.appendingPathComponent(configuration.keyFile))
             mode = .regional(key: key, region: configuration.region ?? "")
         }
+        try protectStore(at: storePath(in: dataDirectory))
         let store = try SQLiteChangeStore.open(path: storePath(in: dataDirectory))
         var repairs = try await store.repairHeads()
         if let lag = try await store.refreshCatalogue() {
@@ -77,11 +78,19 @@ public struct NodeRuntime: Sendable {
             desk = opened
             services.append(InquiryRetention(desk: opened, clock: ContinuousClock(), logger: logger))
         }
+        var limits = configuration.listen.limits
+        if let fitted = limits.fitted(toOpenFiles: ServerLimits.openFilesLimit()) {
+            logger.notice(
+                "listen.maximumConnections \(limits.maximumConnections) does not fit the open-files limit (ulimit -n \(ServerLimits.openFilesLimit() ?? 0)); serving at most \(fitted.maximumConnections) connections"
+            )
+            limits = fitted
+        }
         let app = buildApplication(
             node: node, host: configuration.listen.host, port: configuration.listen.port,
             editors: EditorAuthenticator(configuration: configuration), peerStatus: replicator.status,
             publicAddress: configuration.publicURL.flatMap(PublicAddress.init), inquiries: desk,
-            clientAddress: ClientAddress(trustForwardedFor: configuration.trustForwardedFor), logger: logger)
+            clientAddress: ClientAddress(trustForwardedFor: configuration.trustForwardedFor), limits: limits,
+            logger: logger)
         let group = ServiceGroup(
             configuration: .init(
                 services: [app, replicator] + services, gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))

@@ -180,16 +180,29 @@ extension SQLiteChangeStore {
     }
 
     /// Each word quoted (so no user input is read as FTS syntax); the last as a prefix.
+    /// Words are split per Unicode scalar, not per `Character`: a quote joined to a combining
+    /// mark (`x"\u{301}y`) is one `Character` that is not `"`, so it stayed inside a word and
+    /// ended the FTS string early (FTS5: "unterminated string", a 500).
     static func matchExpression(_ text: String) throws -> String {
-        // Control characters (NUL among them) are dropped; quotes would end an FTS string.
-        let cleaned = String(
-            String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control }))
-        let words = cleaned.split(whereSeparator: { $0.isWhitespace || $0 == "\"" }).map(String.init).filter {
-            !$0.isEmpty
+        guard text.utf8.count <= 2_000, text.count <= 500 else {
+            throw QueryError(message: "the search text is too long (at most 500 characters, 20 words)")
         }
+        // Whitespace and quotes separate words; other control characters (NUL among them) are
+        // dropped.
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\"" {
+                if !word.isEmpty { words.append(String(word)) }
+                word = String.UnicodeScalarView()
+            } else if scalar.properties.generalCategory != .control {
+                word.append(scalar)
+            }
+        }
+        if !word.isEmpty { words.append(String(word)) }
         guard !words.isEmpty else { throw QueryError(message: "the search text has no words") }
-        guard words.count <= 20, text.count <= 500 else {
-            throw QueryError(message: "the search text is too long (at most 20 words)")
+        guard words.count <= 20 else {
+            throw QueryError(message: "the search text is too long (at most 500 characters, 20 words)")
         }
         return words.enumerated().map { index, word in
             "\"" + word + "\"" + (index == words.count - 1 ? "*" : "")

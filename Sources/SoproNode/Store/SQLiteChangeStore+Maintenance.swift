@@ -164,6 +164,22 @@ extension SQLiteChangeStore {
                 if let last = expected[author], last.seq == seq, last.id == id { continue }
                 problems.append("head of \(author.prefix(12))… (seq \(seq)) does not match its log")
             }
+            // Fork evidence: every change as signed, under its own author, seq and id.
+            let evidence = try Row.fetchCursor(db, sql: "SELECT author, seq, id, payload, signature FROM forkChange")
+            while let row = try evidence.next() {
+                let signed = SignedChange(payload: row["payload"], signature: row["signature"])
+                let name = "fork evidence \((row["author"] as String).prefix(12))…#\(row["seq"] as Int64)"
+                do {
+                    let change = try signed.verified()
+                    if change.author.rawValue != row["author"] || Int64(change.seq) != row["seq"]
+                        || change.id.rawValue != row["id"]
+                    {
+                        problems.append("\(name): stored under the wrong author, seq or id")
+                    }
+                } catch {
+                    problems.append("\(name): \(error)")
+                }
+            }
             let heads = Set(try String.fetchAll(db, sql: "SELECT author FROM head"))
             for author in expected.keys where !heads.contains(author) {
                 problems.append("author \(author.prefix(12))… has a log but no head")

@@ -168,6 +168,18 @@ enum StoreMigrations {
                     CREATE INDEX inquiryClosed ON inquiry (state, closedAt);
                     """)
         }
+        migrator.registerMigration("v9: erased referral ids") { db in
+            try db.execute(
+                sql: """
+                    -- The ids of erased inquiries (random UUIDs, no personal data): a referral
+                    -- replayed after its inquiry was erased would otherwise store the person's
+                    -- data again (measured: send 201, replay 200, erase, replay 201).
+                    CREATE TABLE erasedInquiry (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        erasedAt INTEGER NOT NULL        -- ms since 1970
+                    ) WITHOUT ROWID;
+                    """)
+        }
         migrator.registerMigration("v10: fork evidence of any changes, quarantine instead of suspension") { db in
             // v1 kept one rival beside the copy in the log and suspended the author. Evidence now
             // travels between nodes and may name changes the log never held, so every rival is
