@@ -233,6 +233,13 @@ import Testing
             }
             return String(text)
         }
+        // Inquiry matching reads the asker's text the same way.
+        await #expect(throws: Never.self) {
+            _ = try await node.store.textRelevance(anyOf: ["\u{D4E}\"x", "x\"\u{301}y"], limit: 5)
+        }
+        await propertyCheck(count: 100, input: scalars) { text in
+            await #expect(throws: Never.self) { _ = try await node.store.textRelevance(anyOf: [text], limit: 5) }
+        }
         try await buildApplication(node: node).test(.router) { client in
             let fixed = try await client.execute(uri: "/v1/entries?q=x%22%CC%81y", method: .get) { $0.status }
             #expect(fixed == .ok, "q=x\"\u{301}y → \(fixed)")

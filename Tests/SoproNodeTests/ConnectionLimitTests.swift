@@ -39,9 +39,7 @@ import Testing
             do {
                 for _ in 0..<100 { idle.append(try await RawConnection.open(port: port)) }
                 for _ in 0..<5 {
-                    let opened = try await RawConnection.open(port: port)
-                    try await opened.send("GET /healthz HTTP/1.1\r\n")
-                    slow.append(opened)
+                    slow.append(try await RawConnection.open(port: port, sending: "GET /healthz HTTP/1.1\r\n"))
                 }
                 try await Task.sleep(for: .milliseconds(300))
                 let open = Self.openConnections(node.metrics)
@@ -121,12 +119,14 @@ final class RawConnection: Sendable {
     var isOpen: Bool { channel.isActive }
     var text: String { received.bytes.withLock { String(decoding: $0, as: UTF8.self) } }
 
-    static func open(port: Int) async throws -> RawConnection {
+    /// Connects; `sending` goes out as soon as the connection is up (on the event loop, so a
+    /// busy test process cannot delay it past the server's timeouts).
+    static func open(port: Int, sending first: String? = nil) async throws -> RawConnection {
         let received = Received()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(Collector(received))
+                    try channel.pipeline.syncOperations.addHandler(Collector(received, first: first))
                 }
             }
             .connect(host: "127.0.0.1", port: port).get()
@@ -142,8 +142,7 @@ final class RawConnection: Sendable {
     /// Sends `request` on a new connection and returns what arrived until the server closed it
     /// (or `within` passed: then the connection is closed and what arrived so far returned).
     static func request(_ request: String, port: Int, within limit: Duration) async throws -> String {
-        let connection = try await open(port: port)
-        try await connection.send(request)
+        let connection = try await open(port: port, sending: request)
         _ = await allClosed([connection], within: limit)
         await connection.close()
         return connection.text
@@ -166,8 +165,17 @@ final class RawConnection: Sendable {
     private final class Collector: ChannelInboundHandler {
         typealias InboundIn = ByteBuffer
         let received: Received
+        let first: String?
 
-        init(_ received: Received) { self.received = received }
+        init(_ received: Received, first: String?) {
+            self.received = received
+            self.first = first
+        }
+
+        func channelActive(context: ChannelHandlerContext) {
+            if let first { context.writeAndFlush(NIOAny(ByteBuffer(string: first)), promise: nil) }
+            context.fireChannelActive()
+        }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             let buffer = unwrapInboundIn(data)

@@ -13,7 +13,13 @@ extension SQLiteChangeStore {
     /// best first: what matching an inquiry starts from. Unlike a search, one matching term is
     /// enough — an inquiry is a description of a need, not a query.
     public func textRelevance(anyOf terms: [String], limit: Int) async throws -> [RelevanceHit] {
-        let words = terms.map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }.prefix(32)
+        // Letters and digits per Unicode scalar: a `Character` filter kept a quote that a
+        // prepended mark (U+0D4E) joined to a letter, and the quote ended the FTS string.
+        let words = terms.map { term in
+            String(
+                String.UnicodeScalarView(
+                    term.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        }.filter { !$0.isEmpty }.prefix(32)
         guard !words.isEmpty else { return [] }
         let expression = words.map { "\"\($0)\"*" }.joined(separator: " OR ")
         return try await writer.read { db in
