@@ -59,7 +59,7 @@ import Testing
             damaged[position] ^= mask
             _ = try? EntryState(storageBytes: damaged)
         }
-        #expect(throws: SyncError.self) { try EntryState(storageBytes: [2] + bytes.dropFirst()) }
+        #expect(throws: SyncError.self) { try EntryState(storageBytes: [3] + bytes.dropFirst()) }
         #expect(throws: SyncError.self) { try EntryState(storageBytes: bytes + [0]) }
     }
 }

@@ -8,6 +8,42 @@ import Testing
 
     func replica() -> Replica { makeReplica(trusting: [vienna, gyor]) }
 
+    /// A remove removes only adds of the element it names: a tag of another element's add is
+    /// ignored, whether the add arrives before or after the remove.
+    @Test func aRemoveNamingAnotherElementsTagLeavesThatElement() throws {
+        var source = replica()
+        let adds = try source.publish(
+            [add("sectors", "16.23"), add("sectors", "31.01")], editor: "anna", key: vienna, now: testNow)
+        let tag0 = adds.tag(ofOperation: 0)
+        let tag1 = adds.tag(ofOperation: 1)
+        var remover = replica()
+        _ = remover.receive([adds.signed], now: testNow)
+        let remove = try remover.publish(
+            [
+                EntryOperation(
+                    kind: "enterprise", entry: "e1",
+                    action: .remove(field: "sectors", value: "16.23", tags: [tag0, tag1]))
+            ], editor: "bela", key: gyor, now: testNow + 1)
+        var removeFirst = replica()
+        _ = removeFirst.receive([remove.signed], now: testNow + 1)
+        _ = removeFirst.receive([adds.signed], now: testNow + 1)
+        for replica in [remover, removeFirst] {
+            #expect(replica.state[EntryKey(kind: "enterprise", id: "e1")]?.set("sectors")?.values == ["31.01"])
+        }
+        #expect(remover.digest == removeFirst.digest)
+    }
+
+    /// An operation of a newer schema is kept in the log and not applied: it creates no entry.
+    @Test func anUnknownOperationCreatesNoEntry() throws {
+        var replica = replica()
+        let empty = replica.digest
+        let change = try sign(
+            [EntryOperation(kind: "enterprise", entry: "e7", action: .unknown(name: "annotate"))], key: vienna)
+        #expect(replica.receive([change], now: testNow) == [.accepted])
+        #expect(replica.state[EntryKey(kind: "enterprise", id: "e7")] == nil)
+        #expect(replica.digest == empty)
+    }
+
     @Test func localizedTextIsOneRegisterPerLanguage() throws {
         var a = replica()
         var b = replica()

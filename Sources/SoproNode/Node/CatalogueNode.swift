@@ -141,10 +141,26 @@ public actor CatalogueNode {
     ) async throws -> (changes: [VerifiedChange], result: Result) {
         guard case .regional(let key, _) = mode else { throw NodeError.readOnlyMirror }
         guard ownHead.confirmed else { throw NodeError.ownHeadUnconfirmed(ownHead) }
+        let signed: ([VerifiedChange], Result)
+        do {
+            signed = try await appendOwn(key: key, editor: editor, plan: plan)
+        } catch let error as SyncError {
+            // The node's own change refused by its own rules: never a generic 500.
+            throw NodeError.ownChangeRefused(error)
+        }
+        let (changes, result) = signed
+        metrics.record(changes.map { _ in Replica.ReceiveResult.accepted })
+        return (changes, result)
+    }
+
+    private func appendOwn<Result: Sendable>(
+        key: NodeKey, editor: String,
+        plan: @escaping @Sendable (OwnLog) throws -> (batches: [[EntryOperation]], result: Result)
+    ) async throws -> ([VerifiedChange], Result) {
         let clock = clock
         let wallClock = wallClock
         let limits = limits
-        let signed = try await store.appendOwn(
+        return try await store.appendOwn(
             author: key.authorID, acceptance: acceptance, now: wallClock.milliseconds
         ) { own in
             // A forked log is applied nowhere from its fork on: a change signed now would be
@@ -169,9 +185,6 @@ public actor CatalogueNode {
             }
             return (changes, (changes, result))
         }
-        let (changes, result) = signed
-        metrics.record(changes.map { _ in Replica.ReceiveResult.accepted })
-        return (changes, result)
     }
 
     /// Records how far the replicator is with confirming the node's own head.

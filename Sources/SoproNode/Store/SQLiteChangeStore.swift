@@ -254,6 +254,8 @@ struct EntryCache {
     mutating func apply(_ change: VerifiedChange, db: Database) throws {
         guard materializing else { return }
         for (index, operation) in change.operations.enumerated() {
+            // Not applied, and creates no entry (as `CatalogueState.apply`).
+            if case .unknown = operation.action { continue }
             let key = EntryKey(kind: operation.kind, id: operation.entry)
             if states[key] == nil {
                 states[key] =

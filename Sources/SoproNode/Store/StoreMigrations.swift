@@ -210,6 +210,17 @@ enum StoreMigrations {
                         ON CONFLICT (id) DO UPDATE SET changes = excluded.changes;
                     """)
         }
+        migrator.registerMigration("v11: entry states of storage version 2") { db in
+            // Removed set tags now carry the element their remove named (a remove no longer
+            // deletes another element's add), and unknown ops create no entry: the catalogue is
+            // rebuilt from the log on the next start, before anything reads a state.
+            try db.execute(
+                sql: """
+                    INSERT INTO catalogueLag (id, since, changes)
+                        SELECT 1, 0, COUNT(*) FROM change HAVING COUNT(*) > 0
+                        ON CONFLICT (id) DO UPDATE SET changes = excluded.changes;
+                    """)
+        }
         return migrator
     }
 }

@@ -27,6 +27,9 @@ public struct CatalogueState: Hashable, Sendable {
     /// Applies every operation of `change`.
     public mutating func apply(_ change: VerifiedChange) {
         for (index, operation) in change.operations.enumerated() {
+            // An operation of a newer schema is kept in the log and not applied: it creates no
+            // entry state (the entry is not in the digest because of it).
+            if case .unknown = operation.action { continue }
             let key = EntryKey(kind: operation.kind, id: operation.entry)
             entries[key, default: EntryState(kind: operation.kind, id: operation.entry)].apply(
                 operation, tag: change.tag(ofOperation: index), hlc: change.hlc, editor: change.editor)

@@ -10,11 +10,13 @@
 /// and UTF-8 bytes):
 /// `version(1) kind id authorCount author×32 bytes… registerCount (field register)…
 /// setCount (field set)… retraction`, where a register is `liveCount write… supersededCount tag…`,
-/// a set is `addCount write… removedCount tag…`, a write is `tag hlcTime hlcCounter editor value`,
+/// a set is `addCount write… removedCount (tag elementCount element…)…` (an element is the
+/// canonical JSON of the value its remove named, as a string), a write is `tag hlcTime hlcCounter editor value`,
 /// a tag is `authorIndex seq index`, and a value is a type byte (0 null, 1 false, 2 true,
 /// 3 integer, 4 string, 5 array, 6 object) and its content.
 extension EntryState {
-    static let storageVersion: UInt8 = 1
+    /// 2: removed set tags carry the element their remove named (1 had tags only).
+    static let storageVersion: UInt8 = 2
 
     /// The state in the storage form.
     public var storageBytes: [UInt8] {
@@ -33,7 +35,7 @@ extension EntryState {
         registers.values.forEach(noteAll)
         for set in sets.values {
             set.adds.keys.forEach(note)
-            set.removed.forEach(note)
+            set.removed.keys.forEach(note)
         }
         noteAll(retraction)
 
@@ -75,7 +77,12 @@ extension EntryState {
         for (field, state) in sets {
             body.string(field)
             writes(state.adds)
-            tags(state.removed)
+            body.unsigned(state.removed.count)
+            for (removedTag, elements) in state.removed {
+                tag(removedTag)
+                body.unsigned(elements.count)
+                for element in elements { body.string(String(decoding: element, as: UTF8.self)) }
+            }
         }
         register(retraction)
         return body.bytes
@@ -125,7 +132,16 @@ extension EntryState {
         for _ in 0..<(try reader.count()) { registers[try reader.string()] = try register() }
         var sets: [String: SetState] = [:]
         for _ in 0..<(try reader.count()) {
-            sets[try reader.string()] = SetState(adds: try writes(), removed: try tags())
+            let field = try reader.string()
+            let adds = try writes()
+            var removed: [WriteTag: Set<[UInt8]>] = [:]
+            for _ in 0..<(try reader.count()) {
+                let removedTag = try tag()
+                var elements: Set<[UInt8]> = []
+                for _ in 0..<(try reader.count()) { elements.insert(Array(try reader.string().utf8)) }
+                removed[removedTag] = elements
+            }
+            sets[field] = SetState(adds: adds, removed: removed)
         }
         let retraction = try register()
         guard reader.isAtEnd else { throw .malformed("stored entry state has trailing bytes") }

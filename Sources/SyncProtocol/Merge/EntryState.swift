@@ -33,8 +33,8 @@ public struct EntryState: Hashable, Sendable, Codable {
             registers[field, default: RegisterState()].apply(write(value), supersedes: supersedes)
         case .add(let field, let value):
             sets[field, default: SetState()].add(write(value))
-        case .remove(let field, _, let tags):
-            sets[field, default: SetState()].remove(tags: tags)
+        case .remove(let field, let value, let tags):
+            sets[field, default: SetState()].remove(value, tags: tags)
         case .retract(let supersedes):
             retraction.apply(write(true), supersedes: supersedes)
         case .restore(let supersedes):

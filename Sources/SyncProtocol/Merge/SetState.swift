@@ -5,27 +5,35 @@
 /// survives. Chosen over per-element last-writer-wins because it needs no clock to decide
 /// membership: a Hungarian and an Austrian editor adding the same sector concurrently never
 /// cancel each other, and a removal cannot delete what its author never saw.
+///
+/// A remove removes only adds *of its element*: a tag it names that adds another element is
+/// ignored (so a remove can never delete a value it does not name), also when the add arrives
+/// after the remove.
 public struct SetState: Hashable, Sendable, Codable {
     /// Live adds by tag.
     public private(set) var adds: [WriteTag: Write] = [:]
-    /// Tags removed so far, kept so an add that arrives after its removal stays removed.
-    public private(set) var removed: Set<WriteTag> = []
+    /// Tags removed so far, each with the canonical JSON of the element(s) its removes named,
+    /// kept so an add that arrives after its removal stays removed.
+    public private(set) var removed: [WriteTag: Set<[UInt8]>] = [:]
 
     public init() {}
 
-    init(adds: [WriteTag: Write], removed: Set<WriteTag>) {
+    init(adds: [WriteTag: Write], removed: [WriteTag: Set<[UInt8]>]) {
         self.adds = adds
         self.removed = removed
     }
 
     public mutating func add(_ write: Write) {
-        if !removed.contains(write.tag) { adds[write.tag] = write }
+        if let elements = removed[write.tag], elements.contains(CanonicalJSON.encode(write.value)) { return }
+        adds[write.tag] = write
     }
 
-    public mutating func remove(tags: [WriteTag]) {
+    /// Removes the adds of `value` named in `tags`; tags of other elements' adds are ignored.
+    public mutating func remove(_ value: SyncValue, tags: [WriteTag]) {
+        let element = CanonicalJSON.encode(value)
         for tag in tags {
-            removed.insert(tag)
-            adds[tag] = nil
+            removed[tag, default: []].insert(element)
+            if let add = adds[tag], CanonicalJSON.encode(add.value) == element { adds[tag] = nil }
         }
     }
 

@@ -31,7 +31,11 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let path = try data.existingStorePath()
         do {
-            let items = try await CatalogueExport.items(of: try SQLiteChangeStore.open(path: path))
+            let store = try SQLiteChangeStore.open(path: path)
+            // A catalogue left behind (an interrupted catch-up, or an upgrade that changed how
+            // entries are kept) is brought up to the log first, as `serve` does on start.
+            _ = try await store.refreshCatalogue()
+            let items = try await CatalogueExport.items(of: store)
             let rendered = try CatalogueExport.render(items, as: format)
             if let output {
                 try rendered.write(to: URL(fileURLWithPath: output), options: .atomic)
