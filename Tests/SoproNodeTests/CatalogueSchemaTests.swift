@@ -148,3 +148,40 @@ import Testing
         }
     }
 }
+
+/// The catalogue's operations name entries and languages in canonical form only.
+@Suite struct CanonicalFormTests {
+    func decide(_ operation: EntryOperation) -> SyncError.Code? {
+        do {
+            try CatalogueSchema.fieldSchema.validate(operation, index: 0)
+            return nil
+        } catch {
+            return error.code
+        }
+    }
+
+    @Test func entryIDsAreLowerCaseUUIDs() {
+        let set: (String) -> EntryOperation = { id in
+            EntryOperation(kind: "enterprise", entry: id, action: .set(field: "region", value: "AT12", supersedes: []))
+        }
+        #expect(decide(set("0192f3a4-5b6c-7d8e-9f01-23456789abcd")) == nil)
+        #expect(decide(set("0192F3A4-5B6C-7D8E-9F01-23456789ABCD")) == .invalidOperation)
+        #expect(decide(set("urn:uuid:0192f3a4-5b6c-7d8e-9f01-23456789abcd")) == .invalidOperation)
+        #expect(decide(set("00000000-0000-0000-0000-000000000000")) == .invalidOperation)
+        #expect(decide(set("e1")) == .invalidOperation)
+    }
+
+    @Test func languageTagsInFieldNamesAreInCanonicalCase() {
+        let name: (String) -> EntryOperation = { field in
+            EntryOperation(
+                kind: "enterprise", entry: "0192f3a4-5b6c-7d8e-9f01-23456789abcd",
+                action: .set(field: field, value: "Holz", supersedes: []))
+        }
+        #expect(decide(name("name.de")) == nil)
+        #expect(decide(name("name.de-AT")) == nil)
+        #expect(decide(name("name.sr-Latn-RS")) == nil)
+        #expect(decide(name("name.DE")) == .invalidOperation)
+        #expect(decide(name("name.de-at")) == .invalidOperation)
+        #expect(decide(name("name.sr-latn")) == .invalidOperation)
+    }
+}

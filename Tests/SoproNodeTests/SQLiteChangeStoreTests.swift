@@ -187,7 +187,7 @@ struct SeededGenerator: RandomNumberGenerator {
             try ChangeSigner.sign(
                 operations: [
                     EntryOperation(
-                        kind: "enterprise", entry: "e",
+                        kind: "enterprise", entry: "0192f3a4-5b6c-7d8e-9f01-23456789abcd",
                         action: .set(field: "region", value: .string(region), supersedes: []))
                 ],
                 editor: "e", seq: seq, previous: previous, hlc: HLCTimestamp(time: now + Int64(seq)), key: key)
@@ -208,11 +208,11 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(forks.first?.seq == 1)
         // Quarantined from seq 1: nothing of the author is applied, a later change is kept in
         // the log but not applied, and nothing of the author is offered to peers.
-        #expect(try await store.entry(kind: "enterprise", id: "e") == nil)
+        #expect(try await store.entry(kind: "enterprise", id: "0192f3a4-5b6c-7d8e-9f01-23456789abcd") == nil)
         let next = try change("AT13", seq: 2, previous: first.id)
         let kept = try await store.apply(await ChangeVerifier.verify([next]), acceptance: acceptance, now: now + 10)
         #expect(kept == [.accepted])
-        #expect(try await store.entry(kind: "enterprise", id: "e") == nil)
+        #expect(try await store.entry(kind: "enterprise", id: "0192f3a4-5b6c-7d8e-9f01-23456789abcd") == nil)
         #expect(
             try await store.changes(missingFrom: VersionVector(), maximumCount: 10, maximumBytes: 1 << 20).changes
                 .isEmpty)

@@ -145,6 +145,19 @@ import Testing
                 #"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#,
                 .malformed
             ),
+            // Identifiers in canonical form only: an upper-case author id, or one in a tag.
+            (
+                #"{"protocol":1,"schema":1,"author":"\#(author.uppercased())","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[]}"#,
+                .malformed
+            ),
+            (
+                #"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[{"op":"set","kind":"enterprise","entry":"e1","field":"region","value":"AT12","supersedes":["\#(author.uppercased()):1:0"]}]}"#,
+                .invalidOperation
+            ),
+            (
+                #"{"protocol":1,"schema":1,"author":"\#(author)","seq":1,"prev":null,"hlc":{"time":1,"counter":0},"editor":"e","ops":[{"op":"set","kind":"enterprise","entry":"e1","field":"region","value":"AT12","supersedes":["\#(author):01:0"]}]}"#,
+                .invalidOperation
+            ),
         ]
         for (payload, code) in cases {
             let error = refusal(replica.receive([try signedPayload(payload)], now: testNow).first)

@@ -68,5 +68,5 @@ public enum CatalogueSchema {
         kinds: Dictionary(
             uniqueKeysWithValues: fields.map { kind, fields in
                 (kind.rawValue, Dictionary(uniqueKeysWithValues: fields.map { ($0.path, $0.shape) }))
-            }))
+            }), entryIDs: .canonicalUUID)
 }

@@ -188,11 +188,11 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
             if URL(string: peer.url)?.scheme.map({ ["http", "https"].contains($0) }) != true {
                 problems.append("peers[\(index)].url: \"\(peer.url)\" is not an http(s) URL")
             }
-            if let author = peer.author, (try? AuthorID(parsing: author)) == nil {
+            if let author = peer.author, (try? AuthorID(normalizing: author)) == nil {
                 problems.append("peers[\(index)].author: not an author id (64 hex digits)")
             }
         }
-        for (index, author) in trustedAuthors.enumerated() where (try? AuthorID(parsing: author.id)) == nil {
+        for (index, author) in trustedAuthors.enumerated() where (try? AuthorID(normalizing: author.id)) == nil {
             problems.append("trustedAuthors[\(index)].id: not an author id (64 hex digits)")
         }
         for (index, editor) in editors.enumerated() where Hex.decode(editor.tokenSHA256)?.count != 32 {
@@ -214,12 +214,14 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
     public var roster: AuthorRoster {
         AuthorRoster(
             trustedAuthors.compactMap { entry in
-                (try? AuthorID(parsing: entry.id)).map { TrustedAuthor(id: $0, region: entry.region, name: entry.name) }
+                (try? AuthorID(normalizing: entry.id)).map {
+                    TrustedAuthor(id: $0, region: entry.region, name: entry.name)
+                }
             })
     }
 
     public var peerList: [Peer] {
-        peers.map { Peer(name: $0.name, url: $0.url, authorID: $0.author.flatMap { try? AuthorID(parsing: $0) }) }
+        peers.map { Peer(name: $0.name, url: $0.url, authorID: $0.author.flatMap { try? AuthorID(normalizing: $0) }) }
     }
 
     /// The editor whose token this is, compared in constant time.

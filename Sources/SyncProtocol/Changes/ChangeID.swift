@@ -5,12 +5,18 @@ import Foundation
 public struct ChangeID: SyncIdentifier, Comparable {
     public let rawValue: String
 
+    /// Reads a change id in its only form: 64 lower-case hex digits.
     public init(parsing text: String) throws(SyncError) {
-        let hex = text.lowercased()
-        guard hex.utf8.count == 64, Hex.decode(hex) != nil else {
-            throw SyncError.malformed("\(text.prefix(80).debugDescription) is not a change id (64 hex digits)")
+        guard text.utf8.count == 64, text.utf8.allSatisfy(Hex.isLowerDigit) else {
+            throw SyncError.malformed(
+                "\(text.prefix(80).debugDescription) is not a change id (64 lower-case hex digits)")
         }
-        rawValue = hex
+        rawValue = text
+    }
+
+    /// Reads a change id typed by a person: upper-case hex digits are taken as lower-case.
+    public init(normalizing text: String) throws(SyncError) {
+        try self.init(parsing: text.lowercased())
     }
 
     /// The id of a payload.

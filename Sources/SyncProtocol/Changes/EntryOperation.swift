@@ -60,7 +60,7 @@ public struct EntryOperation: Hashable, Sendable {
     }
 
     /// Reads an operation from a payload; unknown `op` names become `.unknown`.
-    init(from value: SyncValue, index: Int, limits: ChangeLimits) throws(SyncError) {
+    init(from value: SyncValue, index: Int, limits: ChangeLimits, normalizing: Bool = false) throws(SyncError) {
         func fail(_ detail: String) -> SyncError { .invalidOperation(index: index, detail) }
         guard let fields = value.object else { throw fail("expected an object, found \(value.typeName)") }
         guard let name = fields["op"]?.string else { throw fail("\"op\" must be a string") }
@@ -90,7 +90,7 @@ public struct EntryOperation: Hashable, Sendable {
             for element in list {
                 guard let text = element.string else { throw fail("\"\(key)\" must hold tag strings") }
                 do {
-                    tags.append(try WriteTag(parsing: text))
+                    tags.append(try WriteTag(parsing: text, normalizing: normalizing))
                 } catch {
                     throw fail(error.message)
                 }

@@ -60,7 +60,10 @@ public struct SignedChange: Hashable, Sendable, Codable {
         guard let authorText = fields["author"]?.string else {
             throw SyncError.malformed("\"author\" must be a string")
         }
-        let author = try AuthorID(parsing: authorText)
+        // From outside only the canonical forms; what this node's store holds was accepted by
+        // an older version perhaps, and is read as it was then (`verify` reports it).
+        let normalizing = !checkingSignature
+        let author = try normalizing ? AuthorID(normalizing: authorText) : AuthorID(parsing: authorText)
         guard let seqValue = fields["seq"]?.integer, seqValue >= 1 else {
             throw SyncError.malformed("\"seq\" must be an integer of at least 1")
         }
@@ -68,7 +71,7 @@ public struct SignedChange: Hashable, Sendable, Codable {
         let previous: ChangeID?
         switch fields["prev"] {
         case nil, .null?: previous = nil
-        case .string(let text)?: previous = try ChangeID(parsing: text)
+        case .string(let text)?: previous = try normalizing ? ChangeID(normalizing: text) : ChangeID(parsing: text)
         default: throw SyncError.malformed("\"prev\" must be a change id or null")
         }
         if seq == 1 && previous != nil { throw SyncError.malformed("the first change (seq 1) has no prev") }
@@ -98,7 +101,8 @@ public struct SignedChange: Hashable, Sendable, Codable {
         operations.reserveCapacity(operationValues.count)
         do {
             for (index, value) in operationValues.enumerated() {
-                operations.append(try EntryOperation(from: value, index: index, limits: limits))
+                operations.append(
+                    try EntryOperation(from: value, index: index, limits: limits, normalizing: normalizing))
             }
         } catch {
             throw error.about(reference)

@@ -8,15 +8,21 @@ import Foundation
 public struct AuthorID: SyncIdentifier, Comparable {
     public let rawValue: String
 
+    /// Reads an author id in its only form on the wire: 64 lower-case hex digits. Upper case is
+    /// refused, not normalised: a node that accepted it would relay bytes a strict node refuses,
+    /// and the author's log would stall there.
     public init(parsing text: String) throws(SyncError) {
-        let isLowerHex = text.utf8.allSatisfy {
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+        guard text.utf8.count == 64, text.utf8.allSatisfy(Hex.isLowerDigit) else {
+            throw SyncError.malformed(
+                "\(text.prefix(80).debugDescription) is not an author id (64 lower-case hex digits)")
         }
-        let hex = isLowerHex ? text : text.lowercased()
-        guard hex.utf8.count == 64, hex.utf8.allSatisfy({ Hex.value(of: $0) != nil }) else {
-            throw SyncError.malformed("\(text.prefix(80).debugDescription) is not an author id (64 hex digits)")
-        }
-        rawValue = hex
+        rawValue = text
+    }
+
+    /// Reads an author id typed by a person (a command's argument, the configuration file):
+    /// upper-case hex digits are taken as the lower-case ones.
+    public init(normalizing text: String) throws(SyncError) {
+        try self.init(parsing: text.lowercased())
     }
 
     public init(publicKey: Curve25519.Signing.PublicKey) {
@@ -67,6 +73,11 @@ public enum Hex {
             index += 2
         }
         return bytes
+    }
+
+    static func isLowerDigit(_ character: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(character)
+            || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(character)
     }
 
     static func value(of character: UInt8) -> UInt8? {

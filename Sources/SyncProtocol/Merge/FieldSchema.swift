@@ -27,11 +27,21 @@ public struct FieldSchema: Hashable, Sendable {
         }
     }
 
+    /// Which entry ids operations may name.
+    public enum EntryIDForm: Hashable, Sendable {
+        /// Any non-empty string (tests, tools).
+        case any
+        /// A UUID in canonical form: 8-4-4-4-12 lower-case hex digits, not the nil or max UUID.
+        case canonicalUUID
+    }
+
     /// Field name → shape, by kind.
     public private(set) var kinds: [String: [String: Shape]]
+    public var entryIDs: EntryIDForm
 
-    public init(kinds: [String: [String: Shape]]) {
+    public init(kinds: [String: [String: Shape]], entryIDs: EntryIDForm = .any) {
         self.kinds = kinds
+        self.entryIDs = entryIDs
     }
 
     /// The shape of `field` in `kind`, and for localized fields the language.
@@ -50,6 +60,19 @@ public struct FieldSchema: Hashable, Sendable {
         func fail(_ detail: String) -> SyncError { .invalidOperation(index: index, detail) }
         guard kinds[operation.kind] != nil else {
             throw fail("unknown kind \"\(operation.kind.prefix(64))\"")
+        }
+        if entryIDs == .canonicalUUID, !Self.isCanonicalUUID(operation.entry) {
+            throw fail(
+                "entry \"\(operation.entry.prefix(64))\" is not an entry id in canonical form (a lower-case UUID)")
+        }
+        switch operation.action {
+        case .set(let field, _, _), .add(let field, _), .remove(let field, _, _):
+            if let language = resolve(kind: operation.kind, field: field)?.language, !Self.isCanonicalCase(language) {
+                throw fail(
+                    "\(field.prefix(64)): the language tag is not in canonical case (e.g. de, de-AT, sr-Latn-RS)")
+            }
+        default:
+            break
         }
         switch operation.action {
         case .set(let field, let value, _):
@@ -79,6 +102,39 @@ public struct FieldSchema: Hashable, Sendable {
         case .retract, .restore, .unknown:
             break
         }
+    }
+
+    /// 8-4-4-4-12 lower-case hex digits, neither the nil nor the max UUID.
+    static func isCanonicalUUID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(index) {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else if !Hex.isLowerDigit(byte) {
+                return false
+            }
+        }
+        return text != "00000000-0000-0000-0000-000000000000" && text != "ffffffff-ffff-ffff-ffff-ffffffffffff"
+    }
+
+    /// BCP 47's canonical case: the language lower case, a four-letter script title case, a
+    /// two-letter region upper case, everything else lower case.
+    static func isCanonicalCase(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        for (position, part) in parts.enumerated() {
+            let letters = part.allSatisfy(\.isLetter)
+            let expected: String
+            if position > 0 && part.count == 4 && letters && parts[position - 1].count != 1 {
+                expected = part.prefix(1).uppercased() + part.dropFirst().lowercased()
+            } else if position > 0 && part.count == 2 && letters && parts[position - 1].count != 1 {
+                expected = part.uppercased()
+            } else {
+                expected = part.lowercased()
+            }
+            if part != expected { return false }
+        }
+        return true
     }
 
     /// A light BCP 47 shape check (letters, digits, hyphens; a 2–3 letter start); the node's

@@ -37,7 +37,7 @@ struct PeersCommand: AsyncParsableCommand {
         @OptionGroup var data: DataDirectoryOptions
 
         func validate() throws {
-            if let author, (try? AuthorID(parsing: author)) == nil {
+            if let author, (try? AuthorID(normalizing: author)) == nil {
                 throw ValidationError("--author: not an author id (64 hex digits)")
             }
         }
@@ -48,7 +48,8 @@ struct PeersCommand: AsyncParsableCommand {
                     throw ConfigurationError("there is a peer named \(name) already; remove it first")
                 }
                 let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
-                configuration.peers.append(.init(name: name, url: trimmed, author: author))
+                configuration.peers.append(
+                    .init(name: name, url: trimmed, author: author.flatMap { try? AuthorID(normalizing: $0).rawValue }))
             }
             say("added peer \(name) (\(url)); restart the node to sync with it")
             if let author, !(try ConfigurationEditing.read(data)).trustedAuthors.contains(where: { $0.id == author }) {

@@ -38,7 +38,7 @@ struct TrustCommand: AsyncParsableCommand {
         @OptionGroup var data: DataDirectoryOptions
 
         func validate() throws {
-            guard (try? AuthorID(parsing: author)) != nil else {
+            guard (try? AuthorID(normalizing: author)) != nil else {
                 throw ValidationError("\(author.prefix(80)) is not an author id (64 hex digits)")
             }
             guard (try? NUTSCode(parsing: region)) != nil else {
@@ -47,7 +47,7 @@ struct TrustCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let id = try AuthorID(parsing: author).rawValue
+            let id = try AuthorID(normalizing: author).rawValue
             var previous: NodeConfiguration.AuthorEntry?
             try ConfigurationEditing.edit(data) { configuration in
                 previous = configuration.trustedAuthors.first { $0.id == id }
@@ -90,7 +90,7 @@ struct TrustCommand: AsyncParsableCommand {
         @OptionGroup var data: DataDirectoryOptions
 
         func run() async throws {
-            let id = (try? AuthorID(parsing: author).rawValue) ?? author
+            let id = (try? AuthorID(normalizing: author).rawValue) ?? author
             try ConfigurationEditing.edit(data) { configuration in
                 guard configuration.trustedAuthors.contains(where: { $0.id == id }) else {
                     throw ConfigurationError("\(id) is not a trusted author")
