@@ -67,3 +67,12 @@ import Testing
         #expect(try StrictJSONParser().parse(CanonicalJSON.encode(value)) == value)
     }
 }
+
+@Suite struct StrictNumberTests {
+    @Test func minusZeroIsRefused() {
+        #expect(throws: JSONParseError.self) { _ = try StrictJSONParser().parse(Data("-0".utf8)) }
+        #expect(throws: JSONParseError.self) { _ = try StrictJSONParser().parse(Data("[1,-0]".utf8)) }
+        #expect((try? StrictJSONParser().parse(Data("-10".utf8))) == .integer(-10))
+        #expect((try? StrictJSONParser().parse(Data("0".utf8))) == .integer(0))
+    }
+}

@@ -171,6 +171,10 @@ public struct StrictJSONParser {
             if digitCount > 1 && bytes[digitsStart] == UInt8(ascii: "0") {
                 throw JSONParseError(offset: digitsStart, message: "a number may not start with 0")
             }
+            // `-0` is the integer 0 written a second way: refused, so a number has one spelling.
+            if digitsStart > start && digitCount == 1 && bytes[digitsStart] == UInt8(ascii: "0") {
+                throw JSONParseError(offset: start, message: "-0 is not an integer of its own; write 0")
+            }
             if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
                 throw JSONParseError(
                     offset: start, message: "numbers must be integers; write fractional values as strings")
