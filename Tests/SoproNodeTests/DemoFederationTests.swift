@@ -8,6 +8,28 @@ import Testing
 @Suite struct DemoFederationTests {
     static let samples = examplesDirectory.appendingPathComponent("regions")
 
+    /// The demo's folders are ordinary node data directories: a trusted author or a peer added to
+    /// one takes part at the next start, on the port rule the help states.
+    @Test func theDemosDataDirectoriesAreOrdinaryNodeDirectories() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sopro-demo-dirs-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try await DemoFederation.make(directory: directory, basePort: 9000, logger: Logger(label: "test"))
+        #expect(first.members.map(\.port) == [9001, 9002, 9003, 9004, 9005, 9006])
+        let at12 = directory.appendingPathComponent("AT12")
+        var configuration = try NodeConfiguration.read(from: at12)
+        #expect(configuration.region == "AT12" && configuration.listen.port == 9002)
+        let outsider = NodeKey()
+        configuration.trustedAuthors.append(.init(id: outsider.authorID.rawValue, region: "AT12", name: "Outside"))
+        configuration.peers.append(
+            .init(name: "outside", url: "http://127.0.0.1:9100", author: outsider.authorID.rawValue))
+        try configuration.write(to: at12)
+        let again = try await DemoFederation.make(directory: directory, basePort: 9000, logger: Logger(label: "test"))
+        let member = try #require(again.members.first { $0.region == "AT12" })
+        #expect(member.node.acceptance.roster.contains(outsider.authorID))
+        #expect(member.peers.contains { $0.name == "outside" && $0.authorID == outsider.authorID })
+        #expect(try NodeConfiguration.read(from: at12).trustedAuthors.contains { $0.name == "Outside" })
+    }
+
     @Test func sampleEntriesAreValidAndRich() throws {
         let set = EntryFileDecoder().decode(paths: [Self.samples.path])
         #expect(set.failures.isEmpty)

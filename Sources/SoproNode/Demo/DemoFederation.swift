@@ -15,6 +15,8 @@ public struct DemoFederation: Sendable {
         public var region: String?
         public var node: CatalogueNode
         public var port: Int
+        /// Whom the member syncs with: its configuration's peers.
+        public var peers: [Peer]
         public var url: String { "http://127.0.0.1:\(port)" }
     }
 
@@ -27,8 +29,12 @@ public struct DemoFederation: Sendable {
     public let members: [Member]
     let logger: Logger
 
-    /// Creates the members in `directory` (a key and a store per member, reused when present),
-    /// listening on `basePort + 1` … `basePort + 6` (or ephemeral-like consecutive ports).
+    /// Creates the members in `directory`: one ordinary node data directory per member
+    /// (`AT11/` … `HU22/`, `mirror/`, each with `sopro-node.yaml`, and a key and store for the
+    /// regions), reused when present. The regions listen on `basePort + 1` … `basePort + 5`, the
+    /// mirror on `basePort + 6`. A member's configuration is read on every start, so authors
+    /// trusted and peers added with `sopro-node trust add` / `peers add --data-dir DIR/AT11` take
+    /// part (an outside node can join the demo).
     public static func make(directory: URL, basePort: Int, logger: Logger) async throws -> DemoFederation {
         var keys: [(code: String, name: String, key: NodeKey)] = []
         for region in regions {
@@ -36,27 +42,61 @@ public struct DemoFederation: Sendable {
             keys.append(
                 (region.code, region.name, try KeyFile.loadOrCreate(at: folder.appendingPathComponent("node.key"))))
         }
-        let roster = AuthorRoster(keys.map { TrustedAuthor(id: $0.key.authorID, region: $0.code, name: $0.name) })
-        let acceptance = ChangeAcceptance(roster: roster, schema: CatalogueSchema.fieldSchema)
+        let demoAuthors = keys.map {
+            NodeConfiguration.AuthorEntry(id: $0.key.authorID.rawValue, region: $0.code, name: $0.name)
+        }
+        let regionPeers = keys.enumerated().map { index, entry in
+            NodeConfiguration.PeerEntry(
+                name: entry.code, url: "http://127.0.0.1:\(basePort + index + 1)", author: entry.key.authorID.rawValue)
+        }
+        /// The member's configuration: the demo's settings, with what an operator added kept.
+        func configuration(folder: String, name: String, region: String?, port: Int) throws -> NodeConfiguration {
+            let url = directory.appendingPathComponent(folder)
+            let existing = try? NodeConfiguration.read(from: url)
+            var configuration = NodeConfiguration(name: name, region: region, mode: region == nil ? .mirror : .node)
+            configuration.listen.port = port
+            configuration.syncInterval = 1
+            configuration.trustedAuthors = demoAuthors
+            for author in existing?.trustedAuthors ?? [] where !demoAuthors.contains(where: { $0.id == author.id }) {
+                configuration.trustedAuthors.append(author)
+            }
+            configuration.peers = regionPeers.filter { $0.name != region }
+            for peer in existing?.peers ?? [] where !regionPeers.contains(where: { $0.name == peer.name }) {
+                configuration.peers.append(peer)
+            }
+            configuration.editors = existing?.editors ?? []
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try configuration.write(to: url)
+            return configuration
+        }
         var members: [Member] = []
         for (index, entry) in keys.enumerated() {
+            let port = basePort + index + 1
+            let settings = try configuration(folder: entry.code, name: entry.name, region: entry.code, port: port)
             let store = try SQLiteChangeStore.open(
                 path: directory.appendingPathComponent(entry.code).appendingPathComponent("store.sqlite").path)
             _ = try await store.repairHeads()
+            _ = try await store.refreshCatalogue()
             let node = try await CatalogueNode(
-                store: store, acceptance: acceptance, mode: .regional(key: entry.key, region: entry.code),
-                name: entry.name)
-            members.append(Member(name: entry.name, region: entry.code, node: node, port: basePort + index + 1))
+                store: store,
+                acceptance: ChangeAcceptance(roster: settings.roster, schema: CatalogueSchema.fieldSchema),
+                mode: .regional(key: entry.key, region: entry.code), name: entry.name)
+            members.append(
+                Member(name: entry.name, region: entry.code, node: node, port: port, peers: settings.peerList))
         }
-        let mirrorFolder = directory.appendingPathComponent("mirror")
-        try FileManager.default.createDirectory(at: mirrorFolder, withIntermediateDirectories: true)
-        let mirrorStore = try SQLiteChangeStore.open(path: mirrorFolder.appendingPathComponent("store.sqlite").path)
+        let mirrorPort = basePort + regions.count + 1
+        let mirrorSettings = try configuration(folder: "mirror", name: "Mirror", region: nil, port: mirrorPort)
+        let mirrorStore = try SQLiteChangeStore.open(
+            path: directory.appendingPathComponent("mirror").appendingPathComponent("store.sqlite").path)
+        _ = try await mirrorStore.refreshCatalogue()
         members.append(
             Member(
                 name: "Mirror", region: nil,
                 node: try await CatalogueNode(
-                    store: mirrorStore, acceptance: acceptance, mode: .mirror, name: "Mirror"),
-                port: basePort + regions.count + 1))
+                    store: mirrorStore,
+                    acceptance: ChangeAcceptance(roster: mirrorSettings.roster, schema: CatalogueSchema.fieldSchema),
+                    mode: .mirror, name: "Mirror"),
+                port: mirrorPort, peers: mirrorSettings.peerList))
         return DemoFederation(members: members, logger: logger)
     }
 
@@ -79,12 +119,9 @@ public struct DemoFederation: Sendable {
         return counts
     }
 
-    /// Every member's peers: the regional nodes form a full mesh; the mirror pulls from all.
-    func peers(of member: Member) -> [Peer] {
-        members.filter { $0.port != member.port && $0.region != nil }.map {
-            Peer(name: $0.region ?? $0.name, url: $0.url, authorID: $0.node.authorID)
-        }
-    }
+    /// Every member's peers, from its configuration: the regional nodes form a full mesh, the
+    /// mirror pulls from all, and whatever an operator added.
+    func peers(of member: Member) -> [Peer] { member.peers }
 
     /// Whether every member holds the same catalogue; returns the digest if so.
     public func agreedDigest() async throws -> String? {

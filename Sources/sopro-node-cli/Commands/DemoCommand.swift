@@ -17,6 +17,12 @@ struct DemoCommand: AsyncParsableCommand {
             nodes take inquiries (/inquiry) and refer them to each other; the demo prints an \
             operator token for the run. It runs until Ctrl-C.
 
+            Ports: the regions listen on base+1 … base+5 in the order above, the mirror on \
+            base+6 (with the default base 8040: 8041 … 8046). With --data, each member's \
+            folder (DIR/AT11 … DIR/HU22, DIR/mirror) is an ordinary node data directory: \
+            `trust add` and `peers add --data-dir DIR/AT12` work on it and take part at the \
+            demo's next start, so an outside node can join.
+
             Examples:
               sopro-node demo
               sopro-node demo --data ./demo-data --base-port 9000
@@ -29,12 +35,15 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Keep the keys and stores in this folder (default: a temporary folder, removed at exit).", valueName: "dir")
+            "Keep the members' data directories in this folder (default: a temporary folder, removed at exit).",
+            valueName: "dir")
     )
     var data: String?
 
     @Option(
-        help: ArgumentHelp("Nodes listen on the ports after this one (default 8040: 8041 … 8046).", valueName: "port"))
+        help: ArgumentHelp(
+            "The regions listen on base+1 … base+5, the mirror on base+6 (default 8040: 8041 … 8046).",
+            valueName: "port"))
     var basePort: Int = 8040
 
     @Option(help: ArgumentHelp("The folder with the regions' sample files (<region>.yaml).", valueName: "dir"))
