@@ -106,6 +106,7 @@ import Testing
 
     @Test func xmlTextDropsCharactersXMLCannotCarry() {
         #expect(WebController<BasicRequestContext>.xmlText("a\u{1}b\u{0}c\td\ne") == "abc\td\ne")
+        #expect(WebController<BasicRequestContext>.xmlText("a\u{FFFE}b\u{FFFF}c\u{FFFD}") == "abc\u{FFFD}")
     }
 
     @Test func hostHeadersOnlyMakeLinksWhenPlain() {
