@@ -166,7 +166,7 @@ import Testing
         ),
         (
             "capacityNotes", document(#"{"de": "\u0007"}"#),
-            "capacityNotes.de: contains a control character (U+0007), which is not allowed here"
+            "capacityNotes.de: contains U+0007 (a control character), which is not allowed here"
         ),
     ])
     func checksEnterpriseField(_ key: String, _ value: DocumentValue, _ expected: String) {

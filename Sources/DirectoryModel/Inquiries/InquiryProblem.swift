@@ -17,8 +17,10 @@ public struct InquiryProblem: Hashable, Sendable, CustomStringConvertible {
         case inThePast
         /// A value outside the offered ones.
         case notOffered(offered: [String])
-        /// Control characters (other than line breaks in the description).
-        case controlCharacters
+        /// A character no text takes (`RefusedCharacter`: a control character other than line
+        /// breaks and tabs in the description, a bidi control, an invisible character, a
+        /// noncharacter).
+        case refusedCharacter(RefusedCharacter)
         /// Consent to be contacted was not given.
         case consentMissing
     }
@@ -41,7 +43,7 @@ public struct InquiryProblem: Hashable, Sendable, CustomStringConvertible {
         case .malformed(let detail): detail
         case .inThePast: "is in the past"
         case .notOffered(let offered): "must be one of \(offered.joined(separator: ", "))"
-        case .controlCharacters: "contains control characters"
+        case .refusedCharacter(let character): "contains \(character)"
         case .consentMissing: "consent to being contacted is required"
         }
     }

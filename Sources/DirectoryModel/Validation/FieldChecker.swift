@@ -12,7 +12,8 @@ struct FieldChecker {
         if !present { add(path, "is required" + hint) }
     }
 
-    /// A single-line or multi-line text: not blank, not too long, no control characters.
+    /// A single-line or multi-line text: not blank, not too long, none of the characters that
+    /// `RefusedCharacter` names (controls, bidi controls, invisible ones, noncharacters).
     mutating func text(_ value: String?, _ path: FieldPath, maxLength: Int, multiline: Bool = false) {
         guard let value else { return }
         if value.trimmed.isEmpty {
@@ -23,15 +24,8 @@ struct FieldChecker {
         if length > maxLength {
             add(path, "is \(length) characters long; at most \(maxLength) are allowed")
         }
-        let forbidden = value.unicodeScalars.first { scalar in
-            let isControl = scalar.properties.generalCategory == .control
-            return isControl && !(multiline && (scalar == "\n" || scalar == "\t" || scalar == "\r"))
-        }
-        if let forbidden {
-            let what =
-                forbidden == "\n" || forbidden == "\r"
-                ? "a line break"
-                : "a control character (U+\(String(forbidden.value, radix: 16, uppercase: true).leftPadded(to: 4)))"
+        if let refused = RefusedCharacter.first(in: value, multiline: multiline) {
+            let what = refused.kind == .lineBreak ? "a line break" : refused.description
             add(path, "contains \(what), which is not allowed here")
         }
     }

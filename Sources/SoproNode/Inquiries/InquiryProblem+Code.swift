@@ -11,7 +11,9 @@ extension InquiryProblem.Reason {
         case .malformed: "malformed"
         case .inThePast: "in-the-past"
         case .notOffered: "not-offered"
-        case .controlCharacters: "control-characters"
+        // Controls and line breaks keep the code they had before the other refused characters.
+        case .refusedCharacter(let character):
+            character.kind == .control || character.kind == .lineBreak ? "control-characters" : "refused-character"
         case .consentMissing: "consent-missing"
         }
     }

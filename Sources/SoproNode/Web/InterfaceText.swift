@@ -379,9 +379,10 @@ enum InterfaceText {
             .hungarian: "Kérjük, a felajánlott értékek közül válasszon.",
             .english: "Please choose one of the values offered.",
         ],
-        "err.controlCharacters": [
-            .german: "Enthält unzulässige Steuerzeichen.", .hungarian: "Nem megengedett vezérlőkaraktereket tartalmaz.",
-            .english: "Contains control characters.",
+        "err.refusedCharacter": [
+            .german: "Enthält ein unzulässiges Steuer- oder unsichtbares Zeichen ({character}).",
+            .hungarian: "Nem megengedett vezérlő- vagy láthatatlan karaktert tartalmaz ({character}).",
+            .english: "Contains a control or invisible character that is not allowed ({character}).",
         ],
         "err.consentMissing": [
             .german: "Ohne Ihre Einwilligung können wir Sie nicht kontaktieren.",

@@ -51,7 +51,8 @@ extension WebController {
                     ? context.text(key, ["detail": detail]) : context.text("err.malformed", ["detail": detail])
             case .inThePast: return context.text("err.inThePast")
             case .notOffered: return context.text("err.notOffered")
-            case .controlCharacters: return context.text("err.controlCharacters")
+            case .refusedCharacter(let character):
+                return context.text("err.refusedCharacter", ["character": character.codePoint])
             case .consentMissing: return context.text("err.consentMissing")
             }
         }
