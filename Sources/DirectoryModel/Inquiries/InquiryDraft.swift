@@ -59,6 +59,12 @@ public struct InquiryDraft: Hashable, Sendable, Codable {
                 problems.append(.init(field: field, reason: .tooLong(maximum: bounds.upperBound)))
                 return nil
             }
+            // Characters can be any number of scalars; four bytes each, as for entries.
+            let maxBytes = EntryLimits.bytes(forCharacters: bounds.upperBound)
+            if trimmed.utf8.count > maxBytes {
+                problems.append(.init(field: field, reason: .tooManyBytes(maximum: maxBytes)))
+                return nil
+            }
             return trimmed
         }
         func code<Code: CatalogueCode>(_ field: String, _ value: String?, as type: Code.Type, required: Bool) -> Code? {

@@ -12,7 +12,8 @@ struct FieldChecker {
         if !present { add(path, "is required" + hint) }
     }
 
-    /// A single-line or multi-line text: not blank, not too long, none of the characters that
+    /// A single-line or multi-line text: not blank, not too long (in characters and in UTF-8
+    /// bytes), none of the characters that
     /// `RefusedCharacter` names (controls, bidi controls, invisible ones, noncharacters).
     mutating func text(_ value: String?, _ path: FieldPath, maxLength: Int, multiline: Bool = false) {
         guard let value else { return }
@@ -23,6 +24,11 @@ struct FieldChecker {
         let length = value.count
         if length > maxLength {
             add(path, "is \(length) characters long; at most \(maxLength) are allowed")
+        }
+        let bytes = value.utf8.count
+        let maxBytes = EntryLimits.bytes(forCharacters: maxLength)
+        if bytes > maxBytes {
+            add(path, "is \(bytes) bytes long in UTF-8; at most \(maxBytes) are allowed")
         }
         if let refused = RefusedCharacter.first(in: value, multiline: multiline) {
             let what = refused.kind == .lineBreak ? "a line break" : refused.description

@@ -6,7 +6,7 @@ extension InquiryProblem.Reason {
         switch self {
         case .required: "required"
         case .tooShort: "too-short"
-        case .tooLong: "too-long"
+        case .tooLong, .tooManyBytes: "too-long"
         case .tooMany: "too-many"
         case .malformed: "malformed"
         case .inThePast: "in-the-past"

@@ -346,6 +346,10 @@ enum InterfaceText {
             .german: "Höchstens {n} Zeichen.", .hungarian: "Legfeljebb {n} karakter.",
             .english: "At most {n} characters.",
         ],
+        "err.tooManyBytes": [
+            .german: "Zu lang: höchstens {n} Byte (UTF-8).", .hungarian: "Túl hosszú: legfeljebb {n} bájt (UTF-8).",
+            .english: "Too long: at most {n} bytes (UTF-8).",
+        ],
         "err.tooMany": [
             .german: "Höchstens {n} Werte.", .hungarian: "Legfeljebb {n} érték.", .english: "At most {n} values.",
         ],
