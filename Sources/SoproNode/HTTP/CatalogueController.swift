@@ -13,11 +13,10 @@ struct CatalogueController: Sendable {
     ])
 
     func list(_ request: Request) async throws -> JSONResponse<CataloguePage> {
-        let parameters = request.uri.queryParameters
+        // Read as a form (`+` a space), as an HTML form's `GET` writes it, like the web search.
+        let parameters = FormBody(queryOf: request).pairs
         var query = CatalogueQuery()
         for (name, value) in parameters {
-            let name = String(name)
-            let value = String(value)
             guard Self.listParameters.contains(name) else {
                 throw ProblemDetails.badRequest(
                     "unknown parameter \(name.quotedForProblem); known: \(Self.listParameters.sorted().joined(separator: ", "))"
