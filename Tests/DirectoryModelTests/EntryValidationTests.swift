@@ -166,7 +166,7 @@ import Testing
         ),
         (
             "capacityNotes", document(#"{"de": "\u0007"}"#),
-            "capacityNotes.de: contains a control character (U+0007), which is not allowed here"
+            "capacityNotes.de: contains U+0007 (a control character), which is not allowed here"
         ),
     ])
     func checksEnterpriseField(_ key: String, _ value: DocumentValue, _ expected: String) {
@@ -306,5 +306,45 @@ import Testing
         let issue = ValidationIssue(
             path: path, message: "must not be empty", location: FileLocation(file: "a.yaml", line: 3, column: 5))
         #expect(issue.description == "a.yaml:3:5: products[2].name.hu: must not be empty")
+    }
+
+    @Test func textLimitsBoundBytesToo() {
+        // One grapheme cluster of 140 KB: an "e" and 70,000 combining acute accents (issue 14:
+        // it passed the 200-character limit, then signing refused a string over 64 KiB).
+        let heavy = "e" + String(repeating: "\u{0301}", count: 70_000)
+        #expect(heavy.count == 1)
+        #expect(
+            problems(modified(validEnterprise, ["name": .object(["de": .string(heavy)])]))
+                == ["name.de: is 140001 bytes long in UTF-8; at most 800 are allowed"])
+        #expect(
+            problems(modified(validEnterprise, ["description": .object(["en": .string(heavy)])]))
+                == ["description.en: is 140001 bytes long in UTF-8; at most 40000 are allowed"])
+        #expect(
+            problems(modified(validEnterprise, ["certifications": .list([.string(heavy)])]))
+                == ["certifications[0]: is 140001 bytes long in UTF-8; at most 480 are allowed"])
+        #expect(
+            problems(modified(validProduct, ["order": .object(["notes": .object(["hu": .string(heavy)])])]))
+                == ["order.notes.hu: is 140001 bytes long in UTF-8; at most 8000 are allowed"])
+        // At the limit in both: 200 characters of four bytes each.
+        let wide = String(repeating: "😀", count: 200)
+        #expect(problems(modified(validEnterprise, ["name": .object(["de": .string(wide)])])) == [])
+        // Every byte limit stays well under the 64 KiB a signed change allows per string.
+        let limits = [
+            EntryLimits.name, EntryLimits.description, EntryLimits.notes, EntryLimits.label, EntryLimits.quote,
+            EntryLimits.addressLine, EntryLimits.altText,
+        ]
+        for limit in limits {
+            #expect(EntryLimits.bytes(forCharacters: limit) <= 40_000)
+        }
+    }
+
+    @Test func inquiryTextLimitsBoundBytesToo() {
+        var draft = InquiryDraftFixture.valid
+        draft.need = "Sets " + String(repeating: "\u{0301}", count: 20_000) + " für Kindergärten"
+        guard case .failure(let failure) = draft.validated(today: "2026-01-01") else {
+            Issue.record("a 40 KB need of 22 characters passed")
+            return
+        }
+        #expect(failure.problems.map(\.description) == ["need: is too long (at most 16000 bytes in UTF-8)"])
     }
 }

@@ -281,4 +281,16 @@ import Testing
         #expect(bounded.hasSuffix("more characters)"))
         #expect(InternalErrorResponder<BasicRequestContext>.bounded("short") == "short")
     }
+
+    @Test func aPlusInTheQueryIsASpace() async throws {
+        // `q=druckerei+donaustadt`, as an HTML form writes it, finds what `%20` finds (it was
+        // one word, a phrase that matches nothing).
+        let node = try await makeNode()
+        try await buildApplication(node: node).test(.router) { client in
+            let space = try await page(client, "/v1/entries?q=druckerei%20donaustadt")
+            let plus = try await page(client, "/v1/entries?q=druckerei+donaustadt")
+            #expect(!space.items.isEmpty)
+            #expect(plus.items.map(\.id) == space.items.map(\.id))
+        }
+    }
 }

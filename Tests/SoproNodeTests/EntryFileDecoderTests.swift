@@ -62,6 +62,22 @@ func fileProblems(_ text: String) throws -> [String] {
             ])
     }
 
+    @Test func aNameOfOneHeavyCharacterIsRefusedWithItsPath() throws {
+        // What `sopro-node check` reads: one character of 140 KB (issue 14: it passed, and
+        // `publish` then failed with a 500 when signing refused the string).
+        let heavy = "e" + String(repeating: "\u{0301}", count: 70_000)
+        let found = try fileProblems(
+            """
+            kind: enterprise
+            id: 0192f3a4-5b6c-7d8e-9f01-000000000009
+            name: {de: "\(heavy)"}
+            region: AT13
+            socialModel: work-integration
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.hasSuffix("name.de: is 140001 bytes long in UTF-8; at most 800 are allowed") == true)
+    }
+
     @Test func placesMissingFieldsAtTheirEntry() throws {
         let yaml = """
             products:

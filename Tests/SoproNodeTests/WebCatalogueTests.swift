@@ -296,4 +296,22 @@ import Testing
         guard let range = page.range(of: "class=\"count-line\">") else { return nil }
         return Int(String(page[range.upperBound...].prefix { $0.isNumber }))
     }
+
+    @Test func aPlusInTheQueryIsASpace() async throws {
+        // A browser's GET form sends "druckerei donaustadt" as `q=druckerei+donaustadt`; it was
+        // searched as the one word "druckerei+donaustadt" (a phrase, which finds nothing here).
+        let node = try await makeNode()
+        try await buildApplication(node: node).test(.router) { client in
+            let plus = try await html(client, "/search?q=druckerei+donaustadt&lang=de")
+            let space = try await html(client, "/search?q=druckerei%20donaustadt&lang=de")
+            #expect(Self.resultCount(space) ?? 0 > 0)
+            #expect(Self.resultCount(plus) == Self.resultCount(space))
+            #expect(plus.contains("value=\"druckerei donaustadt\""))
+            // The language switch keeps the words, the space written as `%20`.
+            #expect(plus.contains("href=\"/search?q=druckerei%20donaustadt&amp;lang=en\""))
+            // An encoded plus stays a plus.
+            let literal = try await html(client, "/search?q=C%2B%2B&lang=de")
+            #expect(literal.contains("value=\"C++\""))
+        }
+    }
 }

@@ -1,9 +1,11 @@
+import AsyncHTTPClient
 import DirectoryModel
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import NIOHTTP1
 import SyncProtocol
 import Testing
 
@@ -106,6 +108,7 @@ import Testing
 
     @Test func xmlTextDropsCharactersXMLCannotCarry() {
         #expect(WebController<BasicRequestContext>.xmlText("a\u{1}b\u{0}c\td\ne") == "abc\td\ne")
+        #expect(WebController<BasicRequestContext>.xmlText("a\u{FFFE}b\u{FFFF}c\u{FFFD}") == "abc\u{FFFD}")
     }
 
     @Test func hostHeadersOnlyMakeLinksWhenPlain() {
@@ -116,6 +119,50 @@ import Testing
         #expect(PublicAddress("ftp://example.org") == nil)
         #expect(PublicAddress("https://example.org/?q=1") == nil)
         #expect(PublicAddress("https://example.org/sopro//")?.base == "https://example.org/sopro")
+    }
+
+    @Test func plainAuthorities() {
+        for plain in [
+            "localhost", "localhost:8041", "katalog.example.at", "katalog.example.at.", "127.0.0.1:80", "[::1]",
+            "[::1]:8041", "[2001:db8::7]:443", "sopro_node:8080", "xn--bcher-kva.example",
+        ] {
+            #expect(PublicAddress.isPlainAuthority(plain), "\(plain)")
+        }
+        for bad in [
+            "", ":80", "a..b", "-a.example", "a-.example", "a.example:0", "a.example:65536", "a.example:8o",
+            "a.example:", "a:b:c", "[::1", "[::1]x", "[]", "[zz::1]", "evil.example/\"><x", "user@host", "a b",
+            "bücher.example", "a.example:80:80", String(repeating: "a", count: 64) + ".example",
+            String(repeating: "a.", count: 130),
+        ] {
+            #expect(!PublicAddress.isPlainAuthority(bad), "\(bad)")
+        }
+    }
+
+    @Test func aSecondHostOrOneThatIsNotPlainIsRefused() async throws {
+        let node = try await makeNode()
+        // Through the router: the test client's authority is `localhost`; a `Host` field is a
+        // second Host header (as NIOHTTPTypesHTTP1 leaves all but the first).
+        try await buildApplication(node: node).test(.router) { client in
+            let host = try #require(HTTPField.Name("Host"))
+            try await client.execute(uri: "/sitemap.xml", method: .get, headers: [host: "evil.example"]) {
+                #expect($0.status == .badRequest)
+                #expect($0.headers[.contentType] == "application/problem+json")
+            }
+            try await client.execute(uri: "/sitemap.xml", method: .get) { #expect($0.status == .ok) }
+        }
+        // Over a connection, as a client writes them.
+        try await buildApplication(node: node, port: 0).test(.live) { client in
+            let port = try #require(client.port)
+            func status(_ hosts: [String]) async throws -> UInt {
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/sitemap.xml")
+                for host in hosts { request.headers.add(name: "Host", value: host) }
+                return try await HTTPClient.shared.execute(request, timeout: .seconds(10)).status.code
+            }
+            #expect(try await status(["localhost:\(port)"]) == 200)
+            #expect(try await status(["localhost:\(port)", "evil.example"]) == 400)
+            #expect(try await status(["evil.example/\"><x"]) == 400)
+            #expect(try await status(["evil.example:99999"]) == 400)
+        }
     }
 
     @Test func sitemapListsEveryPageOnceAcrossParts() async throws {

@@ -46,12 +46,8 @@ public struct InquiryDraft: Hashable, Sendable, Codable {
                 if length != nil { problems.append(.init(field: field, reason: .required)) }
                 return nil
             }
-            let allowed: (Unicode.Scalar) -> Bool = { scalar in
-                scalar.properties.generalCategory != .control || (multiline && (scalar == "\n" || scalar == "\t"))
-                    || scalar == "\r" && multiline
-            }
-            guard trimmed.unicodeScalars.allSatisfy(allowed) else {
-                problems.append(.init(field: field, reason: .controlCharacters))
+            if let refused = RefusedCharacter.first(in: trimmed, multiline: multiline) {
+                problems.append(.init(field: field, reason: .refusedCharacter(refused)))
                 return nil
             }
             let bounds = length ?? 1...Limits.shortText
@@ -61,6 +57,12 @@ public struct InquiryDraft: Hashable, Sendable, Codable {
             }
             if trimmed.count > bounds.upperBound {
                 problems.append(.init(field: field, reason: .tooLong(maximum: bounds.upperBound)))
+                return nil
+            }
+            // Characters can be any number of scalars; four bytes each, as for entries.
+            let maxBytes = EntryLimits.bytes(forCharacters: bounds.upperBound)
+            if trimmed.utf8.count > maxBytes {
+                problems.append(.init(field: field, reason: .tooManyBytes(maximum: maxBytes)))
                 return nil
             }
             return trimmed

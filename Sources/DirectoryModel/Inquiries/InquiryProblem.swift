@@ -9,6 +9,8 @@ public struct InquiryProblem: Hashable, Sendable, CustomStringConvertible {
         case tooShort(minimum: Int)
         /// More characters than the maximum.
         case tooLong(maximum: Int)
+        /// More UTF-8 bytes than the maximum (few characters made of many scalars).
+        case tooManyBytes(maximum: Int)
         /// More items than the maximum.
         case tooMany(maximum: Int)
         /// Not in the expected form; the detail says how (from the code's parser).
@@ -17,8 +19,10 @@ public struct InquiryProblem: Hashable, Sendable, CustomStringConvertible {
         case inThePast
         /// A value outside the offered ones.
         case notOffered(offered: [String])
-        /// Control characters (other than line breaks in the description).
-        case controlCharacters
+        /// A character no text takes (`RefusedCharacter`: a control character other than line
+        /// breaks and tabs in the description, a bidi control, an invisible character, a
+        /// noncharacter).
+        case refusedCharacter(RefusedCharacter)
         /// Consent to be contacted was not given.
         case consentMissing
     }
@@ -37,11 +41,12 @@ public struct InquiryProblem: Hashable, Sendable, CustomStringConvertible {
         case .required: "is required"
         case .tooShort(let minimum): "is too short (at least \(minimum) characters)"
         case .tooLong(let maximum): "is too long (at most \(maximum) characters)"
+        case .tooManyBytes(let maximum): "is too long (at most \(maximum) bytes in UTF-8)"
         case .tooMany(let maximum): "has too many values (at most \(maximum))"
         case .malformed(let detail): detail
         case .inThePast: "is in the past"
         case .notOffered(let offered): "must be one of \(offered.joined(separator: ", "))"
-        case .controlCharacters: "contains control characters"
+        case .refusedCharacter(let character): "contains \(character)"
         case .consentMissing: "consent to being contacted is required"
         }
     }

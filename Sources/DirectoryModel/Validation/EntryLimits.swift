@@ -1,8 +1,16 @@
 /// Upper bounds on every string and list of an entry.
 ///
 /// They keep one entry small enough to sign, sync and render quickly, and stop a runaway import
-/// or a hostile push from filling a node. Lengths count characters (grapheme clusters).
+/// or a hostile push from filling a node. Lengths count characters (grapheme clusters), and
+/// every text limit bounds its UTF-8 bytes too (`bytes(forCharacters:)`): one character can be
+/// any number of scalars — an "e" with 70,000 combining accents is one character of 140 KB,
+/// which passed the character limit and then failed signing (64 KiB per string).
 public enum EntryLimits {
+    /// The UTF-8 bytes a text of at most `characters` characters may take: four per character,
+    /// what any one scalar needs, so no text of ordinary characters reaches it. The largest,
+    /// 40,000 for a description, stays well under the 64 KiB a signed change allows per string.
+    public static func bytes(forCharacters characters: Int) -> Int { 4 * characters }
+
     /// Names, titles, partner names.
     public static let name = 200
     /// Long descriptions in one language.

@@ -12,7 +12,9 @@ struct FieldChecker {
         if !present { add(path, "is required" + hint) }
     }
 
-    /// A single-line or multi-line text: not blank, not too long, no control characters.
+    /// A single-line or multi-line text: not blank, not too long (in characters and in UTF-8
+    /// bytes), none of the characters that
+    /// `RefusedCharacter` names (controls, bidi controls, invisible ones, noncharacters).
     mutating func text(_ value: String?, _ path: FieldPath, maxLength: Int, multiline: Bool = false) {
         guard let value else { return }
         if value.trimmed.isEmpty {
@@ -23,15 +25,13 @@ struct FieldChecker {
         if length > maxLength {
             add(path, "is \(length) characters long; at most \(maxLength) are allowed")
         }
-        let forbidden = value.unicodeScalars.first { scalar in
-            let isControl = scalar.properties.generalCategory == .control
-            return isControl && !(multiline && (scalar == "\n" || scalar == "\t" || scalar == "\r"))
+        let bytes = value.utf8.count
+        let maxBytes = EntryLimits.bytes(forCharacters: maxLength)
+        if bytes > maxBytes {
+            add(path, "is \(bytes) bytes long in UTF-8; at most \(maxBytes) are allowed")
         }
-        if let forbidden {
-            let what =
-                forbidden == "\n" || forbidden == "\r"
-                ? "a line break"
-                : "a control character (U+\(String(forbidden.value, radix: 16, uppercase: true).leftPadded(to: 4)))"
+        if let refused = RefusedCharacter.first(in: value, multiline: multiline) {
+            let what = refused.kind == .lineBreak ? "a line break" : refused.description
             add(path, "contains \(what), which is not allowed here")
         }
     }

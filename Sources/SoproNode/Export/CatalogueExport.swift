@@ -107,14 +107,30 @@ public enum CatalogueExport {
     /// RFC 4180 quoting. A cell that a spreadsheet would run as a formula (starting with = or
     /// @, or with + or - followed by more than a phone number's digits) gets a leading quote mark;
     /// phone numbers such as +43 1 234 stay as they are.
+    ///
+    /// Scalar by scalar, as spreadsheets and `CSVImport` read it: compared as Swift characters, a
+    /// `"` or `=` joined to a combining mark (`"\u{301}`) is not one, and passed unquoted or
+    /// unguarded (issue 14's escaping bug, in the CSV export).
     static func csvField(_ value: String) -> String {
         var text = value
-        if let first = text.first {
-            let phoneLike = text.dropFirst().allSatisfy { $0.isNumber || " ()/-".contains($0) }
-            if "=@".contains(first) || ("+-".contains(first) && !phoneLike) { text = "'" + text }
+        let scalars = text.unicodeScalars
+        if let first = scalars.first {
+            let phoneLike = scalars.dropFirst().allSatisfy {
+                $0.properties.generalCategory == .decimalNumber || " ()/-".unicodeScalars.contains($0)
+            }
+            if first == "=" || first == "@" || ((first == "+" || first == "-") && !phoneLike) { text = "'" + text }
         }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return text
+        }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.append("\"") }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     // MARK: JSON-LD

@@ -16,6 +16,9 @@ public func buildApplication(
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: RequestMetricsMiddleware(metrics: node.metrics))
     router.add(middleware: ResponseCompression())
+    // Outside the error responders, so that every answer, errors included, gets its headers.
+    router.add(middleware: ResponseHeaderPolicy())
+    router.add(middleware: HostHeaderCheck())
     router.add(middleware: InternalErrorResponder())
     router.add(middleware: UnmatchedRouteResponder())
     // Any site may read the catalogue and post an inquiry from its own form (JSON, so POST

@@ -13,12 +13,11 @@ struct CatalogueController: Sendable {
     ])
 
     func list(_ request: Request) async throws -> JSONResponse<CataloguePage> {
-        let parameters = request.uri.queryParameters
-        try Self.checkRepetitions(parameters.map { name, _ in name })
+        // Read as a form (`+` a space), as an HTML form's `GET` writes it, like the web search.
+        let parameters = FormBody(queryOf: request).pairs
+        try Self.checkRepetitions(parameters.map { Substring($0.name) })
         var query = CatalogueQuery()
         for (name, value) in parameters {
-            let name = String(name)
-            let value = String(value)
             guard Self.listParameters.contains(name) else {
                 throw ProblemDetails.badRequest(
                     "unknown parameter \(name.quotedForProblem); known: \(Self.listParameters.sorted().joined(separator: ", "))"

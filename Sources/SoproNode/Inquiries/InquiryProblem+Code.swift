@@ -6,12 +6,14 @@ extension InquiryProblem.Reason {
         switch self {
         case .required: "required"
         case .tooShort: "too-short"
-        case .tooLong: "too-long"
+        case .tooLong, .tooManyBytes: "too-long"
         case .tooMany: "too-many"
         case .malformed: "malformed"
         case .inThePast: "in-the-past"
         case .notOffered: "not-offered"
-        case .controlCharacters: "control-characters"
+        // Controls and line breaks keep the code they had before the other refused characters.
+        case .refusedCharacter(let character):
+            character.kind == .control || character.kind == .lineBreak ? "control-characters" : "refused-character"
         case .consentMissing: "consent-missing"
         }
     }

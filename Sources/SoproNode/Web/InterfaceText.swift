@@ -366,6 +366,10 @@ enum InterfaceText {
             .german: "Höchstens {n} Zeichen.", .hungarian: "Legfeljebb {n} karakter.",
             .english: "At most {n} characters.",
         ],
+        "err.tooManyBytes": [
+            .german: "Zu lang: höchstens {n} Byte (UTF-8).", .hungarian: "Túl hosszú: legfeljebb {n} bájt (UTF-8).",
+            .english: "Too long: at most {n} bytes (UTF-8).",
+        ],
         "err.tooMany": [
             .german: "Höchstens {n} Werte.", .hungarian: "Legfeljebb {n} érték.", .english: "At most {n} values.",
         ],
@@ -399,9 +403,10 @@ enum InterfaceText {
             .hungarian: "Kérjük, a felajánlott értékek közül válasszon.",
             .english: "Please choose one of the values offered.",
         ],
-        "err.controlCharacters": [
-            .german: "Enthält unzulässige Steuerzeichen.", .hungarian: "Nem megengedett vezérlőkaraktereket tartalmaz.",
-            .english: "Contains control characters.",
+        "err.refusedCharacter": [
+            .german: "Enthält ein unzulässiges Steuer- oder unsichtbares Zeichen ({character}).",
+            .hungarian: "Nem megengedett vezérlő- vagy láthatatlan karaktert tartalmaz ({character}).",
+            .english: "Contains a control or invisible character that is not allowed ({character}).",
         ],
         "err.consentMissing": [
             .german: "Ohne Ihre Einwilligung können wir Sie nicht kontaktieren.",

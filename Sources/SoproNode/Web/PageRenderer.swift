@@ -33,8 +33,15 @@ struct PageRenderer: Sendable {
         var hasher = SHA256()
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
+        // Every template, and so every partial (swift-mustache resets a partial to its own HTML
+        // escaper, whatever the including template chose), starts with the pragma that selects
+        // the per-scalar escaping. Put here rather than in the files so that no template can lack
+        // it. Escaping the values before they reach the templates was rejected: `{{value}}` would
+        // escape them a second time, so every template would have to use `{{{value}}}`, and one
+        // forgotten brace would pass a value raw.
+        ScalarMarkupEscaping.registered
         for file in files {
-            let text = try String(contentsOf: file, encoding: .utf8)
+            let text = ScalarMarkupEscaping.pragma + (try String(contentsOf: file, encoding: .utf8))
             hasher.update(data: Data(text.utf8))
             do {
                 templates[file.deletingPathExtension().lastPathComponent] = try MustacheTemplate(string: text)

@@ -225,12 +225,25 @@ extension WebController {
 
     /// The entry as schema.org JSON-LD, safe inside a `<script>` element: `<`, `>` and `&` are
     /// written as JSON escapes, so no text in it can close the element.
+    ///
+    /// Replaced byte by byte, as `ScalarMarkupEscaping` does and for the same reason: a string
+    /// replacement of `"<"` compares grapheme clusters and misses a `<` joined to a combining
+    /// mark. The three only occur inside JSON strings, where `\u003c` reads back the same.
     static func jsonLD(_ entry: Entry) -> String {
         let document = CatalogueExport.jsonLD([entry])
         guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]) else {
             return "{}"
         }
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count)
+        for byte in data {
+            switch byte {
+            case 0x3C: bytes.append(contentsOf: "\\u003c".utf8)
+            case 0x3E: bytes.append(contentsOf: "\\u003e".utf8)
+            case 0x26: bytes.append(contentsOf: "\\u0026".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -48,11 +48,15 @@ extension WebController {
         Date(timeIntervalSince1970: Double(milliseconds) / 1000).formatted(.iso8601)
     }
 
-    /// `text` without the control characters XML 1.0 cannot carry (a stray one in an entry's
-    /// name must not make the whole feed unreadable); the template escapes the rest.
+    /// `text` without the characters XML 1.0 cannot carry — controls other than tab and line
+    /// breaks, and U+FFFE and U+FFFF (a stray one in an entry's name, from a node that did not
+    /// refuse it, must not make the whole feed unreadable); the template escapes the rest.
     static func xmlText(_ text: String) -> String {
         String(
             String.UnicodeScalarView(
-                text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
+                text.unicodeScalars.filter {
+                    ($0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r") && $0.value != 0xFFFE
+                        && $0.value != 0xFFFF
+                }))
     }
 }

@@ -43,6 +43,7 @@ extension WebController {
             case .required: return context.text("err.required")
             case .tooShort(let minimum): return context.text("err.tooShort", ["n": String(minimum)])
             case .tooLong(let maximum): return context.text("err.tooLong", ["n": String(maximum)])
+            case .tooManyBytes(let maximum): return context.text("err.tooManyBytes", ["n": String(maximum)])
             case .tooMany(let maximum): return context.text("err.tooMany", ["n": String(maximum)])
             case .malformed(let detail):
                 let field = String(problem.field.prefix { $0 != "[" })
@@ -51,7 +52,8 @@ extension WebController {
                     ? context.text(key, ["detail": detail]) : context.text("err.malformed", ["detail": detail])
             case .inThePast: return context.text("err.inThePast")
             case .notOffered: return context.text("err.notOffered")
-            case .controlCharacters: return context.text("err.controlCharacters")
+            case .refusedCharacter(let character):
+                return context.text("err.refusedCharacter", ["character": character.codePoint])
             case .consentMissing: return context.text("err.consentMissing")
             }
         }

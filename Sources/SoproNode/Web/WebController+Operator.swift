@@ -48,7 +48,7 @@ extension WebController {
     /// The operators' list of inquiries, filterable by state.
     func operatorList(_ request: Request, _ context: PageContext) async throws -> Page {
         guard let desk = inquiries else { return notFound(context) }
-        let stateText = request.uri.queryParameters["state"].map(String.init) ?? ""
+        let stateText = FormBody(queryOf: request)["state"] ?? ""
         let state = InquiryState(rawValue: stateText)
         var values = context.base(title: context.text("operatorTitle"))
         values["states"] =

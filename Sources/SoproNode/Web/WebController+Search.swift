@@ -11,16 +11,16 @@ extension WebController {
     /// Search and browse: full-text search (or all entries), facets with counts that can be
     /// combined and removed, highlighted snippets, cursor pages, and a helpful empty page.
     func search(_ request: Request, _ context: PageContext) async throws -> Page {
-        let parameters = request.uri.queryParameters
-        let text = parameters["q"].map(String.init)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let parameters = FormBody(queryOf: request)
+        let text = parameters["q"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         var query = CatalogueQuery()
         query.limit = 20
-        query.cursor = parameters["cursor"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        query.cursor = parameters["cursor"].flatMap { $0.isEmpty ? nil : $0 }
         if !text.isEmpty { query.text = text }
         // The filters in force, in the order of the facet list (one value per facet).
         var selected: [(facet: String, value: String)] = []
         for facet in Self.pageFacets {
-            guard let value = parameters[Substring(facet)].map(String.init), !value.isEmpty, value.count <= 64 else {
+            guard let value = parameters[facet], !value.isEmpty, value.count <= 64 else {
                 continue
             }
             if facet == "kind" {

@@ -170,12 +170,13 @@ struct WebController<Context: RequestContext>: Sendable {
 
     /// The language and address of a request's page.
     func pageContext(for request: Request) -> PageContext {
-        let chosen = PageLanguage.choose(
-            query: request.uri.queryParameters["lang"].map(String.init),
-            acceptLanguage: request.headers[.acceptLanguage])
+        // Read as a form, as the search form sends it (`+` a space), so that the language switch
+        // links to the same search.
+        let parameters = FormBody(queryOf: request)
+        let chosen = PageLanguage.choose(query: parameters["lang"], acceptLanguage: request.headers[.acceptLanguage])
         return PageContext(
             language: chosen.language, languageIsExplicit: chosen.explicit, path: request.uri.path,
-            query: request.uri.queryParameters.map { (String($0.key), String($0.value)) },
+            query: parameters.pairs.map { ($0.name, $0.value) },
             address: publicAddress ?? PublicAddress.requested(host: request.head.authority))
     }
 
