@@ -208,6 +208,36 @@ import Testing
         }
     }
 
+    /// A node that learns its own log is forked says so everywhere and signs nothing: /v1/node,
+    /// publishing (409 own-log-forked, nothing stored).
+    @Test func aNodeWithAForkedOwnLogSaysSoAndSignsNothing() async throws {
+        let keyA = NodeKey()
+        let acceptance = Self.acceptance([keyA])
+        let node = try await Self.regional(keyA, acceptance)
+        let first = try #require(try await node.publish([Self.operation("eins")], editor: "maria"))
+        var copy = Replica(acceptance: acceptance)
+        _ = copy.receive([first.signed], now: first.hlc.time + 1)
+        let rival = try copy.publish([Self.operation("anders")], editor: "copy", key: keyA, now: first.hlc.time + 5)
+        let own = try #require(try await node.publish([Self.operation("zwei")], editor: "maria"))
+        #expect(try await node.record([try ForkEvidence(verifying: [own.signed, rival.signed])]) == [true])
+        try await buildApplication(node: node, editors: EditorAuthenticator { _ in "maria" }).test(.router) { router in
+            try await router.execute(uri: "/v1/node", method: .get) { response in
+                let info = try JSONDecoder().decode(NodeInfo.self, from: Data(buffer: response.body))
+                #expect(info.ownHeadConfirmed == false)
+                #expect(info.ownHead?.forkedAt == 2)
+                #expect(info.ownHead?.seq == 2)
+            }
+            try await router.execute(
+                uri: "/v1/publish", method: .post, headers: [.authorization: "Bearer x"],
+                body: ByteBuffer(data: Self.enterprises(1, label: "neu"))
+            ) { response in
+                #expect(response.status == .conflict)
+                #expect(String(buffer: response.body).contains("own-log-forked"))
+            }
+        }
+        #expect(try await node.store.heads()[keyA.authorID]?.seq == 2, "nothing was signed")
+    }
+
     /// A node that lost its store, whose only regional peer lost its store too, while a mirror
     /// still holds the node's log: the node does not sign before its first round with the
     /// mirror, and gets its log back from it.

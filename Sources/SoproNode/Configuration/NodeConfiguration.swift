@@ -137,6 +137,13 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw ConfigurationError("\(url.path) cannot be read; create it with `sopro-node init`")
         }
+        if text.split(separator: "\n").allSatisfy({
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") || $0.trimmingCharacters(in: .whitespaces).isEmpty
+        }) {
+            throw ConfigurationError(
+                "\(url.path) is empty: it needs at least `name:` (and `region:` for a regional node); `sopro-node init` writes a complete one"
+            )
+        }
         do {
             return try YAMLDecoder().decode(NodeConfiguration.self, from: text)
         } catch let error as DecodingError {

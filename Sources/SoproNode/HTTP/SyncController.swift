@@ -24,6 +24,17 @@ struct SyncController: Sendable {
         var region: String?
         if case .regional(_, let nodeRegion) = node.mode { region = nodeRegion }
         let forks = try await node.store.forks()
+        var ownHead: OwnHeadStatus?
+        if let author = node.authorID {
+            var status = await node.ownHead
+            status.seq = heads[author]?.seq ?? 0
+            // A forked own log signs nothing, however its head was confirmed.
+            if let fork = forks.filter({ $0.author == author }).map(\.seq).min() {
+                status.confirmed = false
+                status.forkedAt = fork
+            }
+            ownHead = status
+        }
         return JSONResponse(
             NodeInfo(
                 author: node.authorID, region: region, name: node.name, mode: node.mode.name,
@@ -33,8 +44,7 @@ struct SyncController: Sendable {
                         ($0.key.rawValue, NodeInfo.Head(seq: $0.value.seq, id: $0.value.id))
                     }),
                 digest: try await node.store.digest(),
-                ownHeadConfirmed: node.authorID == nil ? nil : await node.ownHeadConfirmed,
-                ownHead: node.authorID == nil ? nil : await node.ownHead,
+                ownHeadConfirmed: ownHead?.confirmed, ownHead: ownHead,
                 forks: forks.map { NodeInfo.ForkInfo(author: $0.author, seq: $0.seq, changes: $0.ids) },
                 peers: await peerStatus?.statuses.values.sorted { $0.peer.name < $1.peer.name }.map { status in
                     NodeInfo.PeerInfo(

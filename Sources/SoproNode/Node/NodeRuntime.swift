@@ -48,7 +48,7 @@ public struct NodeRuntime: Sendable {
             maximumSkewMilliseconds: Int64(configuration.maximumClockSkew) * 1000)
         let node = try await CatalogueNode(
             store: store, acceptance: acceptance, mode: mode, name: configuration.name,
-            needsOwnHeadFromPeers: !configuration.peers.isEmpty)
+            needsOwnHeadFromPeers: true)
         if confirmOwnHead, case .regional = mode {
             await node.confirmOwnHead(by: "operator")
             logger.warning(

@@ -11,10 +11,12 @@ public struct OwnHeadStatus: Sendable, Hashable, Codable {
     /// answered after the wait limit), `no-regional-peers`, `operator` (`serve --confirm-own-head`),
     /// `not-needed` (tests, tools).
     public var confirmedBy: String?
-    /// The regional peers that have not answered yet, by name.
+    /// While not confirmed: the peers that have not answered yet, by name.
     public var waitingFor: [String]
-    /// The seq the node's own log had reached when it was confirmed or so far.
+    /// The node's own head (its log's last seq).
     public var seq: UInt64
+    /// The seq of the earliest fork of the node's own log, when there is one: it signs nothing.
+    public var forkedAt: UInt64?
     /// When the wait began, and when a majority of the regional peers suffices (ms since 1970).
     public var since: Int64?
     public var quorumAfter: Int64?
@@ -33,6 +35,7 @@ public struct OwnHeadStatus: Sendable, Hashable, Codable {
 
     /// For messages: what the node waits for.
     public var explanation: String {
+        if let forkedAt { return "its own log is forked at seq \(forkedAt)" }
         if confirmed { return "confirmed (\(confirmedBy ?? "peers"))" }
         if waitingFor.isEmpty { return "waiting for its regional peers to answer" }
         return "waiting for \(waitingFor.joined(separator: ", ")) to answer"

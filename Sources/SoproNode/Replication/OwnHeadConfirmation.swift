@@ -42,6 +42,11 @@ actor OwnHeadConfirmation {
         answered[peer] = storeHeldChanges || (answered[peer] ?? false)
     }
 
+    /// The regional peers that have not answered.
+    func silentRegionalPeers() -> [String] {
+        regionalPeers.filter { answered[$0] == nil }
+    }
+
     /// Records that a round with `peer` ended, whatever its outcome.
     func attempted(_ peer: String) {
         attempted.insert(peer)
@@ -66,8 +71,7 @@ actor OwnHeadConfirmation {
         let witnesses = answered.values.filter { $0 }.count
         if now >= quorumAt, witnesses * 2 > regionalPeers.count {
             return OwnHeadStatus(
-                confirmed: true, confirmedBy: "quorum", waitingFor: waiting, seq: seq, since: startedAt,
-                quorumAfter: quorumAt)
+                confirmed: true, confirmedBy: "quorum", seq: seq, since: startedAt, quorumAfter: quorumAt)
         }
         return OwnHeadStatus(
             confirmed: false, waitingFor: waiting, seq: seq, since: startedAt, quorumAfter: quorumAt)

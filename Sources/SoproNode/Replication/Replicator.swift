@@ -26,7 +26,9 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
     public let clock: C
     public let status: PeerStatusBoard
     public var interval: Duration = .seconds(10)
-    public var maximumBackoff: Duration = .seconds(300)
+    /// Longest pause after failures. A peer that is back is seen at the next attempt, so the
+    /// status shows its last error at most this long after it returned (300 s was too stale).
+    public var maximumBackoff: Duration = .seconds(60)
     public var pageSize = 1000
     /// A pull at least this long, that at least doubles the store, defers the catalogue to one
     /// rebuild at its end (`CatalogueUpdate.deferred`): a fresh mirror's bootstrap.
@@ -160,12 +162,16 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
         let decision = await ownHead.status(now: node.now, seq: seq)
         await node.updateOwnHead(decision)
         if decision.confirmed {
-            logger.notice(
-                "own log confirmed; the node signs again",
-                metadata: [
-                    "sync.seq": "\(seq)", "ownHead.by": "\(decision.confirmedBy ?? "")",
-                    "ownHead.silent": "\(decision.waitingFor.joined(separator: ","))",
-                ])
+            let silent = await ownHead.silentRegionalPeers()
+            var metadata: Logger.Metadata = ["sync.seq": "\(seq)", "ownHead.by": "\(decision.confirmedBy ?? "")"]
+            if !silent.isEmpty { metadata["ownHead.silent"] = "\(silent.joined(separator: ","))" }
+            // A quorum leaves out peers that may hold a later change: say so where it is seen.
+            if silent.isEmpty {
+                logger.notice("own log confirmed; the node signs again", metadata: metadata)
+            } else {
+                logger.warning(
+                    "own log confirmed by a majority of the regional peers; some did not answer", metadata: metadata)
+            }
         }
         node.metrics.record(forks: (try? await node.store.forks().count) ?? 0, ownHeadConfirmed: decision.confirmed)
     }

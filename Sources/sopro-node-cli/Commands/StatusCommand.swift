@@ -40,7 +40,11 @@ struct StatusCommand: AsyncParsableCommand {
         say("state digest: \(info["digest"] as? String ?? "?")")
         say("software:     \(info["software"] as? String ?? "?"), protocol \(info["protocol"] as? Int ?? 0)")
         if let ownHead = info["ownHead"] as? [String: Any] {
-            if ownHead["confirmed"] as? Bool == true {
+            if let forkedAt = ownHead["forkedAt"] as? Int {
+                say(
+                    "signing:      no — this node's own log is forked at seq \(forkedAt) (see the README, \"A forked log\")"
+                )
+            } else if ownHead["confirmed"] as? Bool == true {
                 say("signing:      yes (own latest change confirmed: \(ownHead["confirmedBy"] as? String ?? "peers"))")
             } else {
                 let waiting = (ownHead["waitingFor"] as? [String] ?? []).joined(separator: ", ")
