@@ -18,6 +18,47 @@ import Testing
         maximumConnections: 64, idleTimeout: .seconds(1), requestHeadTimeout: .seconds(1),
         requestBodyTimeout: .seconds(1))
 
+    /// Measured after the limit came in: as many idle sockets as the limit kept every other
+    /// client out until the idle timeout. Near the limit a new connection now closes the one
+    /// idle longest, so a client is served at once although the idle timeout is long.
+    @Test func idleConnectionsAtTheLimitDoNotLockOthersOut() async throws {
+        let node = try await CatalogueNode(
+            store: try SQLiteChangeStore.inMemory(),
+            acceptance: ChangeAcceptance(roster: AuthorRoster([]), schema: CatalogueSchema.fieldSchema), mode: .mirror,
+            name: "mirror")
+        let limits = ServerLimits(
+            maximumConnections: 64, idleTimeout: .seconds(60), requestHeadTimeout: .seconds(60),
+            requestBodyTimeout: .seconds(60))
+        let (ports, portSent) = AsyncStream<Int>.makeStream()
+        let app = buildApplication(
+            node: node, port: 0, limits: limits, logger: Logger(label: "test"),
+            onServerRunning: { portSent.yield($0.localAddress?.port ?? 0) })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            let services = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "test")))
+            group.addTask { try await services.run() }
+            var next = ports.makeAsyncIterator()
+            let port = try #require(await next.next())
+            var idle: [RawConnection] = []
+            do {
+                for _ in 0..<150 { idle.append(try await RawConnection.open(port: port)) }
+                try await Task.sleep(for: .milliseconds(300))
+                let open = Self.openConnections(node.metrics)
+                #expect(open.map { $0 <= 64 } == true, "at most the limit open (\(open ?? -1))")
+                for attempt in 0..<3 {
+                    let answer = try await RawConnection.request(
+                        "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", port: port,
+                        within: .seconds(3))
+                    #expect(answer.hasPrefix("HTTP/1.1 200"), "attempt \(attempt): served within 3 s of 60")
+                }
+            } catch {
+                Issue.record(error)
+            }
+            for connection in idle { await connection.close() }
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
+        }
+    }
+
     @Test func idleAndSlowConnectionsAreClosedAndOthersAreServed() async throws {
         let node = try await CatalogueNode(
             store: try SQLiteChangeStore.inMemory(),

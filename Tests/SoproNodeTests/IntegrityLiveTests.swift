@@ -463,3 +463,39 @@ final class LoopingPeerClient: PeerClient {
 
     func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] { [] }
 }
+
+/// Seqs from outside beyond what a payload can hold: refused at the boundary, never a trap.
+/// Measured before: `GET /v1/sync/changes/{author}/9223372036854775808` killed the node
+/// (binding 2^63 as an SQLite integer), and a peer's heads at seq 2^64 − 1 overflowed a count.
+@Suite struct HugeSeqTests {
+    @Test func theChangeEndpointRefusesSeqsItCannotHold() async throws {
+        let key = NodeKey()
+        let node = try await IntegrityLiveTests.regional(key, IntegrityLiveTests.acceptance([key]))
+        try await buildApplication(node: node).test(.router) { client in
+            for seq in ["9223372036854775808", "18446744073709551615", "9007199254740992", "+1", "01", "0"] {
+                try await client.execute(uri: "/v1/sync/changes/\(key.authorID.rawValue)/\(seq)", method: .get) {
+                    #expect($0.status == .badRequest, "seq \(seq)")
+                }
+            }
+            try await client.execute(uri: "/v1/sync/changes/\(key.authorID.rawValue)/9007199254740991", method: .get) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok, "still alive") }
+        }
+    }
+
+    @Test func headsAndVectorsBeyondTheLargestSeqAreRefused() throws {
+        let author = NodeKey().authorID.rawValue
+        let vector = Data(#"{"\#(author)": 18446744073709551615}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(VersionVector.self, from: vector) }
+        let heads = Data(
+            #"{"heads": {"\#(author)": {"seq": 9223372036854775809, "id": "\#(String(repeating: "a", count: 64))"}}, "forks": [], "digest": ""}"#
+                .utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(SyncState.self, from: heads) }
+        // Counts saturate, whatever vectors are built in memory.
+        let a = NodeKey().authorID
+        let b = NodeKey().authorID
+        let big = VersionVector([a: UInt64.max, b: UInt64.max])
+        #expect(big.changesAhead(of: VersionVector()) == UInt64.max)
+    }
+}

@@ -97,8 +97,10 @@ public func buildApplication(
     case .failure(let error):
         logger.info("the web catalogue is not served", metadata: ["error": "\(error)"])
     }
+    let connections = IdleConnections(maximumConnections: limits.maximumConnections)
     return Application(
-        router: router, server: HTTPServerBuilder { TimedHTTP1Channel(responder: $0, limits: limits) },
+        router: router,
+        server: HTTPServerBuilder { TimedHTTP1Channel(responder: $0, limits: limits, connections: connections) },
         configuration: .init(
             address: .hostname(host, port: port), serverName: "sopro-node",
             availableConnectionsDelegate: ConnectionLimit(maximum: limits.maximumConnections, metrics: node.metrics)),

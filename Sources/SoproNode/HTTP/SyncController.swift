@@ -66,7 +66,11 @@ struct SyncController: Sendable {
             throw ProblemDetails.badRequest(
                 "author: \(text.quotedForProblem) is not an author id (64 lower-case hex digits)")
         }
-        guard let seq = UInt64(seqText), seq >= 1, seqText.allSatisfy(\.isASCII), seqText.first != "0" else {
+        // Digits only (no sign), no leading zero, and within the integers a payload can hold
+        // (2^53 − 1): beyond SQLite's 2^63 − 1 a seq could not even be looked up.
+        guard seqText.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), seqText.first != "0",
+            let seq = UInt64(seqText), seq >= 1, seq <= VersionVector.maximumSeq
+        else {
             throw ProblemDetails.badRequest("seq: \(seqText.quotedForProblem) is not a seq (a whole number ≥ 1)")
         }
         guard let change = try await node.store.change(of: author, seq: seq) else {

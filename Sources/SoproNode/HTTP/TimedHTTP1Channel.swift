@@ -17,12 +17,16 @@ struct TimedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
 
     let responder: HTTPChannelHandler.Responder
     let limits: ServerLimits
+    let connections: IdleConnections
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
-        channel.eventLoop.makeCompletedFuture {
+        // Near the limit, a new connection closes the one that has waited longest without a
+        // request, so clients that send nothing cannot hold every slot until they time out.
+        connections.opened(channel)
+        return channel.eventLoop.makeCompletedFuture {
             let deadlines = RequestDeadlines(
                 head: TimeAmount(limits.requestHeadTimeout), body: TimeAmount(limits.requestBodyTimeout),
-                logger: logger)
+                logger: logger, channel: channel, connections: connections)
             let pipeline = channel.pipeline.syncOperations
             try pipeline.addHandler(RequestDeadlines.ByteWatcher(deadlines))
             try pipeline.configureHTTPServerPipeline(
@@ -51,18 +55,23 @@ final class RequestDeadlines {
     private let head: TimeAmount
     private let body: TimeAmount
     private let logger: Logger
+    private let channel: any Channel
+    private let connections: IdleConnections
     private var phase = Phase.awaitingHead
     private var timer: Scheduled<Void>?
 
-    init(head: TimeAmount, body: TimeAmount, logger: Logger) {
+    init(head: TimeAmount, body: TimeAmount, logger: Logger, channel: any Channel, connections: IdleConnections) {
         self.head = head
         self.body = body
         self.logger = logger
+        self.channel = channel
+        self.connections = connections
     }
 
     fileprivate func bytesArrived(context: ChannelHandlerContext) {
         guard phase == .awaitingHead else { return }
         phase = .readingHead
+        connections.update(channel, .readingHead)
         schedule(head, context: context, reason: "request head timeout")
     }
 
@@ -70,10 +79,12 @@ final class RequestDeadlines {
         switch part {
         case .head:
             phase = .readingBody
+            connections.update(channel, .busy)
             schedule(body, context: context, reason: "request body timeout")
         case .body: break
         case .end:
             phase = .awaitingHead
+            connections.update(channel, .idle)
             cancel()
         }
     }
@@ -81,6 +92,11 @@ final class RequestDeadlines {
     fileprivate func cancel() {
         timer?.cancel()
         timer = nil
+    }
+
+    fileprivate func closed() {
+        cancel()
+        connections.closed(channel)
     }
 
     private func schedule(_ delay: TimeAmount, context: ChannelHandlerContext, reason: String) {
@@ -106,7 +122,7 @@ final class RequestDeadlines {
         }
 
         func channelInactive(context: ChannelHandlerContext) {
-            deadlines.cancel()
+            deadlines.closed()
             context.fireChannelInactive()
         }
     }

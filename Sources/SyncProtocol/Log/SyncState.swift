@@ -72,6 +72,10 @@ public struct SyncState: Hashable, Sendable, Codable {
         let raw = try container.decode([String: Head].self, forKey: .heads)
         var heads: [AuthorID: Head] = [:]
         for (key, head) in raw {
+            guard head.seq <= VersionVector.maximumSeq else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .heads, in: container, debugDescription: "\(key.prefix(80)): seq beyond 2^53 − 1")
+            }
             do {
                 heads[try AuthorID(parsing: key)] = head
             } catch {

@@ -6,6 +6,9 @@
 public struct VersionVector: Hashable, Sendable, Codable {
     public private(set) var heads: [AuthorID: UInt64]
 
+    /// The largest seq there can be: a payload's integers are within ±(2^53 − 1).
+    public static let maximumSeq = UInt64(SyncValue.maximumInteger)
+
     public init(_ heads: [AuthorID: UInt64] = [:]) {
         self.heads = heads.filter { $0.value > 0 }
     }
@@ -23,14 +26,25 @@ public struct VersionVector: Hashable, Sendable, Codable {
     }
 
     /// The number of changes `self` has that `other` lacks.
+    /// (Saturating: a count never overflows, whatever a peer claims.)
     public func changesAhead(of other: VersionVector) -> UInt64 {
-        heads.reduce(0) { total, head in total + (head.value > other[head.key] ? head.value - other[head.key] : 0) }
+        heads.reduce(0) { total, head in
+            let ahead = head.value > other[head.key] ? head.value - other[head.key] : 0
+            let (sum, overflow) = total.addingReportingOverflow(ahead)
+            return overflow ? UInt64.max : sum
+        }
     }
 
     public init(from decoder: any Decoder) throws {
         let raw = try decoder.singleValueContainer().decode([String: UInt64].self)
         var heads: [AuthorID: UInt64] = [:]
         for (key, seq) in raw {
+            guard seq <= Self.maximumSeq else {
+                throw DecodingError.dataCorrupted(
+                    DecodingError.Context(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "seq \(seq) of \(key.prefix(80)) is beyond the largest seq (2^53 − 1)"))
+            }
             do {
                 heads[try AuthorID(parsing: key)] = seq
             } catch {
