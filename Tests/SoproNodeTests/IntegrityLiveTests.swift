@@ -499,3 +499,30 @@ final class LoopingPeerClient: PeerClient {
         #expect(big.changesAhead(of: VersionVector()) == UInt64.max)
     }
 }
+
+/// Request bodies with a member twice are refused (Foundation's decoder kept one silently).
+@Suite struct DuplicateMemberTests {
+    @Test func bodiesWithAMemberTwiceAreBadRequests() async throws {
+        let key = NodeKey()
+        let node = try await IntegrityLiveTests.regional(key, IntegrityLiveTests.acceptance([key]))
+        try await buildApplication(node: node).test(.router) { client in
+            for (uri, body) in [
+                ("/v1/sync/push", #"{"changes": [], "changes": []}"#),
+                ("/v1/sync/forks", #"{"forks": [], "\u0066orks": []}"#),
+                ("/v1/sync/pull", #"{"have": {}, "have": {}, "limit": 1.5e1}"#),
+            ] {
+                try await client.execute(
+                    uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
+                ) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                    #expect(String(buffer: response.body).contains("duplicate member"), "\(uri)")
+                }
+            }
+            // Decimals, which payloads may not hold, are fine in a body.
+            try await client.execute(
+                uri: "/v1/sync/pull", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"have": {}, "limit": 10}"#)
+            ) { #expect($0.status == .ok) }
+        }
+    }
+}

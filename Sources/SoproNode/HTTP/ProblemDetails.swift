@@ -121,6 +121,15 @@ extension ProblemDetails {
     /// Decodes a JSON body, turning every decoding failure into a 400 that says where.
     static func decode<Value: Decodable>(_ type: Value.Type, from body: ByteBuffer) throws -> Value {
         let data = Data(buffer: body)
+        // Foundation's decoder keeps one of two members with the same name, silently: refuse
+        // them (and the other ambiguities) first, as payloads are refused.
+        do {
+            _ = try StrictJSONParser.structureOnly.parse(data)
+        } catch let error as JSONParseError {
+            if error.message.hasPrefix("duplicate member") {
+                throw badRequest("the body is not valid JSON: \(error)")
+            }
+        } catch {}
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {

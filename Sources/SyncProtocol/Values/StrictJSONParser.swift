@@ -18,8 +18,20 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
 /// escapes, numbers with a fraction or exponent or beyond ±2⁵³, nesting deeper than `maximumDepth`.
 public struct StrictJSONParser {
     public var maximumDepth = 32
+    /// Accept every RFC 8259 number (read as 0): for checking the structure of documents that
+    /// are not payloads — request bodies whose decimals a decoder reads — for duplicate members
+    /// and the other ambiguities, without their numbers' meaning.
+    public var acceptingAnyNumber = false
 
     public init() {}
+
+    /// A parser that checks structure only (see `acceptingAnyNumber`).
+    public static var structureOnly: StrictJSONParser {
+        var parser = StrictJSONParser()
+        parser.acceptingAnyNumber = true
+        parser.maximumDepth = 64
+        return parser
+    }
 
     public func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> SyncValue {
         try parseMeasuring(bytes).value
@@ -33,7 +45,7 @@ public struct StrictJSONParser {
         value: SyncValue, longestString: Int
     ) {
         let buffer = Array(bytes)
-        var scanner = Scanner(bytes: buffer, maximumDepth: maximumDepth)
+        var scanner = Scanner(bytes: buffer, maximumDepth: maximumDepth, acceptingAnyNumber: acceptingAnyNumber)
         try scanner.validateUTF8()
         scanner.skipWhitespace()
         let value = try scanner.parseValue(depth: 0)
@@ -45,12 +57,37 @@ public struct StrictJSONParser {
     private struct Scanner {
         let bytes: [UInt8]
         let maximumDepth: Int
+        let acceptingAnyNumber: Bool
         var index = 0
         var longestString = 0
 
-        init(bytes: [UInt8], maximumDepth: Int) {
+        init(bytes: [UInt8], maximumDepth: Int, acceptingAnyNumber: Bool) {
             self.bytes = bytes
             self.maximumDepth = maximumDepth
+            self.acceptingAnyNumber = acceptingAnyNumber
+        }
+
+        /// Skips an RFC 8259 number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+        mutating func skipNumber() throws(JSONParseError) {
+            func digits() throws(JSONParseError) {
+                let start = index
+                while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+                guard index > start else { throw error("expected digits") }
+            }
+            if bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count else { throw error("expected digits") }
+            if bytes[index] == UInt8(ascii: "0") { index += 1 } else { try digits() }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                try digits()
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                    index += 1
+                }
+                try digits()
+            }
         }
 
         func error(_ message: String) -> JSONParseError {
@@ -90,7 +127,12 @@ public struct StrictJSONParser {
             case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
             case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
             case UInt8(ascii: "n"): try expectLiteral("null"); return .null
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .integer(try parseInteger())
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if acceptingAnyNumber {
+                    try skipNumber()
+                    return .integer(0)
+                }
+                return .integer(try parseInteger())
             default: throw error("unexpected character")
             }
         }
