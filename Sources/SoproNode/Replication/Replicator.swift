@@ -367,11 +367,13 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
     private func exchangeForks(
         with peer: Peer, theirs: SyncState, into summary: inout RoundSummary, logger: Logger
     ) async throws {
-        var known = try await node.store.syncState()
+        func listed(_ evidence: [ForkEvidence]) -> [SyncState.Fork] {
+            evidence.map { SyncState.Fork(author: $0.author, seq: $0.seq, changes: $0.ids) }
+        }
+        var known = try await node.store.forks()
         // Forks of authors this node does not trust are none of its business.
-        var trustedForks = theirs
-        trustedForks.forks = theirs.forks.filter { node.acceptance.roster.contains($0.author) }
-        if known.lacksForks(of: trustedForks) {
+        let trustedForks = theirs.forks.filter { node.acceptance.roster.contains($0.author) }
+        if !SyncState.Fork.unknown(trustedForks, to: listed(known)).isEmpty {
             var evidence: [ForkEvidence] = []
             for fork in try await client.forks(of: peer).prefix(100) {
                 do {
@@ -388,22 +390,17 @@ public struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible {
                 logger.warning(
                     "fork evidence learnt from a peer",
                     metadata: ["sync.forks": "\(evidence.map { "\($0.author.short)…#\($0.seq)" })"])
-                known = try await node.store.syncState()
+                known = try await node.store.forks()
             }
         }
-        if theirs.lacksForks(of: known) {
-            try await giveForks(to: peer, theirs: theirs)
+        // Give the peer the evidence of every fork it does not list (all of it, for one seq).
+        let lacking = SyncState.Fork.unknown(listed(known), to: theirs.forks)
+        let missing = known.filter { evidence in
+            lacking.contains { $0.author == evidence.author && $0.seq == evidence.seq }
         }
-    }
-
-    /// Pushes to `peer` the evidence of every fork it does not list.
-    private func giveForks(to peer: Peer, theirs: SyncState) async throws {
-        let listed = Set(theirs.forks.flatMap { fork in fork.changes.map { "\(fork.author):\(fork.seq):\($0)" } })
-        let missing = try await node.store.forks().filter { evidence in
-            evidence.ids.contains { !listed.contains("\(evidence.author):\(evidence.seq):\($0)") }
+        if !missing.isEmpty {
+            _ = try await client.push(forks: missing.prefix(100).map(ForksMessage.Fork.init), to: peer)
         }
-        guard !missing.isEmpty else { return }
-        _ = try await client.push(forks: missing.prefix(100).map(ForksMessage.Fork.init), to: peer)
     }
 
     /// Where the peer's head of an author is a seq the node holds, the two must be one change;

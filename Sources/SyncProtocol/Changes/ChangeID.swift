@@ -7,7 +7,7 @@ public struct ChangeID: SyncIdentifier, Comparable {
 
     /// Reads a change id in its only form: 64 lower-case hex digits.
     public init(parsing text: String) throws(SyncError) {
-        guard text.utf8.count == 64, text.utf8.allSatisfy(Hex.isLowerDigit) else {
+        guard Hex.isCanonical(text, digits: 64) else {
             throw SyncError.malformed(
                 "\(text.prefix(80).debugDescription) is not a change id (64 lower-case hex digits)")
         }

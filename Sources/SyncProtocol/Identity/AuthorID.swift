@@ -12,7 +12,7 @@ public struct AuthorID: SyncIdentifier, Comparable {
     /// refused, not normalised: a node that accepted it would relay bytes a strict node refuses,
     /// and the author's log would stall there.
     public init(parsing text: String) throws(SyncError) {
-        guard text.utf8.count == 64, text.utf8.allSatisfy(Hex.isLowerDigit) else {
+        guard Hex.isCanonical(text, digits: 64) else {
             throw SyncError.malformed(
                 "\(text.prefix(80).debugDescription) is not an author id (64 lower-case hex digits)")
         }
@@ -73,6 +73,11 @@ public enum Hex {
             index += 2
         }
         return bytes
+    }
+
+    /// Exactly `digits` lower-case hex digits: the only spelling of ids on the wire.
+    static func isCanonical(_ text: String, digits: Int) -> Bool {
+        text.utf8.count == digits && text.utf8.allSatisfy(isLowerDigit)
     }
 
     static func isLowerDigit(_ character: UInt8) -> Bool {

@@ -26,6 +26,16 @@ public struct SyncState: Hashable, Sendable, Codable {
             self.seq = seq
             self.changes = changes.sorted()
         }
+
+        /// The forks of `offered` that name a rival change `listed` does not.
+        public static func unknown(_ offered: [Fork], to listed: [Fork]) -> [Fork] {
+            let known = Dictionary(listed.map { (ForkKey(author: $0.author, seq: $0.seq), Set($0.changes)) }) {
+                $0.union($1)
+            }
+            return offered.filter { fork in
+                !Set(fork.changes).isSubset(of: known[ForkKey(author: fork.author, seq: fork.seq)] ?? [])
+            }
+        }
     }
 
     public var heads: [AuthorID: Head]
@@ -48,16 +58,6 @@ public struct SyncState: Hashable, Sendable, Codable {
         return quarantine
     }
 
-    /// Whether `other` lists a fork, or a rival change of one, that `self` lacks.
-    public func lacksForks(of other: SyncState) -> Bool {
-        let known = Dictionary(forks.map { (ForkKey(author: $0.author, seq: $0.seq), Set($0.changes)) }) {
-            $0.union($1)
-        }
-        return other.forks.contains { fork in
-            !Set(fork.changes).isSubset(of: known[ForkKey(author: fork.author, seq: fork.seq)] ?? [])
-        }
-    }
-
     private struct ForkKey: Hashable {
         var author: AuthorID
         var seq: UInt64
@@ -70,18 +70,11 @@ public struct SyncState: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let raw = try container.decode([String: Head].self, forKey: .heads)
-        var heads: [AuthorID: Head] = [:]
-        for (key, head) in raw {
-            guard head.seq <= VersionVector.maximumSeq else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .heads, in: container, debugDescription: "\(key.prefix(80)): seq beyond 2^53 − 1")
-            }
-            do {
-                heads[try AuthorID(parsing: key)] = head
-            } catch {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .heads, in: container, debugDescription: "\(key.prefix(80)): \(error.description)")
-            }
+        let heads: [AuthorID: Head]
+        do {
+            heads = try VersionVector.authorKeyed(raw, seq: \.seq)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .heads, in: container, debugDescription: error.description)
         }
         self.init(
             heads: heads, forks: try container.decode([Fork].self, forKey: .forks),

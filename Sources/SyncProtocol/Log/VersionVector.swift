@@ -35,22 +35,30 @@ public struct VersionVector: Hashable, Sendable, Codable {
         }
     }
 
+    /// Reads a wire object keyed by author id with a seq per author (a vector, heads): every key
+    /// an author id in canonical form, every seq at most `maximumSeq`. Throws what is wrong, in
+    /// words, for the caller's decoding error.
+    static func authorKeyed<Value>(
+        _ raw: [String: Value], seq: (Value) -> UInt64
+    ) throws(SyncError) -> [AuthorID: Value] {
+        var keyed: [AuthorID: Value] = [:]
+        for (key, value) in raw {
+            guard seq(value) <= maximumSeq else {
+                throw SyncError.malformed("seq \(seq(value)) of \(key.prefix(80)) is beyond the largest seq (2^53 − 1)")
+            }
+            keyed[try AuthorID(parsing: key)] = value
+        }
+        return keyed
+    }
+
     public init(from decoder: any Decoder) throws {
         let raw = try decoder.singleValueContainer().decode([String: UInt64].self)
-        var heads: [AuthorID: UInt64] = [:]
-        for (key, seq) in raw {
-            guard seq <= Self.maximumSeq else {
-                throw DecodingError.dataCorrupted(
-                    DecodingError.Context(
-                        codingPath: decoder.codingPath,
-                        debugDescription: "seq \(seq) of \(key.prefix(80)) is beyond the largest seq (2^53 − 1)"))
-            }
-            do {
-                heads[try AuthorID(parsing: key)] = seq
-            } catch {
-                throw DecodingError.dataCorrupted(
-                    DecodingError.Context(codingPath: decoder.codingPath, debugDescription: error.description))
-            }
+        let heads: [AuthorID: UInt64]
+        do {
+            heads = try Self.authorKeyed(raw) { $0 }
+        } catch {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: error.description))
         }
         self.init(heads)
     }
