@@ -267,10 +267,13 @@ struct EntryCache {
         }
     }
 
-    /// Writes every changed entry back: prepared on all cores, then written in order.
+    /// Writes every changed entry back: prepared on all cores, then written in order of kind
+    /// and id, so an entry's text rows (whose row ids order equal search ranks) are numbered the
+    /// same way in every run (in the set's order, equal ranks came out differently per process).
     func save(_ db: Database) throws {
         guard !dirty.isEmpty else { return }
-        for entry in StoredEntry.prepare(dirty.compactMap { states[$0] }) {
+        let keys = dirty.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+        for entry in StoredEntry.prepare(keys.compactMap { states[$0] }) {
             try entry.write(db)
         }
         try SQLiteChangeStore.advanceCatalogueVersion(db)
