@@ -8,6 +8,10 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The node's modules also import internally by default, as Hummingbird's do: a module's
+/// dependencies are not part of what it offers unless a file says `package import`.
+let nodeSettings: [SwiftSetting] = swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
+
 let package = Package(
     name: "sopro",
     platforms: [.macOS(.v15)],
@@ -49,13 +53,80 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The node, in layers that depend one way (docs/architecture.md): each module may import
+        // only what is listed here, so the compiler refuses, say, a store that imports
+        // Hummingbird or brokerage code that names an HTTP endpoint.
         .target(
-            name: "SoproNode",
+            name: "CatalogueStore",
             dependencies: [
                 "DirectoryModel",
                 "SyncProtocol",
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: nodeSettings
+        ),
+        .target(
+            name: "EntryDocuments",
+            dependencies: [
+                "DirectoryModel",
+                "SyncProtocol",
+                "CatalogueStore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: nodeSettings
+        ),
+        .target(
+            name: "Brokerage",
+            dependencies: [
+                "DirectoryModel",
+                "SyncProtocol",
+                "CatalogueStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: nodeSettings
+        ),
+        .target(
+            name: "NodeAPI",
+            dependencies: [
+                "DirectoryModel",
+                "SyncProtocol",
+                "CatalogueStore",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: nodeSettings
+        ),
+        .target(
+            name: "Replication",
+            dependencies: [
+                "SyncProtocol",
+                "CatalogueStore",
+                "NodeAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: nodeSettings
+        ),
+        .target(
+            name: "NodeServer",
+            dependencies: [
+                "DirectoryModel",
+                "SyncProtocol",
+                "CatalogueStore",
+                "EntryDocuments",
+                "Brokerage",
+                "NodeAPI",
+                "Replication",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -63,24 +134,50 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Resources/openapi.json"), .copy("Resources/templates"), .copy("Resources/static")],
+            swiftSettings: nodeSettings
+        ),
+        .target(
+            name: "SoproNode",
+            dependencies: [
+                "DirectoryModel",
+                "SyncProtocol",
+                "CatalogueStore",
+                "EntryDocuments",
+                "Brokerage",
+                "NodeAPI",
+                "Replication",
+                "NodeServer",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/openapi.json"), .copy("Resources/templates"), .copy("Resources/static")],
-            swiftSettings: swiftSettings
+            swiftSettings: nodeSettings
         ),
         .executableTarget(
             name: "sopro-node-cli",
             dependencies: [
                 "SoproNode",
+                "CatalogueStore",
+                "EntryDocuments",
+                "Brokerage",
+                "NodeAPI",
+                "Replication",
+                "NodeServer",
                 "DirectoryModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -103,6 +200,12 @@ let package = Package(
             name: "node-benchmarks",
             dependencies: [
                 "SoproNode",
+                "CatalogueStore",
+                "EntryDocuments",
+                "Brokerage",
+                "NodeAPI",
+                "Replication",
+                "NodeServer",
                 "SyncProtocol",
                 "DirectoryModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -135,6 +238,12 @@ let package = Package(
             name: "SoproNodeTests",
             dependencies: [
                 "SoproNode",
+                "CatalogueStore",
+                "EntryDocuments",
+                "Brokerage",
+                "NodeAPI",
+                "Replication",
+                "NodeServer",
                 "DirectoryModel",
                 "SyncProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,4 +1,6 @@
 import AsyncHTTPClient
+import Brokerage
+import CatalogueStore
 import Crypto
 import DirectoryModel
 import Foundation
@@ -6,6 +8,8 @@ import Hummingbird
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import NodeServer
+import Replication
 import SoproNode
 import SyncProtocol
 

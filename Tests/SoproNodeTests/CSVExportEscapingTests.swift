@@ -2,6 +2,7 @@ import Foundation
 import PropertyBased
 import Testing
 
+@testable import EntryDocuments
 @testable import SoproNode
 
 /// The CSV export quotes and guards formulas one Unicode scalar at a time, as spreadsheets and

@@ -8,6 +8,9 @@ import PropertyBased
 import SyncProtocol
 import Testing
 
+@testable import CatalogueStore
+@testable import EntryDocuments
+@testable import NodeServer
 @testable import SoproNode
 
 /// Reading the catalogue through the router: filters, search, paging, one entry with provenance.

@@ -3,6 +3,8 @@ import Foundation
 import SyncProtocol
 import Testing
 
+@testable import CatalogueStore
+@testable import EntryDocuments
 @testable import SoproNode
 
 /// Facet counts and the overview are remembered per catalogue version: they must always equal

@@ -8,6 +8,8 @@ import SyncProtocol
 import Synchronization
 import Testing
 
+@testable import CatalogueStore
+@testable import NodeServer
 @testable import SoproNode
 
 /// A node under many idle and slow (slowloris) connections keeps serving others. Measured

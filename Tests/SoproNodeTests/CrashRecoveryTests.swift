@@ -4,6 +4,7 @@ import Foundation
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import NodeAPI
 import SoproNode
 import SyncProtocol
 import Testing

@@ -1,7 +1,11 @@
+import CatalogueStore
 import DirectoryModel
+import EntryDocuments
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import NodeServer
+import Replication
 import SoproNode
 import SyncProtocol
 import Testing

@@ -1,6 +1,8 @@
+import CatalogueStore
 import Foundation
 import NIOCore
 import PropertyBased
+import Replication
 import SoproNode
 import SyncProtocol
 import Testing

@@ -9,6 +9,8 @@ import NIOFoundationCompat
 import SyncProtocol
 import Testing
 
+@testable import CatalogueStore
+@testable import NodeServer
 @testable import SoproNode
 
 /// What every response shares: gzip for clients that ask, problem+json when the node fails.

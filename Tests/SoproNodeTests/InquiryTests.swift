@@ -12,6 +12,12 @@ import SyncProtocol
 import Synchronization
 import Testing
 
+@testable import Brokerage
+@testable import CatalogueStore
+@testable import EntryDocuments
+@testable import NodeAPI
+@testable import NodeServer
+@testable import Replication
 @testable import SoproNode
 
 /// Inquiries: submission through the API (valid, invalid, rate limit, honeypot), operators'

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import CatalogueStore
 import DirectoryModel
 import Foundation
 import Hummingbird
@@ -6,6 +7,9 @@ import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import NodeAPI
+import NodeServer
+import Replication
 import SoproNode
 import SyncProtocol
 import Synchronization

@@ -1,9 +1,11 @@
+import CatalogueStore
 import DirectoryModel
 import Foundation
 import SyncProtocol
 import Testing
 import Yams
 
+@testable import Brokerage
 @testable import SoproNode
 
 /// Matching against an expert's picks: at least 20 realistic inquiries over the sample

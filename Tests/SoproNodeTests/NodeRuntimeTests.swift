@@ -3,6 +3,7 @@ import Logging
 import SyncProtocol
 import Testing
 
+@testable import CatalogueStore
 @testable import SoproNode
 
 /// Opening a data directory as `sopro-node serve` does: configuration with environment

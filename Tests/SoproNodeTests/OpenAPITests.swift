@@ -1,8 +1,11 @@
+import CatalogueStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
+import NodeAPI
+import NodeServer
 import SoproNode
 import SyncProtocol
 import Testing

@@ -1,9 +1,12 @@
+import CatalogueStore
 import DirectoryModel
+import EntryDocuments
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
+import NodeServer
 import SoproNode
 import SyncProtocol
 import Testing

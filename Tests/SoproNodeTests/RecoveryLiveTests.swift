@@ -1,8 +1,11 @@
+import CatalogueStore
 import DirectoryModel
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import NodeServer
+import Replication
 import SoproNode
 import SyncProtocol
 import Testing

@@ -5,6 +5,9 @@ import SyncProtocol
 import Synchronization
 import Testing
 
+@testable import Brokerage
+@testable import CatalogueStore
+@testable import Replication
 @testable import SoproNode
 
 /// Nodes never follow a redirect from a peer. Measured before: a peer answering 307 made the

@@ -8,6 +8,8 @@ import NIOFoundationCompat
 import SyncProtocol
 import Testing
 
+@testable import Brokerage
+@testable import NodeServer
 @testable import SoproNode
 
 /// A referral sent again after its inquiry was erased is not stored, and a referral's payload

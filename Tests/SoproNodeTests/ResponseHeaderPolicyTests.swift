@@ -7,6 +7,7 @@ import NIOCore
 import SyncProtocol
 import Testing
 
+@testable import NodeServer
 @testable import SoproNode
 
 /// Headers every answer carries (issue 14: API answers had no `nosniff`, the operators' API no

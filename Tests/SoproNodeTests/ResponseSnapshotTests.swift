@@ -9,6 +9,10 @@ import NIOFoundationCompat
 import SyncProtocol
 import Testing
 
+@testable import Brokerage
+@testable import CatalogueStore
+@testable import EntryDocuments
+@testable import NodeServer
 @testable import SoproNode
 
 /// The public web pages and API answer byte for byte as recorded, for the demo data published

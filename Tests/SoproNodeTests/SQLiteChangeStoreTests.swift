@@ -5,6 +5,7 @@ import PropertyBased
 import SyncProtocol
 import Testing
 
+@testable import CatalogueStore
 @testable import SoproNode
 
 /// A seeded random history by three regional authors, built on in-memory replicas.

@@ -1,4 +1,6 @@
+import CatalogueStore
 import DirectoryModel
+import EntryDocuments
 import Foundation
 import SoproNode
 import SyncProtocol

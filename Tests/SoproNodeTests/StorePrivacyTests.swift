@@ -1,9 +1,11 @@
+import Brokerage
 import DirectoryModel
 import Foundation
 import Logging
 import SyncProtocol
 import Testing
 
+@testable import CatalogueStore
 @testable import SoproNode
 
 /// The store holds inquiries (personal data): only the node's user may read it, and what is

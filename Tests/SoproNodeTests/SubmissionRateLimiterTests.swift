@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Brokerage
 @testable import SoproNode
 
 /// The inquiry form's rate limit. Measured before: refused submissions used up the asker's

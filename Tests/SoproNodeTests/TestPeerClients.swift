@@ -1,4 +1,7 @@
+import CatalogueStore
 import Foundation
+import NodeAPI
+import Replication
 import SoproNode
 import SyncProtocol
 import Synchronization

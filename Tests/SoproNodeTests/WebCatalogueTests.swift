@@ -7,6 +7,9 @@ import NIOCore
 import SyncProtocol
 import Testing
 
+@testable import CatalogueStore
+@testable import EntryDocuments
+@testable import NodeServer
 @testable import SoproNode
 
 /// The web catalogue through the router: every page in three languages, facets, pages,

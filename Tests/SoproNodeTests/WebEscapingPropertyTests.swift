@@ -1,3 +1,4 @@
+import CatalogueStore
 import DirectoryModel
 import Foundation
 import HTTPTypes
@@ -9,6 +10,9 @@ import SyncProtocol
 import Synchronization
 import Testing
 
+@testable import Brokerage
+@testable import EntryDocuments
+@testable import NodeServer
 @testable import SoproNode
 
 /// Escaping at the level browsers and XML parsers read — Unicode scalars — with generated text
@@ -243,7 +247,7 @@ import Testing
         // `{{{…}}}` and `{{&…}}` bypass the escaping; the JSON-LD is the one value that may,
         // because `jsonLD(_:)` writes `<`, `>` and `&` as JSON escapes itself.
         let directory = examplesDirectory.deletingLastPathComponent()
-            .appendingPathComponent("Sources/SoproNode/Resources/templates")
+            .appendingPathComponent("Sources/NodeServer/Resources/templates")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
             $0.hasSuffix(".mustache")
         }

@@ -9,6 +9,9 @@ import NIOHTTP1
 import SyncProtocol
 import Testing
 
+@testable import CatalogueStore
+@testable import EntryDocuments
+@testable import NodeServer
 @testable import SoproNode
 
 /// The machine-readable side of the web catalogue: Atom feeds per region, the sitemap, and a

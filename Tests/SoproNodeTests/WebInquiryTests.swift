@@ -7,6 +7,10 @@ import NIOCore
 import SyncProtocol
 import Testing
 
+@testable import Brokerage
+@testable import CatalogueStore
+@testable import EntryDocuments
+@testable import NodeServer
 @testable import SoproNode
 
 /// The inquiry form and the operators' pages: languages, per-field messages, escaping of what

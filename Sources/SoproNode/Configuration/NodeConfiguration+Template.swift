@@ -1,8 +1,9 @@
+import CatalogueStore
 import Foundation
 
 extension NodeConfiguration {
     /// The commented configuration `sopro-node init` writes.
-    public func commentedYAML() -> String {
+    package func commentedYAML() -> String {
         var lines = [
             "# sopro node configuration (YAML). Settings left out take their defaults; unknown settings",
             "# are refused. Environment variables override: SOPRO_HOST, SOPRO_PORT,",

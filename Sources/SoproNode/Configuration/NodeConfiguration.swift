@@ -1,57 +1,59 @@
+package import CatalogueStore
 import Crypto
 import DirectoryModel
-import Foundation
-import SyncProtocol
+package import Foundation
+package import NodeServer
+package import SyncProtocol
 import Yams
 
 /// A node's configuration file (`sopro-node.yaml` in the data directory): who the node is, where
 /// it listens, its peers, the authors it trusts and its editors. Environment variables
 /// override single settings (`SOPRO_HOST`, `SOPRO_PORT`, `SOPRO_SYNC_INTERVAL`).
-public struct NodeConfiguration: Codable, Sendable, Hashable {
-    public enum Mode: String, Codable, Sendable {
+package struct NodeConfiguration: Codable, Sendable, Hashable {
+    package enum Mode: String, Codable, Sendable {
         case node, mirror
     }
 
-    public struct Listen: Codable, Sendable, Hashable {
-        public var host = "127.0.0.1"
-        public var port = 8080
+    package struct Listen: Codable, Sendable, Hashable {
+        package var host = "127.0.0.1"
+        package var port = 8080
         /// Connections served at once (capped at start to the open-files limit minus room for
         /// the store and outgoing connections).
-        public var maximumConnections = 512
+        package var maximumConnections = 512
         /// Seconds a connection may sit without a request before it is closed.
-        public var idleTimeout = 60
+        package var idleTimeout = 60
         /// Seconds from a request's first byte to the end of its head.
-        public var requestHeadTimeout = 10
+        package var requestHeadTimeout = 10
         /// Seconds from a request's head to the end of its body.
-        public var requestBodyTimeout = 60
+        package var requestBodyTimeout = 60
 
         /// The server's limits these settings give.
-        public var limits: ServerLimits {
+        package var limits: ServerLimits {
             ServerLimits(
                 maximumConnections: maximumConnections, idleTimeout: .seconds(idleTimeout),
                 requestHeadTimeout: .seconds(requestHeadTimeout), requestBodyTimeout: .seconds(requestBodyTimeout))
         }
     }
 
-    public struct PeerEntry: Codable, Sendable, Hashable {
-        public var name: String
-        public var url: String
+    package struct PeerEntry: Codable, Sendable, Hashable {
+        package var name: String
+        package var url: String
         /// The peer's author id, when it is a regional node.
-        public var author: String?
+        package var author: String?
 
-        public init(name: String, url: String, author: String? = nil) {
+        package init(name: String, url: String, author: String? = nil) {
             self.name = name
             self.url = url
             self.author = author
         }
     }
 
-    public struct AuthorEntry: Codable, Sendable, Hashable {
-        public var id: String
-        public var region: String
-        public var name: String
+    package struct AuthorEntry: Codable, Sendable, Hashable {
+        package var id: String
+        package var region: String
+        package var name: String
 
-        public init(id: String, region: String, name: String) {
+        package init(id: String, region: String, name: String) {
             self.id = id
             self.region = region
             self.name = name
@@ -60,48 +62,48 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
 
     /// An editor who may publish, with the SHA-256 of their token (the token itself is never
     /// stored).
-    public struct Editor: Codable, Sendable, Hashable {
-        public var name: String
-        public var tokenSHA256: String
+    package struct Editor: Codable, Sendable, Hashable {
+        package var name: String
+        package var tokenSHA256: String
     }
 
-    public var name: String
+    package var name: String
     /// The NUTS region a regional node publishes for.
-    public var region: String?
-    public var mode: Mode = .node
-    public var listen = Listen()
+    package var region: String?
+    package var mode: Mode = .node
+    package var listen = Listen()
     /// The key file, relative to the data directory.
-    public var keyFile = "node.key"
+    package var keyFile = "node.key"
     /// Seconds between sync rounds with each peer.
-    public var syncInterval = 10
+    package var syncInterval = 10
     /// How far ahead of this node's clock a change may be stamped, in seconds.
-    public var maximumClockSkew = 300
+    package var maximumClockSkew = 300
     /// Seconds after a start after which a majority of the regional peers is enough to confirm
     /// the node's own head, when not all of them answer (see `OwnHeadConfirmation`).
-    public var ownHeadQuorumAfter = 600
-    public var peers: [PeerEntry] = []
-    public var trustedAuthors: [AuthorEntry] = []
-    public var editors: [Editor] = []
+    package var ownHeadQuorumAfter = 600
+    package var peers: [PeerEntry] = []
+    package var trustedAuthors: [AuthorEntry] = []
+    package var editors: [Editor] = []
     /// The address readers reach this node at (behind a proxy: its public https URL), for the
     /// absolute links of the sitemap and the feeds; without it they are built from the
     /// request's `Host`.
-    public var publicURL: String?
+    package var publicURL: String?
     /// Days a closed inquiry is kept before it is erased (regional nodes).
-    public var inquiryRetentionDays = 365
+    package var inquiryRetentionDays = 365
     /// Behind a reverse proxy that sets `X-Forwarded-For`: count the inquiry form's rate limit
     /// by the address the proxy saw, not by the proxy's.
-    public var trustForwardedFor = false
+    package var trustForwardedFor = false
 
-    public init(name: String, region: String?, mode: Mode) {
+    package init(name: String, region: String?, mode: Mode) {
         self.name = name
         self.region = region
         self.mode = mode
     }
 
-    public static let fileName = "sopro-node.yaml"
+    package static let fileName = "sopro-node.yaml"
 
     /// Reads and checks the configuration in `directory`, applying environment overrides.
-    public static func load(
+    package static func load(
         from directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment
     )
         throws -> NodeConfiguration
@@ -126,7 +128,7 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
     }
 
     /// Reads the file as written, without environment overrides: for commands that edit it.
-    public static func read(from directory: URL) throws -> NodeConfiguration {
+    package static func read(from directory: URL) throws -> NodeConfiguration {
         let url = directory.appendingPathComponent(fileName)
         let configuration = try decode(url)
         try configuration.validate(file: url.path)
@@ -155,7 +157,7 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
 
     /// Checks the configuration and replaces the file in `directory` in one step (a reader
     /// sees the old file or the new one, never half of one). Comments are those of the template.
-    public func write(to directory: URL) throws {
+    package func write(to directory: URL) throws {
         let url = directory.appendingPathComponent(Self.fileName)
         try validate(file: url.path)
         do {
@@ -166,7 +168,7 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
     }
 
     /// Every problem at once, naming the setting.
-    public func validate(file: String) throws {
+    package func validate(file: String) throws {
         var problems: [String] = []
         if mode == .node {
             if let region {
@@ -218,7 +220,7 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
     }
 
     /// The roster of trusted authors.
-    public var roster: AuthorRoster {
+    package var roster: AuthorRoster {
         AuthorRoster(
             trustedAuthors.compactMap { entry in
                 (try? AuthorID(normalizing: entry.id)).map {
@@ -227,12 +229,12 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
             })
     }
 
-    public var peerList: [Peer] {
+    package var peerList: [Peer] {
         peers.map { Peer(name: $0.name, url: $0.url, authorID: $0.author.flatMap { try? AuthorID(normalizing: $0) }) }
     }
 
     /// The editor whose token this is, compared in constant time.
-    public func editor(forToken token: String) -> Editor? {
+    package func editor(forToken token: String) -> Editor? {
         let digest = Array(SHA256.hash(data: Data(token.utf8)))
         return editors.first { editor in
             guard let expected = Hex.decode(editor.tokenSHA256), expected.count == digest.count else { return false }
@@ -241,7 +243,7 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
     }
 
     /// A new random editor token and its entry for the configuration.
-    public static func makeEditor(named name: String) -> (token: String, editor: Editor) {
+    package static func makeEditor(named name: String) -> (token: String, editor: Editor) {
         var generator = SystemRandomNumberGenerator()
         let token = "sopro_" + Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
         return (token, Editor(name: name, tokenSHA256: Hex.encode(SHA256.hash(data: Data(token.utf8)))))
@@ -249,10 +251,10 @@ public struct NodeConfiguration: Codable, Sendable, Hashable {
 }
 
 /// A problem with the configuration, with the file and setting named.
-public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
-    public let description: String
+package struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    package let description: String
 
-    public init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }
 
 extension NodeConfiguration {
@@ -269,7 +271,7 @@ extension NodeConfiguration {
     }
 
     /// Missing settings take their defaults; unknown ones (usually typos) are refused.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let all = try decoder.container(keyedBy: AnyKey.self)
         let known = Set(CodingKeys.allCases.map(\.rawValue))
         if let unknown = all.allKeys.first(where: { !known.contains($0.stringValue) }) {
@@ -300,7 +302,7 @@ extension NodeConfiguration {
 }
 
 extension NodeConfiguration.Listen {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         host = try container.decodeIfPresent(String.self, forKey: .host) ?? host
         port = try container.decodeIfPresent(Int.self, forKey: .port) ?? port

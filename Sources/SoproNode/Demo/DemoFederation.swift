@@ -1,32 +1,37 @@
+import Brokerage
+package import CatalogueStore
 import DirectoryModel
-import Foundation
+import EntryDocuments
+package import Foundation
 import Hummingbird
-import Logging
+package import Logging
+import NodeServer
+import Replication
 import ServiceLifecycle
 import SyncProtocol
 import UnixSignals
 
 /// A whole federation in one process on loopback — five regional nodes and a mirror, each with
 /// its own key and SQLite store — for `sopro-node demo` and for tests.
-public struct DemoFederation: Sendable {
-    public struct Member: Sendable {
-        public var name: String
+package struct DemoFederation: Sendable {
+    package struct Member: Sendable {
+        package var name: String
         /// The region a node publishes for; `nil` for the mirror.
-        public var region: String?
-        public var node: CatalogueNode
-        public var port: Int
+        package var region: String?
+        package var node: CatalogueNode
+        package var port: Int
         /// Whom the member syncs with: its configuration's peers.
-        public var peers: [Peer]
-        public var url: String { "http://127.0.0.1:\(port)" }
+        package var peers: [Peer]
+        package var url: String { "http://127.0.0.1:\(port)" }
     }
 
     /// The partnership's regions, in the order the demo starts them.
-    public static let regions: [(code: String, name: String)] = [
+    package static let regions: [(code: String, name: String)] = [
         ("AT11", "Burgenland"), ("AT12", "Niederösterreich"), ("AT13", "Wien"), ("AT22", "Steiermark"),
         ("HU22", "Nyugat-Dunántúl"),
     ]
 
-    public let members: [Member]
+    package let members: [Member]
     let logger: Logger
 
     /// Creates the members in `directory`: one ordinary node data directory per member
@@ -35,7 +40,7 @@ public struct DemoFederation: Sendable {
     /// mirror on `basePort + 6`. A member's configuration is read on every start, so authors
     /// trusted and peers added with `sopro-node trust add` / `peers add --data-dir DIR/AT11` take
     /// part (an outside node can join the demo).
-    public static func make(directory: URL, basePort: Int, logger: Logger) async throws -> DemoFederation {
+    package static func make(directory: URL, basePort: Int, logger: Logger) async throws -> DemoFederation {
         var keys: [(code: String, name: String, key: NodeKey)] = []
         for region in regions {
             let folder = directory.appendingPathComponent(region.code)
@@ -102,7 +107,7 @@ public struct DemoFederation: Sendable {
 
     /// Publishes each region's sample file (`<region>.yaml` in `samples`) at its node; returns
     /// how many entries each region published or updated.
-    public func publishSamples(from samples: URL) async throws -> [String: Int] {
+    package func publishSamples(from samples: URL) async throws -> [String: Int] {
         var counts: [String: Int] = [:]
         for member in members {
             guard let region = member.region else { continue }
@@ -124,7 +129,7 @@ public struct DemoFederation: Sendable {
     func peers(of member: Member) -> [Peer] { member.peers }
 
     /// Whether every member holds the same catalogue; returns the digest if so.
-    public func agreedDigest() async throws -> String? {
+    package func agreedDigest() async throws -> String? {
         var digests: Set<String> = []
         for member in members { digests.insert(try await member.node.store.digest()) }
         return digests.count == 1 ? digests.first : nil
@@ -134,7 +139,7 @@ public struct DemoFederation: Sendable {
     /// when every digest agrees.
     /// `operatorToken`, when given, is every regional node's editor token for the run: for the
     /// operators' pages and `sopro-node inquiries` against the demo.
-    public func run(
+    package func run(
         interval: Duration = .seconds(1), operatorToken: String? = nil,
         onConverged: @escaping @Sendable (String) -> Void
     ) async throws {
@@ -184,7 +189,7 @@ struct ConvergenceWatcher: Service {
 }
 
 /// Why the demo could not start.
-public struct DemoError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct DemoError: Error, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }

@@ -1,21 +1,21 @@
-import Foundation
-import SyncProtocol
+package import Foundation
+package import SyncProtocol
 
 /// A node's signing key on disk: the 32-byte seed, hex-encoded, readable by its owner only.
-public enum KeyFile {
+package enum KeyFile {
     /// Reads the key at `url`.
-    public static func load(from url: URL) throws -> NodeKey {
+    package static func load(from url: URL) throws -> NodeKey {
         let text = try String(contentsOf: url, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let seed = Hex.decode(text), seed.count == 32 else {
-            throw DemoError(message: "\(url.path) is not a key file (64 hex digits)")
+            throw KeyFileError("\(url.path) is not a key file (64 hex digits)")
         }
         return try NodeKey(seed: seed)
     }
 
     /// Writes a new key to `url` with mode 0600; refuses to overwrite an existing file.
-    public static func create(at url: URL) throws -> NodeKey {
+    package static func create(at url: URL) throws -> NodeKey {
         guard !FileManager.default.fileExists(atPath: url.path) else {
-            throw DemoError(message: "\(url.path) exists already; a key is never overwritten")
+            throw KeyFileError("\(url.path) exists already; a key is never overwritten")
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let key = NodeKey()
@@ -24,7 +24,7 @@ public enum KeyFile {
                 atPath: url.path, contents: Data((Hex.encode(key.seed) + "\n").utf8),
                 attributes: [.posixPermissions: 0o600])
         else {
-            throw DemoError(message: "cannot write the key file \(url.path)")
+            throw KeyFileError("cannot write the key file \(url.path)")
         }
         return key
     }

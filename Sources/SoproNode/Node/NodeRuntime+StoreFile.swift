@@ -1,3 +1,4 @@
+import CatalogueStore
 import Foundation
 
 #if canImport(Glibc)

@@ -1,27 +1,31 @@
-import Foundation
+import Brokerage
+package import CatalogueStore
+package import Foundation
 import Hummingbird
-import Logging
+package import Logging
+import NodeServer
+package import Replication
 import ServiceLifecycle
 import SyncProtocol
 import UnixSignals
 
 /// A node as `sopro-node serve` runs it: configuration, key, store, HTTP server and replicator,
 /// until SIGINT or SIGTERM.
-public struct NodeRuntime: Sendable {
-    public let configuration: NodeConfiguration
-    public let node: CatalogueNode
+package struct NodeRuntime: Sendable {
+    package let configuration: NodeConfiguration
+    package let node: CatalogueNode
     /// Lines for the log about what the start-up check repaired.
-    public let repairs: [String]
+    package let repairs: [String]
     let logger: Logger
 
     /// The store's file in a data directory.
-    public static func storePath(in dataDirectory: URL) -> String {
+    package static func storePath(in dataDirectory: URL) -> String {
         dataDirectory.appendingPathComponent("store.sqlite").path
     }
 
     /// Opens the node in `dataDirectory`. `confirmOwnHead`: the operator vouches that the store
     /// holds the node's latest change (its peers are gone for good), so it signs without asking.
-    public static func open(
+    package static func open(
         dataDirectory: URL, confirmOwnHead: Bool = false, logger: Logger
     ) async throws
         -> NodeRuntime
@@ -57,7 +61,7 @@ public struct NodeRuntime: Sendable {
         return NodeRuntime(configuration: configuration, node: node, repairs: repairs, logger: logger)
     }
 
-    public var replicator: Replicator<ContinuousClock> {
+    package var replicator: Replicator<ContinuousClock> {
         Replicator(
             node: node, peers: configuration.peerList, client: HTTPPeerClient(), clock: ContinuousClock(),
             interval: .seconds(configuration.syncInterval),
@@ -65,7 +69,7 @@ public struct NodeRuntime: Sendable {
     }
 
     /// Serves and replicates until a shutdown signal; the request in flight finishes first.
-    public func run() async throws {
+    package func run() async throws {
         for repair in repairs { logger.notice("start-up check repaired: \(repair)") }
         let replicator = replicator
         var services: [any Service] = []

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CatalogueStore
+import EntryDocuments
 import Foundation
 import SoproNode
 

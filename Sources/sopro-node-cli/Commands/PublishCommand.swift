@@ -1,5 +1,7 @@
 import ArgumentParser
+import CatalogueStore
 import DirectoryModel
+import EntryDocuments
 import Foundation
 import SoproNode
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogueStore
 import DirectoryModel
 import Foundation
 

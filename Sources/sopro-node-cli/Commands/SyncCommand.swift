@@ -1,6 +1,8 @@
 import ArgumentParser
+import CatalogueStore
 import Foundation
 import NIOCore
+import Replication
 import SoproNode
 import SyncProtocol
 

@@ -4,6 +4,8 @@ import Foundation
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import NodeServer
+import Replication
 import SoproNode
 
 /// Requests to a node's HTTP API for the commands that read or publish. A problem answer

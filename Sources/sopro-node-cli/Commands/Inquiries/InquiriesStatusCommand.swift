@@ -1,4 +1,5 @@
 import ArgumentParser
+import Brokerage
 import DirectoryModel
 import Foundation
 import SoproNode

@@ -1,0 +1,135 @@
+package import DirectoryModel
+import Foundation
+import GRDB
+import SyncProtocol
+
+/// Keeps the search index and facets of one entry in step with its merged state, inside the
+/// same transaction that changes the state.
+package enum CatalogueIndex {
+    /// What the index holds for one visible entry, computed from its state alone (no database),
+    /// so that a batch's entries can be prepared in parallel before the serial writes.
+    struct Rows: Sendable {
+        var names: String
+        var region: String?
+        var socialModel: String?
+        var lighthouse: Bool
+        var updatedTime: Int64
+        /// The author of the entry's oldest standing value: the region that published it.
+        var origin: String?
+        var facets: [(facet: String, value: String)]
+        var texts: [(language: String, name: String, description: String)]
+    }
+
+    /// The index rows of `state`; `nil` when the entry is not visible or cannot be read as an entry.
+    static func rows(of state: EntryState) -> Rows? {
+        guard state.isVisible, let entry = EntryMaterializer.entry(of: state)?.entry else { return nil }
+        let names = entry.displayName
+        let descriptions = Self.description(of: entry)
+        let facets = Self.facets(of: entry)
+        return Rows(
+            names: CanonicalJSON.string(
+                .object(names.values.reduce(into: [:]) { $0[$1.key.rawValue] = .string($1.value) })),
+            region: facets.first { $0.facet == "region" }?.value,
+            socialModel: facets.first { $0.facet == "socialModel" }?.value, lighthouse: entry.lighthouse,
+            updatedTime: Self.updatedTime(of: state), origin: Self.origin(of: state), facets: facets,
+            texts: Set(names.values.keys).union(descriptions.values.keys).sorted { $0.rawValue < $1.rawValue }.map {
+                ($0.rawValue, names[$0] ?? "", descriptions[$0] ?? "")
+            })
+    }
+
+    /// Writes the index rows of entry `kind`/`id` (none when `nil`), first removing those it
+    /// had when `replacing`.
+    static func write(_ rows: Rows?, kind: String, id: String, replacing: Bool, db: Database) throws {
+        let key: StatementArguments = [kind, id]
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM entryIndex WHERE kind = ? AND id = ?").execute(arguments: key)
+            try db.cachedStatement(sql: "DELETE FROM entryFacet WHERE kind = ? AND id = ?").execute(arguments: key)
+            try db.cachedStatement(
+                sql: "DELETE FROM entryText WHERE rowid IN (SELECT rowid FROM entryTextRow WHERE kind = ? AND id = ?)"
+            ).execute(arguments: key)
+            try db.cachedStatement(sql: "DELETE FROM entryTextRow WHERE kind = ? AND id = ?").execute(arguments: key)
+        }
+        guard let rows else { return }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO entryIndex (kind, id, names, region, socialModel, lighthouse, updatedTime, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            kind, id, rows.names, rows.region, rows.socialModel, rows.lighthouse, rows.updatedTime, rows.origin,
+        ])
+        let insertFacet = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO entryFacet (facet, value, kind, id) VALUES (?, ?, ?, ?)")
+        for facet in rows.facets {
+            try insertFacet.execute(arguments: [facet.facet, facet.value, kind, id])
+        }
+        let insertRow = try db.cachedStatement(sql: "INSERT INTO entryTextRow (kind, id) VALUES (?, ?)")
+        let insertText = try db.cachedStatement(
+            sql: "INSERT INTO entryText (rowid, kind, id, language, name, description) VALUES (?, ?, ?, ?, ?, ?)")
+        for text in rows.texts {
+            try insertRow.execute(arguments: key)
+            try insertText.execute(arguments: [
+                db.lastInsertedRowID, kind, id, text.language, text.name, text.description,
+            ])
+        }
+    }
+
+    package static func description(of entry: Entry) -> LocalizedText {
+        switch entry {
+        case .enterprise(let enterprise): enterprise.description
+        case .product(let product): product.description
+        case .cooperation(let cooperation): cooperation.description
+        }
+    }
+
+    /// Facets by name: `kind`, `region` (the enterprise's, or a product's delivery area and a
+    /// cooperation's regions), `deliveryArea` (a product's), `category` (CPV codes and their
+    /// divisions), `sector` (NACE codes and sections), `socialModel`, `targetGroup`,
+    /// `sustainability`, `language`, `productType`, `contracting`; and the links, so that an
+    /// enterprise's products and cooperations are a facet query: `enterprise` (of a product or a
+    /// cooperation) and `product` (of a cooperation).
+    static func facets(of entry: Entry) -> [(facet: String, value: String)] {
+        var facets: [(String, String)] = [("kind", entry.kind.rawValue)]
+        switch entry {
+        case .enterprise(let enterprise):
+            if let region = enterprise.region { facets.append(("region", region.rawValue)) }
+            if let model = enterprise.socialModel { facets.append(("socialModel", model.rawValue)) }
+            facets += enterprise.sectors.flatMap { [("sector", $0.rawValue), ("sector", $0.section.letter)] }
+            facets += enterprise.targetGroups.map { ("targetGroup", $0.rawValue) }
+            facets += enterprise.languages.map { ("language", $0.rawValue) }
+        case .product(let product):
+            facets += product.deliveryArea.flatMap { [("region", $0.rawValue), ("deliveryArea", $0.rawValue)] }
+            facets += product.enterprises.map { ("enterprise", $0.rawValue) }
+            facets += product.categories.flatMap { [("category", $0.rawValue), ("category", $0.division.code)] }
+            facets += product.sustainability.map { ("sustainability", $0.rawValue) }
+            if let type = product.type { facets.append(("productType", type.rawValue)) }
+        case .cooperation(let cooperation):
+            facets += cooperation.regions.map { ("region", $0.rawValue) }
+            facets += cooperation.contracting.map { ("contracting", $0.rawValue) }
+            facets += cooperation.enterprises.map { ("enterprise", $0.rawValue) }
+            facets += cooperation.products.map { ("product", $0.rawValue) }
+        }
+        return facets.map { (facet: $0.0, value: $0.1) }
+    }
+
+    /// The author of the oldest live value (by HLC): where the entry was first published, as
+    /// far as its standing values tell.
+    static func origin(of state: EntryState) -> String? {
+        var oldest: Write?
+        func consider(_ write: Write) {
+            if oldest.map({ write.hlc < $0.hlc }) ?? true { oldest = write }
+        }
+        for register in state.registers.values { register.live.values.forEach(consider) }
+        for set in state.sets.values { set.adds.values.forEach(consider) }
+        return oldest?.tag.author.rawValue
+    }
+
+    /// The latest HLC time among the entry's live values.
+    static func updatedTime(of state: EntryState) -> Int64 {
+        var latest: Int64 = 0
+        for register in state.registers.values { latest = max(latest, register.live.values.map(\.hlc.time).max() ?? 0) }
+        for set in state.sets.values { latest = max(latest, set.adds.values.map(\.hlc.time).max() ?? 0) }
+        latest = max(latest, state.retraction.live.values.map(\.hlc.time).max() ?? 0)
+        return latest
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import GRDB
+import SyncProtocol
+
+extension SQLiteChangeStore {
+    /// Checks that every author's head names the last change of a gap-free log, and repairs
+    /// heads that do not (a head is derived data; the logs are the truth). Returns one line per
+    /// repair, for the start-up log; empty when all was well.
+    package func repairHeads() async throws -> [String] {
+        try await writer.write { db in
+            var repairs: [String] = []
+            let logs = try Row.fetchAll(
+                db, sql: "SELECT author, COUNT(*) AS count, MAX(seq) AS last FROM change GROUP BY author")
+            var authorsWithLogs: Set<String> = []
+            for log in logs {
+                let author: String = log["author"]
+                authorsWithLogs.insert(author)
+                let count: Int64 = log["count"]
+                let last: Int64 = log["last"]
+                if count != last {
+                    throw StoreError.corrupt(
+                        "the log of author \(author.prefix(12))… has gaps (\(count) changes up to seq \(last))")
+                }
+                guard
+                    let change = try Row.fetchOne(
+                        db, sql: "SELECT id, hlcTime, hlcCounter FROM change WHERE author = ? AND seq = ?",
+                        arguments: [author, last])
+                else { continue }
+                let head = try Row.fetchOne(db, sql: "SELECT seq, id FROM head WHERE author = ?", arguments: [author])
+                let headSeq: Int64? = head?["seq"]
+                let headID: String? = head?["id"]
+                let changeID: String = change["id"]
+                if headSeq != last || headID != changeID {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO head (author, seq, id, hlcTime, hlcCounter) VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT (author) DO UPDATE SET seq = excluded.seq, id = excluded.id,
+                                hlcTime = excluded.hlcTime, hlcCounter = excluded.hlcCounter
+                            """,
+                        arguments: [author, last, changeID, change["hlcTime"], change["hlcCounter"]])
+                    repairs.append(
+                        "head of author \(author.prefix(12))… was \(headSeq.map(String.init) ?? "missing"), set to seq \(last) from its log"
+                    )
+                }
+            }
+            for author in try String.fetchAll(db, sql: "SELECT author FROM head")
+            where !authorsWithLogs.contains(author) {
+                try db.execute(sql: "DELETE FROM head WHERE author = ?", arguments: [author])
+                repairs.append("head of author \(author.prefix(12))… had no log and was removed")
+            }
+            return repairs
+        }
+    }
+
+    /// Recomputes every entry from the stored changes (verifying each signature again) and
+    /// replaces the materialized catalogue in one transaction. Returns the new digest, which
+    /// must equal the incremental one.
+    package func rebuild() async throws -> String {
+        try await writer.write { db in try Self.rematerialize(db, checkingSignatures: true) }
+    }
+
+    package func refreshCatalogue() async throws -> Int? {
+        try await writer.write { db in
+            guard let lag = try Self.catalogueLag(db) else { return nil }
+            // The log holds only changes verified when they arrived; checking their signatures
+            // again would double the cost of a catch-up and prove nothing new.
+            _ = try Self.rematerialize(db, checkingSignatures: false)
+            return lag
+        }
+    }
+
+    /// Replaces the materialized catalogue (entries, index, facets, full text) with one computed
+    /// from the whole log, inside the caller's transaction, clears any lag mark and returns the
+    /// digest. Payloads are read in chunks and parsed on every core; entries are prepared on
+    /// every core and written in key order (SQLite's B-tree inserts then land at the end of
+    /// their pages), into emptied tables, and the digest is taken from the written values.
+    static func rematerialize(_ db: Database, checkingSignatures: Bool) throws -> String {
+        // Forked authors' changes from their fork on are kept in the log, not applied.
+        let quarantine = try Self.quarantine(db)
+        var state = CatalogueState()
+        var chunk: [SignedChange] = []
+        func applyChunk() throws {
+            let parsed = chunk.concurrentMap(minimumPerWorker: 64) { signed in
+                Result { () throws(SyncError) in
+                    checkingSignatures ? try signed.verified() : try signed.rereadFromOwnStore()
+                }
+            }
+            for (signed, result) in zip(chunk, parsed) {
+                switch result {
+                case .success(let change):
+                    if quarantine.applies(author: change.author, seq: change.seq) { state.apply(change) }
+                case .failure(let error):
+                    throw StoreError.corrupt("stored change \(signed.id) no longer verifies: \(error)")
+                }
+            }
+            chunk.removeAll(keepingCapacity: true)
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT payload, signature FROM change ORDER BY author, seq")
+        while let row = try rows.next() {
+            chunk.append(SignedChange(payload: row["payload"], signature: row["signature"]))
+            if chunk.count == 4096 { try applyChunk() }
+        }
+        try applyChunk()
+        try db.execute(
+            sql: """
+                DELETE FROM entry; DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText;
+                DELETE FROM entryTextRow; DELETE FROM catalogueLag
+                """)
+        var digest = CatalogueDigest()
+        let keys = state.entries.keys.sorted()
+        for start in stride(from: 0, to: keys.count, by: 2048) {
+            let states = keys[start..<min(keys.count, start + 2048)].compactMap { state.entries[$0] }
+            for entry in StoredEntry.prepare(states) {
+                try entry.write(db, replacingIndex: false)
+                digest.add(entry.digestValue)
+            }
+        }
+        try advanceCatalogueVersion(db)
+        return digest.finalize()
+    }
+}
+
+extension SQLiteChangeStore {
+    /// Checks everything the store holds without changing it: SQLite's integrity check, every
+    /// change's id, signature, seq order and hash chain, the heads against the logs, and the
+    /// materialized catalogue against a rebuild from the changes. Returns every problem found.
+    package func verify() async throws -> [String] {
+        try await writer.read { db in
+            var problems: [String] = []
+            let quarantine = try Self.quarantine(db)
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.map { "SQLite integrity: \($0)" } }
+            var state = CatalogueState()
+            var expected: [String: (seq: Int64, id: String?)] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT author, seq, id, payload, signature FROM change ORDER BY author, seq")
+            while let row = try rows.next() {
+                let author: String = row["author"]
+                let seq: Int64 = row["seq"]
+                let id: String = row["id"]
+                let signed = SignedChange(payload: row["payload"], signature: row["signature"])
+                let name = "change \(author.prefix(12))…#\(seq)"
+                if signed.id.rawValue != id { problems.append("\(name): its id is not the SHA-256 of its payload") }
+                let previous = expected[author] ?? (0, nil)
+                if seq != previous.seq + 1 { problems.append("\(name): follows seq \(previous.seq)") }
+                do {
+                    let change = try signed.verified()
+                    if change.author.rawValue != author || Int64(change.seq) != seq {
+                        problems.append("\(name): stored under the wrong author or seq")
+                    }
+                    if change.previous?.rawValue != previous.id {
+                        problems.append("\(name): prev does not name the change before it")
+                    }
+                    if quarantine.applies(author: change.author, seq: change.seq) { state.apply(change) }
+                } catch {
+                    problems.append("\(name): \(error)")
+                }
+                expected[author] = (seq, id)
+            }
+            for head in try Row.fetchAll(db, sql: "SELECT author, seq, id FROM head") {
+                let author: String = head["author"]
+                let seq: Int64 = head["seq"]
+                let id: String = head["id"]
+                if let last = expected[author], last.seq == seq, last.id == id { continue }
+                problems.append("head of \(author.prefix(12))… (seq \(seq)) does not match its log")
+            }
+            // Fork evidence: every change as signed, under its own author, seq and id.
+            let evidence = try Row.fetchCursor(db, sql: "SELECT author, seq, id, payload, signature FROM forkChange")
+            while let row = try evidence.next() {
+                let signed = SignedChange(payload: row["payload"], signature: row["signature"])
+                let name = "fork evidence \((row["author"] as String).prefix(12))…#\(row["seq"] as Int64)"
+                do {
+                    let change = try signed.verified()
+                    if change.author.rawValue != row["author"] || Int64(change.seq) != row["seq"]
+                        || change.id.rawValue != row["id"]
+                    {
+                        problems.append("\(name): stored under the wrong author, seq or id")
+                    }
+                } catch {
+                    problems.append("\(name): \(error)")
+                }
+            }
+            let heads = Set(try String.fetchAll(db, sql: "SELECT author FROM head"))
+            for author in expected.keys where !heads.contains(author) {
+                problems.append("author \(author.prefix(12))… has a log but no head")
+            }
+            if let lag = try Self.catalogueLag(db) {
+                problems.append(
+                    "the catalogue lags \(lag) changes behind the log (an interrupted catch-up; `serve` rebuilds it on start)"
+                )
+            } else if try Self.storedDigest(db) != state.digest {
+                problems.append(
+                    "the materialized catalogue differs from a rebuild of the stored changes (run a rebuild)")
+            }
+            return problems
+        }
+    }
+}

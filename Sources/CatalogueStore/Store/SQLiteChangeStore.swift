@@ -1,0 +1,306 @@
+import Foundation
+package import GRDB
+package import SyncProtocol
+
+/// The change store on SQLite (GRDB): a `DatabasePool` on a file in production (WAL mode, so
+/// readers never wait for the writer), an in-memory `DatabaseQueue` in tests.
+package final class SQLiteChangeStore: ChangeStore {
+    package let writer: any DatabaseWriter
+    /// Facet counts and the overview per catalogue version (see `catalogueVersion`).
+    let summaries = CatalogueSummaryCache()
+
+    /// Opens (creating if needed) the store at `writer` and brings its schema up to date.
+    package init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try StoreMigrations.migrator.migrate(writer)
+    }
+
+    /// Opens the store file at `path`.
+    package static func open(path: String) throws -> SQLiteChangeStore {
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            return try SQLiteChangeStore(writer: DatabasePool(path: path, configuration: configuration))
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, detail: error.message ?? "\(error)")
+        }
+    }
+
+    /// An empty store in memory, for tests and tools.
+    package static func inMemory() throws -> SQLiteChangeStore {
+        try SQLiteChangeStore(writer: DatabaseQueue())
+    }
+
+    package func apply(
+        _ batch: [Result<VerifiedChange, SyncError>], acceptance: ChangeAcceptance, now: Int64,
+        catalogue: CatalogueUpdate
+    ) async throws
+        -> [Replica.ReceiveResult]
+    {
+        try await writer.write { db in
+            var prepared = ReceiveBatch(batch)
+            let results = try Self.applyInTransaction(
+                prepared.ordered.map(\.change), acceptance: acceptance, now: now, catalogue: catalogue, db: db)
+            for ((index, _), result) in zip(prepared.ordered, results) { prepared.results[index] = result }
+            return prepared.results
+        }
+    }
+
+    /// Applies verified changes, already in (author, seq) order, inside the caller's write
+    /// transaction: log rows, heads, fork evidence and the catalogue (or the lag mark). A fork
+    /// that moves an author's quarantine point back rebuilds the catalogue in the same
+    /// transaction, so no reader ever sees the forked author's later changes applied.
+    static func applyInTransaction(
+        _ changes: [VerifiedChange], acceptance: ChangeAcceptance, now: Int64, catalogue: CatalogueUpdate,
+        db: Database
+    ) throws -> [Replica.ReceiveResult] {
+        // Once the catalogue lags, every batch defers until the refresh: applying one on top
+        // of a lagging catalogue would materialize some changes twice and others never.
+        let lagging = try catalogueLag(db) != nil
+        var entries = EntryCache(materializing: catalogue == .immediate && !lagging)
+        var authors = AuthorLogCache()
+        var quarantine = try Self.quarantine(db)
+        var quarantineMoved = false
+        var accepted = 0
+        var results: [Replica.ReceiveResult] = []
+        results.reserveCapacity(changes.count)
+        for change in changes {
+            let result = try apply(
+                change, acceptance: acceptance, now: now, db: db, authors: &authors, entries: &entries,
+                quarantine: &quarantine, quarantineMoved: &quarantineMoved)
+            if result == .accepted { accepted += 1 }
+            results.append(result)
+        }
+        try authors.saveHeads(db)
+        if quarantineMoved {
+            if entries.materializing {
+                _ = try rematerialize(db, checkingSignatures: false)
+            } else {
+                try markCatalogueLagging(db, now: now, changes: max(accepted, 1))
+            }
+        } else if entries.materializing {
+            try entries.save(db)
+        } else if accepted > 0 {
+            try markCatalogueLagging(db, now: now, changes: accepted)
+        }
+        return results
+    }
+
+    static func markCatalogueLagging(_ db: Database, now: Int64, changes: Int) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO catalogueLag (id, since, changes) VALUES (1, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET changes = changes + excluded.changes
+                """
+        ).execute(arguments: [now, changes])
+    }
+
+    /// How many accepted changes the catalogue lags behind the log; `nil` when it is current.
+    static func catalogueLag(_ db: Database) throws -> Int? {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT changes FROM catalogueLag WHERE id = 1"))
+    }
+
+    /// Applies one change to the log and heads, and to `entries` (which ignore it when deferring,
+    /// or when its author is quarantined at or before its seq).
+    private static func apply(
+        _ change: VerifiedChange, acceptance: ChangeAcceptance, now: Int64, db: Database,
+        authors: inout AuthorLogCache, entries: inout EntryCache, quarantine: inout Quarantine,
+        quarantineMoved: inout Bool
+    ) throws -> Replica.ReceiveResult {
+        let author = change.author.rawValue
+        let log = try authors.log(of: author, db: db)
+        // A gap-free log holds a change at this seq only when the seq is not past the head.
+        let storedIDAtSeq =
+            change.seq <= log.head?.seq ?? 0
+            ? try String.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM change WHERE author = ? AND seq = ?"),
+                arguments: [author, change.seq]
+            ).flatMap { try? ChangeID(parsing: $0) } : nil
+        let decision: ChangeAcceptance.Decision
+        do {
+            decision = try acceptance.decide(
+                change, record: ChangeAcceptance.AuthorRecord(head: log.head, storedIDAtSeq: storedIDAtSeq), now: now)
+        } catch {
+            return .refused(error)
+        }
+        switch decision {
+        case .duplicate:
+            return .duplicate
+        case .fork(let existing):
+            // Both copies become evidence: the one in the log and the rival.
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO forkChange (author, seq, id, payload, signature, detectedAt)
+                    SELECT author, seq, id, payload, signature, ? FROM change WHERE id = ?
+                    """,
+                arguments: [now, existing.rawValue])
+            try insertForkChange(change.signed, author: author, seq: change.seq, id: change.id, now: now, db: db)
+            if quarantine.record(author: change.author, seq: change.seq) { quarantineMoved = true }
+            return .refused(SyncError.fork(existing: existing).about(change.reference))
+        case .accept:
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO change (author, seq, id, payload, signature, hlcTime, hlcCounter, receivedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                author, change.seq, change.id.rawValue, change.signed.payload, change.signed.signature,
+                change.hlc.time, change.hlc.counter, now,
+            ])
+            authors.advance(author, to: AuthorHead(seq: change.seq, id: change.id, hlc: change.hlc))
+            if quarantine.applies(author: change.author, seq: change.seq) { try entries.apply(change, db: db) }
+            return .accepted
+        }
+    }
+
+    static func head(of author: String, db: Database) throws -> AuthorHead? {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT seq, id, hlcTime, hlcCounter FROM head WHERE author = ?"),
+                arguments: [author])
+        else { return nil }
+        return AuthorHead(
+            seq: row["seq"], id: try ChangeID(parsing: row["id"]),
+            hlc: HLCTimestamp(time: row["hlcTime"], counter: row["hlcCounter"]))
+    }
+
+    package func versionVector() async throws -> VersionVector {
+        try await VersionVector(heads().mapValues(\.seq))
+    }
+
+    package func heads() async throws -> [AuthorID: AuthorHead] {
+        try await writer.read { db in
+            var heads: [AuthorID: AuthorHead] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT author, seq, id, hlcTime, hlcCounter FROM head") {
+                heads[try AuthorID(parsing: row["author"])] = AuthorHead(
+                    seq: row["seq"], id: try ChangeID(parsing: row["id"]),
+                    hlc: HLCTimestamp(time: row["hlcTime"], counter: row["hlcCounter"]))
+            }
+            return heads
+        }
+    }
+
+    package func changes(
+        missingFrom vector: VersionVector, maximumCount: Int, maximumBytes: Int
+    ) async throws -> DeltaPage {
+        try await writer.read { db in
+            var builder = DeltaPageBuilder(from: vector, maximumCount: maximumCount, maximumBytes: maximumBytes)
+            // A forked author's log is offered only up to the seq before its fork.
+            let quarantine = try Self.quarantine(db)
+            for head in try Row.fetchAll(db, sql: "SELECT author, seq FROM head ORDER BY author") {
+                let author = try AuthorID(parsing: head["author"])
+                let have = quarantine.cap(author: author, seq: head["seq"])
+                guard have > vector[author] else { continue }
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql:
+                        "SELECT seq, payload, signature FROM change WHERE author = ? AND seq > ? AND seq <= ? ORDER BY seq",
+                    arguments: [author.rawValue, vector[author], have])
+                while let row = try rows.next() {
+                    let change = SignedChange(payload: row["payload"], signature: row["signature"])
+                    guard builder.offer(change, author: author, seq: row["seq"]) else { return builder.page }
+                }
+            }
+            return builder.page
+        }
+    }
+
+    package func entry(kind: String, id: String) async throws -> EntryState? {
+        try await writer.read { db in
+            try Self.storedState(kind: kind, id: id, db: db)
+        }
+    }
+
+    package func digest() async throws -> String {
+        try await writer.read { db in try self.currentDigest(db) }
+    }
+
+    /// The digest of the catalogue as `db` sees it, remembered per catalogue version.
+    func currentDigest(_ db: Database) throws -> String {
+        let version = try Self.catalogueVersion(db)
+        if let digest = summaries.digest(version: version) { return digest }
+        let digest = try Self.storedDigest(db)
+        summaries.remember(digest: digest, version: version)
+        return digest
+    }
+
+    /// The state digest of the materialized entries, streamed from their canonical JSON.
+    static func storedDigest(_ db: Database) throws -> String {
+        var digest = CatalogueDigest()
+        let rows = try Data.fetchCursor(db, sql: "SELECT digestValue FROM entry ORDER BY kind, id")
+        while let value = try rows.next() { digest.add(value) }
+        return digest.finalize()
+    }
+
+    /// Number of stored changes, per author.
+    package func changeCount() async throws -> Int {
+        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM change") ?? 0 }
+    }
+}
+
+/// Entry states loaded and changed during one batch, written back once at its end.
+struct EntryCache {
+    /// `false` while the catalogue is deferred: changes then go to the log only.
+    let materializing: Bool
+    private var states: [EntryKey: EntryState] = [:]
+    private var dirty: Set<EntryKey> = []
+
+    init(materializing: Bool) {
+        self.materializing = materializing
+    }
+
+    /// Merges an accepted change's operations into the states it touches, in place (no copy
+    /// of a state per operation).
+    mutating func apply(_ change: VerifiedChange, db: Database) throws {
+        guard materializing else { return }
+        for (index, operation) in change.operations.enumerated() {
+            // Not applied, and creates no entry (as `CatalogueState.apply`).
+            if case .unknown = operation.action { continue }
+            let key = EntryKey(kind: operation.kind, id: operation.entry)
+            if states[key] == nil {
+                states[key] =
+                    try SQLiteChangeStore.storedState(kind: key.kind, id: key.id, db: db)
+                    ?? EntryState(kind: key.kind, id: key.id)
+            }
+            states[key]?.apply(operation, tag: change.tag(ofOperation: index), hlc: change.hlc, editor: change.editor)
+            dirty.insert(key)
+        }
+    }
+
+    /// Writes every changed entry back: prepared on all cores, then written in order of kind
+    /// and id, so an entry's text rows (whose row ids order equal search ranks) are numbered the
+    /// same way in every run (in the set's order, equal ranks came out differently per process).
+    func save(_ db: Database) throws {
+        guard !dirty.isEmpty else { return }
+        let keys = dirty.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+        for entry in StoredEntry.prepare(keys.compactMap { states[$0] }) {
+            try entry.write(db)
+        }
+        try SQLiteChangeStore.advanceCatalogueVersion(db)
+    }
+}
+
+extension SQLiteChangeStore {
+    /// Marks the catalogue as changed, inside the transaction that changes it.
+    static func advanceCatalogueVersion(_ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE catalogueVersion SET version = version + 1 WHERE id = 1").execute()
+    }
+
+    /// The catalogue's version, read in the caller's transaction.
+    static func catalogueVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM catalogueVersion WHERE id = 1")) ?? 0
+    }
+
+    /// Reads an entry's merged state; a damaged row is an error that names the entry.
+    static func storedState(kind: String, id: String, db: Database) throws -> EntryState? {
+        guard
+            let bytes = try Data.fetchOne(
+                db.cachedStatement(sql: "SELECT state FROM entry WHERE kind = ? AND id = ?"), arguments: [kind, id])
+        else { return nil }
+        do {
+            return try EntryState(storageBytes: bytes)
+        } catch {
+            throw StoreError.corrupt("the state of \(kind) \(id) cannot be read: \(error)")
+        }
+    }
+}

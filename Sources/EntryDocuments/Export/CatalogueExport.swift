@@ -1,0 +1,221 @@
+package import CatalogueStore
+package import DirectoryModel
+package import Foundation
+import SyncProtocol
+
+/// The combined catalogue in a file format for other tools: JSON (the entry documents, in the
+/// shape `POST /v1/publish` takes), CSV (one row per entry, for spreadsheets) or JSON-LD with
+/// schema.org types (for search engines and linked-data tools).
+package enum CatalogueExport {
+    package enum Format: String, CaseIterable, Sendable {
+        case json, csv, jsonld
+    }
+
+    /// One visible entry: its document and, when it validates, the typed entry.
+    package struct Item: Sendable {
+        package var document: DocumentValue
+        package var entry: Entry?
+
+        package init(document: DocumentValue, entry: Entry?) {
+            self.document = document
+            self.entry = entry
+        }
+    }
+
+    /// The visible entries of `store`, ordered by kind and id.
+    package static func items(of store: SQLiteChangeStore) async throws -> [Item] {
+        try await store.visibleEntryStates().compactMap { state in
+            guard let kind = EntryKind(rawValue: state.kind) else { return nil }
+            return Item(
+                document: EntryMaterializer.document(of: state, kind: kind),
+                entry: EntryMaterializer.entry(of: state)?.entry)
+        }
+    }
+
+    package static func render(_ items: [Item], as format: Format) throws -> Data {
+        switch format {
+        case .json:
+            struct Body: Encodable { var entries: [DocumentValue] }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return try encoder.encode(Body(entries: items.map(\.document)))
+        case .csv:
+            return Data(csv(items.compactMap(\.entry)).utf8)
+        case .jsonld:
+            return try JSONSerialization.data(
+                withJSONObject: jsonLD(items.compactMap(\.entry)),
+                options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        }
+    }
+
+    // MARK: CSV
+
+    /// The CSV columns, in order. Lists are joined with "; ".
+    package static let csvColumns = [
+        "kind", "id", "name_de", "name_hu", "name_en", "description_de", "description_hu", "description_en", "region",
+        "street", "postal_code", "locality", "country", "website", "email", "phone", "social_model", "sectors",
+        "type", "categories", "enterprises", "regions", "contracting", "lighthouse",
+    ]
+
+    static func csv(_ entries: [Entry]) -> String {
+        var lines = [csvColumns.joined(separator: ",")]
+        for entry in entries {
+            var row: [String: String] = ["kind": entry.kind.rawValue]
+            func texts(_ prefix: String, _ text: LocalizedText) {
+                for language in LanguageTag.catalogueLanguages {
+                    row["\(prefix)_\(language.rawValue)"] = text[language]
+                }
+            }
+            switch entry {
+            case .enterprise(let enterprise):
+                row["id"] = enterprise.id.rawValue
+                texts("name", enterprise.name)
+                texts("description", enterprise.description)
+                row["region"] = enterprise.region?.rawValue
+                row["street"] = enterprise.address?.street
+                row["postal_code"] = enterprise.address?.postalCode
+                row["locality"] = enterprise.address?.locality
+                row["country"] = enterprise.address?.country?.rawValue
+                row["website"] = enterprise.contact.website?.rawValue
+                row["email"] = enterprise.contact.email?.rawValue
+                row["phone"] = enterprise.contact.phone?.rawValue
+                row["social_model"] = enterprise.socialModel?.rawValue
+                row["sectors"] = enterprise.sectors.map(\.rawValue).joined(separator: "; ")
+                row["lighthouse"] = enterprise.lighthouse ? "yes" : "no"
+            case .product(let product):
+                row["id"] = product.id.rawValue
+                texts("name", product.name)
+                texts("description", product.description)
+                row["type"] = product.type?.rawValue
+                row["categories"] = product.categories.map(\.rawValue).joined(separator: "; ")
+                row["enterprises"] = product.enterprises.map(\.rawValue).joined(separator: "; ")
+                row["regions"] = product.deliveryArea.map(\.rawValue).joined(separator: "; ")
+                row["lighthouse"] = product.lighthouse ? "yes" : "no"
+            case .cooperation(let cooperation):
+                row["id"] = cooperation.id.rawValue
+                texts("name", cooperation.title)
+                texts("description", cooperation.description)
+                row["enterprises"] = cooperation.enterprises.map(\.rawValue).joined(separator: "; ")
+                row["regions"] = cooperation.regions.map(\.rawValue).joined(separator: "; ")
+                row["contracting"] = cooperation.contracting.map(\.rawValue).joined(separator: "; ")
+                row["lighthouse"] = cooperation.lighthouse ? "yes" : "no"
+            }
+            lines.append(csvColumns.map { csvField(row[$0] ?? "") }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 4180 quoting. A cell that a spreadsheet would run as a formula (starting with = or
+    /// @, or with + or - followed by more than a phone number's digits) gets a leading quote mark;
+    /// phone numbers such as +43 1 234 stay as they are.
+    ///
+    /// Scalar by scalar, as spreadsheets and `CSVImport` read it: compared as Swift characters, a
+    /// `"` or `=` joined to a combining mark (`"\u{301}`) is not one, and passed unquoted or
+    /// unguarded (issue 14's escaping bug, in the CSV export).
+    static func csvField(_ value: String) -> String {
+        var text = value
+        let scalars = text.unicodeScalars
+        if let first = scalars.first {
+            let phoneLike = scalars.dropFirst().allSatisfy {
+                $0.properties.generalCategory == .decimalNumber || " ()/-".unicodeScalars.contains($0)
+            }
+            if first == "=" || first == "@" || ((first == "+" || first == "-") && !phoneLike) { text = "'" + text }
+        }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return text
+        }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.append("\"") }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted)
+    }
+
+    // MARK: JSON-LD
+
+    package static func jsonLD(_ entries: [Entry]) -> [String: Any] {
+        func reference(_ id: EntryID) -> [String: Any] { ["@id": "urn:uuid:\(id.rawValue)"] }
+        func texts(_ text: LocalizedText) -> [[String: String]] {
+            text.values.keys.sorted { $0.rawValue < $1.rawValue }.compactMap { language in
+                text[language].map { ["@value": $0, "@language": language.rawValue] }
+            }
+        }
+        var graph: [[String: Any]] = []
+        for entry in entries {
+            var node: [String: Any] = [:]
+            switch entry {
+            case .enterprise(let enterprise):
+                node["@type"] = "Organization"
+                node["@id"] = "urn:uuid:\(enterprise.id.rawValue)"
+                node["name"] = texts(enterprise.name)
+                node["description"] = texts(enterprise.description)
+                node["url"] = enterprise.contact.website?.rawValue
+                node["email"] = enterprise.contact.email?.rawValue
+                node["telephone"] = enterprise.contact.phone?.rawValue
+                node["vatID"] = enterprise.vatNumber?.rawValue
+                node["foundingDate"] = enterprise.founded.map(String.init)
+                node["numberOfEmployees"] = enterprise.employees.map { ["@type": "QuantitativeValue", "value": $0] }
+                // NACE Rev. 2 refines ISIC Rev. 4 at the level of divisions, groups and classes.
+                node["isicV4"] = enterprise.sectors.first?.rawValue.replacingOccurrences(of: ".", with: "")
+                node["knowsLanguage"] = enterprise.languages.map(\.rawValue)
+                node["areaServed"] = enterprise.region.map {
+                    ["@type": "AdministrativeArea", "identifier": $0.rawValue]
+                }
+                if let address = enterprise.address {
+                    var postal: [String: Any] = ["@type": "PostalAddress"]
+                    postal["streetAddress"] = address.street
+                    postal["postalCode"] = address.postalCode
+                    postal["addressLocality"] = address.locality
+                    postal["addressCountry"] = address.country?.rawValue
+                    node["address"] = postal
+                }
+                if let geo = enterprise.geo {
+                    node["geo"] = ["@type": "GeoCoordinates", "latitude": geo.latitude, "longitude": geo.longitude]
+                }
+            case .product(let product):
+                let isService = product.type == .service
+                node["@type"] = isService ? "Service" : "Product"
+                node["@id"] = "urn:uuid:\(product.id.rawValue)"
+                node["name"] = texts(product.name)
+                node["description"] = texts(product.description)
+                node[isService ? "provider" : "manufacturer"] = product.enterprises.map(reference)
+                // CPV codes (Common Procurement Vocabulary), as public buyers search for them.
+                node[isService ? "serviceType" : "category"] = product.categories.map { "CPV \($0.rawValue)" }
+                node["areaServed"] = product.deliveryArea.map {
+                    ["@type": "AdministrativeArea", "identifier": $0.rawValue]
+                }
+                node["image"] = product.images.map(\.url.rawValue)
+            case .cooperation(let cooperation):
+                // schema.org has no type for a cooperation between a company and a social
+                // enterprise; a Project (a collaborative enterprise with an aim) is the closest.
+                node["@type"] = "Project"
+                node["@id"] = "urn:uuid:\(cooperation.id.rawValue)"
+                node["name"] = texts(cooperation.title)
+                node["description"] = texts(cooperation.description)
+                node["member"] =
+                    cooperation.enterprises.map(reference)
+                    + cooperation.partners.compactMap { partner in
+                        partner.name.map { name -> [String: Any] in
+                            var organization: [String: Any] = ["@type": "Organization", "name": name]
+                            organization["url"] = partner.website?.rawValue
+                            return organization
+                        }
+                    }
+                node["areaServed"] = cooperation.regions.map {
+                    ["@type": "AdministrativeArea", "identifier": $0.rawValue]
+                }
+                node["startDate"] = cooperation.period?.start?.rawValue
+                node["endDate"] = cooperation.period?.end?.rawValue
+            }
+            graph.append(
+                node.filter { key, value in
+                    if let list = value as? [Any] { return !list.isEmpty }
+                    return true
+                })
+        }
+        return ["@context": "https://schema.org", "@graph": graph]
+    }
+}

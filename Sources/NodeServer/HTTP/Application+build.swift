@@ -1,0 +1,112 @@
+package import Brokerage
+package import CatalogueStore
+package import Hummingbird
+import HummingbirdCore
+package import Logging
+package import NIOCore
+import NodeAPI
+package import Replication
+
+/// Builds the node's HTTP application: sync, catalogue and publishing under `/v1`, and `/healthz`.
+package func buildApplication(
+    node: CatalogueNode, host: String = "127.0.0.1", port: Int = 8080, editors: EditorAuthenticator = .none,
+    peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil, inquiries: InquiryDesk? = nil,
+    clientAddress: ClientAddress = ClientAddress(), limits: ServerLimits = ServerLimits(),
+    logger: Logger = Logger(label: "sopro.node"),
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    // HEAD wherever GET is served, as HTTP expects (for caches and link checkers).
+    let router = Router(context: NodeRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: RequestMetricsMiddleware(metrics: node.metrics))
+    router.add(middleware: ResponseCompression())
+    // Outside the error responders, so that every answer, errors included, gets its headers.
+    router.add(middleware: ResponseHeaderPolicy())
+    router.add(middleware: HostHeaderCheck())
+    router.add(middleware: InternalErrorResponder())
+    router.add(middleware: UnmatchedRouteResponder())
+    // Any site may read the catalogue and post an inquiry from its own form (JSON, so POST
+    // needs a preflight); no other site's script may send an editor token (`Authorization` is
+    // not an allowed header), so nothing that needs one can be driven from another site.
+    router.add(
+        middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get, .post]))
+    let sync = SyncController(node: node, peerStatus: peerStatus)
+    let catalogue = CatalogueController(node: node)
+    let publishing = PublishController(node: node, editors: editors)
+    let inquiryAPI = InquiryController(desk: inquiries, editors: editors)
+    // Every endpoint, each once: the switch is exhaustive, so a new endpoint must be handled
+    // here (and documented in the OpenAPI document, which a test compares with this list).
+    for endpoint in Endpoint.allCases {
+        switch endpoint {
+        case .health: router.add(endpoint) { _, _ in "ok" }
+        case .metrics: router.add(endpoint) { _, _ in MetricsResponse(metrics: node.metrics) }
+        case .openAPI: router.add(endpoint) { _, _ in OpenAPIDocument() }
+        case .node: router.add(endpoint) { _, _ in try await sync.info() }
+        case .heads: router.add(endpoint) { _, _ in try await sync.heads() }
+        case .pull: router.add(endpoint) { request, _ in try await sync.pull(request) }
+        case .push: router.add(endpoint) { request, _ in try await sync.push(request) }
+        case .changeAt:
+            router.add(endpoint) { _, context in
+                try await sync.change(
+                    author: context.parameters.get("author") ?? "", seq: context.parameters.get("seq") ?? "")
+            }
+        case .forks: router.add(endpoint) { _, _ in try await sync.forks() }
+        case .pushForks: router.add(endpoint) { request, _ in try await sync.receiveForks(request) }
+        case .entries: router.add(endpoint) { request, _ in try await catalogue.list(request) }
+        case .entry:
+            router.add(endpoint) { _, context in
+                try await catalogue.entry(
+                    kind: context.parameters.get("kind") ?? "", id: context.parameters.get("id") ?? "")
+            }
+        case .publish: router.add(endpoint) { request, _ in try await publishing.publish(request) }
+        case .retract: router.add(endpoint) { request, _ in try await publishing.retract(request) }
+        case .submitInquiry:
+            router.add(endpoint) { request, context in
+                try await inquiryAPI.submit(
+                    request, client: clientAddress.of(request, connection: context.remoteAddress))
+            }
+        case .inquiries: router.add(endpoint) { request, _ in try await inquiryAPI.list(request) }
+        case .inquiry:
+            router.add(endpoint) { request, context in
+                try await inquiryAPI.show(request, id: context.parameters.get("id") ?? "")
+            }
+        case .inquiryStatus:
+            router.add(endpoint) { request, context in
+                try await inquiryAPI.status(request, id: context.parameters.get("id") ?? "")
+            }
+        case .referInquiry:
+            router.add(endpoint) { request, context in
+                try await inquiryAPI.refer(request, id: context.parameters.get("id") ?? "")
+            }
+        case .cooperationDraft:
+            router.add(endpoint) { request, context in
+                try await inquiryAPI.cooperationDraft(request, id: context.parameters.get("id") ?? "")
+            }
+        case .receiveReferral: router.add(endpoint) { request, _ in try await inquiryAPI.receiveReferral(request) }
+        case .exportPersonalData:
+            router.add(endpoint) { request, _ in try await inquiryAPI.exportPersonalData(request) }
+        case .erasePersonalData:
+            router.add(endpoint) { request, _ in try await inquiryAPI.erasePersonalData(request) }
+        }
+    }
+    // The web catalogue at `/` (a packaging error in its templates leaves the API running and
+    // answers the pages with a problem instead).
+    switch PageRenderer.shipped {
+    case .success(let renderer):
+        let web = WebController<NodeRequestContext>(
+            node: node, peerStatus: peerStatus, renderer: renderer, publicAddress: publicAddress, inquiries: inquiries,
+            editors: editors, clientAddress: clientAddress)
+        router.add(middleware: NotFoundPage(web: web))
+        router.addRoutes(web.routes)
+    case .failure(let error):
+        logger.info("the web catalogue is not served", metadata: ["error": "\(error)"])
+    }
+    let connections = IdleConnections(maximumConnections: limits.maximumConnections)
+    return Application(
+        router: router,
+        server: HTTPServerBuilder { TimedHTTP1Channel(responder: $0, limits: limits, connections: connections) },
+        configuration: .init(
+            address: .hostname(host, port: port), serverName: "sopro-node",
+            availableConnectionsDelegate: ConnectionLimit(maximum: limits.maximumConnections, metrics: node.metrics)),
+        onServerRunning: onServerRunning, logger: logger)
+}

@@ -1,0 +1,163 @@
+import CatalogueStore
+import DirectoryModel
+import Foundation
+import Hummingbird
+import SyncProtocol
+
+/// Reading the catalogue under `/v1`: listing with filters, full-text search, and one entry
+/// with its provenance and conflicts. Open to any origin (CORS), since the data is public.
+struct CatalogueController: Sendable {
+    let node: CatalogueNode
+
+    static let listParameters: Set<String> = CatalogueQuery.facetNames.subtracting(["kind"]).union([
+        "kind", "lighthouse", "updatedSince", "q", "lang", "limit", "cursor",
+    ])
+
+    func list(_ request: Request) async throws -> JSONResponse<CataloguePage> {
+        // Read as a form (`+` a space), as an HTML form's `GET` writes it, like the web search.
+        let parameters = FormBody(queryOf: request).pairs
+        try Self.checkRepetitions(parameters.map { Substring($0.name) })
+        var query = CatalogueQuery()
+        for (name, value) in parameters {
+            guard Self.listParameters.contains(name) else {
+                throw ProblemDetails.badRequest(
+                    "unknown parameter \(name.quotedForProblem); known: \(Self.listParameters.sorted().joined(separator: ", "))"
+                )
+            }
+            // An empty value is an unset one: what an HTML form sends for a field left blank.
+            guard !value.isEmpty else { continue }
+            switch name {
+            case "kind":
+                guard let kind = EntryKind(rawValue: value) else {
+                    throw ProblemDetails.badRequest(
+                        "kind: \(value.quotedForProblem) is not one of enterprise, product, cooperation")
+                }
+                query.kind = kind
+            case "lighthouse":
+                guard let flag = Bool(value) else {
+                    throw ProblemDetails.badRequest("lighthouse: expected true or false")
+                }
+                query.lighthouse = flag
+            case "updatedSince":
+                guard let since = Int64(value) ?? Self.milliseconds(fromISO8601: value) else {
+                    throw ProblemDetails.badRequest(
+                        "updatedSince: expected an ISO 8601 time or milliseconds since 1970")
+                }
+                query.updatedSince = since
+            case "q": query.text = value
+            case "lang":
+                do {
+                    query.language = try LanguageTag(parsing: value)
+                } catch {
+                    throw ProblemDetails.badRequest("lang: \(error.message)")
+                }
+            case "limit":
+                guard let limit = Int(value), (1...500).contains(limit) else {
+                    throw ProblemDetails.badRequest("limit: expected a number from 1 to 500")
+                }
+                query.limit = limit
+            case "cursor": query.cursor = value
+            default: query.facets.append(CatalogueQuery.Facet(name, value))
+            }
+        }
+        do {
+            return JSONResponse(try await node.store.entries(matching: query))
+        } catch let error as QueryError {
+            throw ProblemDetails.badRequest(error.message)
+        }
+    }
+
+    func entry(kind: String, id: String) async throws -> JSONResponse<EntryDetail> {
+        guard let state = try await node.store.entry(kind: kind, id: id), state.hasValues else {
+            throw ProblemDetails(
+                status: .notFound, code: "not-found", title: "No such entry",
+                detail: "there is no \(kind.quotedForProblem) entry with id \(id.quotedForProblem)")
+        }
+        return JSONResponse(EntryDetail(state: state, roster: node.acceptance.roster))
+    }
+
+    /// The most values one parameter may have. A thousand `category=39` made an SQL expression
+    /// SQLite refused ("Expression tree is too large"): a 500 and 110 KB of SQL in the log.
+    static let maximumValuesPerParameter = 20
+
+    static func checkRepetitions(_ names: [Substring]) throws {
+        var counts: [Substring: Int] = [:]
+        for name in names {
+            counts[name, default: 0] += 1
+            if let count = counts[name], count > maximumValuesPerParameter {
+                throw ProblemDetails.badRequest(
+                    "\(String(name).quotedForProblem): at most \(maximumValuesPerParameter) values of one parameter")
+            }
+        }
+    }
+
+    static func milliseconds(fromISO8601 text: String) -> Int64? {
+        let formatter = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [
+            [.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime], [.withFullDate],
+        ] {
+            formatter.formatOptions = options
+            if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
+        }
+        return nil
+    }
+}
+
+/// `GET /v1/entries/{kind}/{id}`: the merged entry, where each value came from, and the
+/// concurrent values that lost a conflict.
+struct EntryDetail: Encodable, Sendable {
+    struct Provenance: Encodable, Sendable {
+        var value: SyncValue
+        var author: String
+        var region: String?
+        var editor: String
+        /// ms since 1970.
+        var time: Int64
+        var tag: String
+    }
+
+    struct Field: Encodable, Sendable {
+        var current: Provenance?
+        var conflicts: [Provenance]
+    }
+
+    var kind: String
+    var id: String
+    var retracted: Bool
+    /// The entry document (as in entry files), from the merged values.
+    var entry: DocumentValue
+    /// Problems of the merged entry (e.g. required fields not yet arrived); empty when valid.
+    var problems: [String]
+    /// Per register (`name.de`): the winning write and the losers; per set (`sectors`): each element's adds.
+    var fields: [String: Field]
+
+    init(state: EntryState, roster: AuthorRoster) {
+        func provenance(_ write: Write) -> Provenance {
+            Provenance(
+                value: write.value, author: write.tag.author.rawValue, region: roster.author(write.tag.author)?.region,
+                editor: write.editor, time: write.hlc.time, tag: write.tag.rawValue)
+        }
+        kind = state.kind
+        id = state.id
+        retracted = state.isRetracted
+        let kindValue = EntryKind(rawValue: state.kind)
+        entry = kindValue.map { EntryMaterializer.document(of: state, kind: $0) } ?? .null
+        problems = EntryMaterializer.entry(of: state)?.issues.map(\.description) ?? []
+        var fields: [String: Field] = [:]
+        for (name, register) in state.registers where register.winner != nil {
+            fields[name] = Field(
+                current: register.winner.map(provenance), conflicts: register.conflicts.map(provenance))
+        }
+        for (name, set) in state.sets where !set.values.isEmpty {
+            for element in set.elements {
+                let key = "\(name)[\(CanonicalJSON.string(element.value))]"
+                fields[key] = Field(current: element.writes.last.map(provenance), conflicts: [])
+            }
+        }
+        self.fields = fields
+    }
+}
+
+extension String {
+    var quotedForProblem: String { "\"" + prefix(80).replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+}

@@ -1,0 +1,141 @@
+import CatalogueStore
+import DirectoryModel
+import Foundation
+import Hummingbird
+import NIOCore
+import NIOFoundationCompat
+import SyncProtocol
+
+/// Who may publish: checks an editor's bearer token. Tokens are stored only as hashes and never
+/// logged.
+package struct EditorAuthenticator: Sendable {
+    private let lookup: @Sendable (String) -> String?
+
+    package init(_ lookup: @escaping @Sendable (String) -> String?) {
+        self.lookup = lookup
+    }
+
+    /// Nobody may publish.
+    package static let none = EditorAuthenticator { _ in nil }
+
+    /// The editor whose token this is, if any.
+    func editor(forToken token: String) -> String? { lookup(token) }
+
+    func editor(for request: Request) throws -> String {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+            throw ProblemDetails(
+                status: .unauthorized, code: "unauthorized", title: "Editor token required",
+                detail: "publishing needs an editor token: Authorization: Bearer <token>")
+        }
+        guard let editor = lookup(String(header.dropFirst("Bearer ".count))) else {
+            throw ProblemDetails(
+                status: .unauthorized, code: "unauthorized", title: "Unknown editor token",
+                detail: "the editor token is not one of this node's editors")
+        }
+        return editor
+    }
+}
+
+/// Publishing under `/v1` (regional nodes only): `POST /v1/publish` and `POST /v1/retract`.
+struct PublishController: Sendable {
+    let node: CatalogueNode
+    let editors: EditorAuthenticator
+    var maximumBodyBytes = 16 * 1_048_576
+
+    struct PublishBody: Decodable {
+        var entries: [DocumentValue]
+    }
+
+    struct RetractBody: Decodable {
+        struct Target: Decodable {
+            var kind: String
+            var id: String
+        }
+        var entries: [Target]
+    }
+
+    struct Report: Encodable {
+        struct Entry: Encodable {
+            var kind: String
+            var id: String
+            /// `created`, `updated` or `unchanged` (publish); `retracted` or `unchanged` (retract).
+            var outcome: String
+            var fields: [String]?
+        }
+        var entries: [Entry]
+        var changes: [ChangeReference]
+    }
+
+    private func prepare(_ request: Request) async throws -> (editor: String, body: ByteBuffer) {
+        guard case .regional = node.mode else { throw ProblemDetails.readOnly }
+        let editor = try editors.editor(for: request)
+        return (editor, try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes))
+    }
+
+    func publish(_ request: Request) async throws -> JSONResponse<Report> {
+        let (editor, body) = try await prepare(request)
+        let documents = try ProblemDetails.decode(PublishBody.self, from: body).entries
+        var entries: [SourcedEntry] = []
+        var issues: [ValidationIssue] = []
+        for (index, document) in documents.enumerated() {
+            let path = FieldPath.root.appending("entries").appending(index)
+            let result = EntryDecoding.read(document, at: path)
+            issues += result.issues
+            if let entry = result.validEntry {
+                entries.append(
+                    SourcedEntry(
+                        entry: entry, path: path, location: FileLocation(line: 1, column: 1), document: document))
+            }
+        }
+        var seen: [EntryID: Int] = [:]
+        for (index, sourced) in entries.enumerated() {
+            if let first = seen[sourced.entry.id] {
+                issues.append(
+                    ValidationIssue(path: sourced.path.appending("id"), message: "the same id as entries[\(first)]"))
+            }
+            seen[sourced.entry.id] = index
+        }
+        guard issues.isEmpty else {
+            var problem = ProblemDetails(
+                status: .unprocessableContent, code: "invalid-entries", title: "Invalid entries",
+                detail:
+                    "nothing was published: \(issues.count) problem\(issues.count == 1 ? "" : "s"), the first: \(issues[0])"
+            )
+            problem.issues = issues.map(\.description)
+            throw problem
+        }
+        let report = try await publishing { try await node.publish(entries, editor: editor) }
+        return JSONResponse(
+            Report(
+                entries: report.entries.map { outcome in
+                    switch outcome.outcome {
+                    case .created: .init(kind: outcome.kind.rawValue, id: outcome.id.rawValue, outcome: "created")
+                    case .unchanged: .init(kind: outcome.kind.rawValue, id: outcome.id.rawValue, outcome: "unchanged")
+                    case .updated(let fields):
+                        .init(kind: outcome.kind.rawValue, id: outcome.id.rawValue, outcome: "updated", fields: fields)
+                    }
+                }, changes: report.changes))
+    }
+
+    func retract(_ request: Request) async throws -> JSONResponse<Report> {
+        let (editor, body) = try await prepare(request)
+        let targets = try ProblemDetails.decode(RetractBody.self, from: body).entries
+        let report = try await publishing {
+            try await node.retract(targets.map { EntryKey(kind: $0.kind, id: $0.id) }, editor: editor)
+        }
+        return JSONResponse(
+            Report(
+                entries: report.entries.map {
+                    .init(kind: $0.key.kind, id: $0.key.id, outcome: $0.retracted ? "retracted" : "unchanged")
+                }, changes: report.changes))
+    }
+
+    /// Maps the node's refusals to problems.
+    private func publishing<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch let error as NodeError {
+            throw ProblemDetails(error)
+        }
+    }
+}

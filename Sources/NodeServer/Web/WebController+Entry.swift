@@ -1,0 +1,251 @@
+import CatalogueStore
+import DirectoryModel
+import EntryDocuments
+import Foundation
+import SyncProtocol
+
+extension WebController {
+    /// An enterprise, product or cooperation page: its content, its links to the others, where
+    /// it came from (the signed provenance), and schema.org JSON-LD.
+    func entry(kind: EntryKind, id: String, _ context: PageContext) async throws -> Page {
+        guard let state = try await node.store.entry(kind: kind.rawValue, id: id), state.isVisible,
+            let entry = EntryMaterializer.entry(of: state)?.entry
+        else { return notFound(context) }
+        let title = context.label(entry.displayName) ?? id
+        var values = context.base(title: title)
+        values["kind"] = context.text("kindOne.\(kind.rawValue)")
+        values["name"] = context.localized(entry.displayName) ?? ["text": id]
+        values["lighthouse"] = entry.lighthouse
+        values["jsonHref"] = "/v1/entries/\(kind.rawValue)/\(id)"
+        values["jsonLD"] = Self.jsonLD(entry)
+        values["provenance"] = provenance(of: state, context)
+        switch entry {
+        case .enterprise(let enterprise): try await describe(enterprise, into: &values, context)
+        case .product(let product): try await describe(product, into: &values, context)
+        case .cooperation(let cooperation): try await describe(cooperation, into: &values, context)
+        }
+        return Page(template: kind.rawValue, values: values)
+    }
+
+    /// A labelled row of a definition list; `nil` when there is nothing to say.
+    private func row(_ key: String, _ value: String?, _ context: PageContext) -> [String: Any]? {
+        guard let value, !value.isEmpty else { return nil }
+        return ["label": context.text(key), "value": value]
+    }
+
+    private func describe(
+        _ enterprise: Enterprise, into values: inout [String: Any], _ context: PageContext
+    ) async throws {
+        values["description"] = context.localized(enterprise.description)
+        values["facts"] = [
+            row("socialModel", context.label(enterprise.socialModel?.label), context),
+            row("labourMarket", context.label(enterprise.labourMarket?.label), context),
+            row(
+                "targetGroups", enterprise.targetGroups.compactMap { context.label($0.label) }.joined(separator: ", "),
+                context),
+            row("region", enterprise.region.map { context.regionLabel($0.rawValue) }, context),
+            row(
+                "sectors",
+                enterprise.sectors.map { code in
+                    let section = context.label(code.section.label).map { " (\($0))" } ?? ""
+                    return code.rawValue + section
+                }.joined(separator: ", "), context),
+            row("legalForm", enterprise.legalForm, context),
+            row("founded", enterprise.founded.map(String.init), context),
+            row("employees", enterprise.employees.map(String.init), context),
+            row("integrationPlaces", enterprise.integrationPlaces.map(String.init), context),
+            row("certifications", enterprise.certifications.joined(separator: ", "), context),
+            row(
+                "workingLanguages",
+                enterprise.languages.map { InterfaceText.text("language.\($0.language)", context.language) }
+                    .joined(separator: ", "), context),
+        ].compactMap { $0 }
+        values["capacity"] = context.localized(enterprise.capacityNotes)
+        var contact: [String: Any] = [:]
+        if let email = enterprise.contact.email?.rawValue { contact["email"] = email }
+        if let phone = enterprise.contact.phone?.rawValue {
+            contact["phone"] = phone
+            contact["phoneHref"] = "tel:" + phone.filter { $0.isNumber || $0 == "+" }
+        }
+        if let website = Self.safeLink(enterprise.contact.website?.rawValue) { contact["website"] = website }
+        if let address = enterprise.address {
+            contact["address"] = [
+                address.street, [address.postalCode, address.locality].compactMap { $0 }.joined(separator: " "),
+                address.country?.rawValue,
+            ]
+            .compactMap { $0 }.filter { !$0.isEmpty }
+        }
+        values["contact"] = contact.isEmpty ? nil : contact
+        values["products"] = try await linked(.product, facet: "enterprise", id: enterprise.id.rawValue, context)
+        values["cooperations"] = try await linked(
+            .cooperation, facet: "enterprise", id: enterprise.id.rawValue, context)
+    }
+
+    private func describe(_ product: Product, into values: inout [String: Any], _ context: PageContext) async throws {
+        values["description"] = context.localized(product.description)
+        values["facts"] = [
+            row("productType", context.label(product.type?.label), context),
+            row(
+                "categories",
+                product.categories.map { code in
+                    code.rawValue + (context.label(code.division.label).map { " (\($0))" } ?? "")
+                }.joined(separator: "; "), context),
+            row(
+                "sustainability", product.sustainability.compactMap { context.label($0.label) }.joined(separator: ", "),
+                context),
+            row(
+                "deliveryArea", product.deliveryArea.map { context.regionLabel($0.rawValue) }.joined(separator: ", "),
+                context),
+        ].compactMap { $0 }
+        if let order = product.order {
+            let unit = context.label(order.unit).map { " " + $0 } ?? ""
+            var price: String?
+            if let value = order.price {
+                if value.onRequest {
+                    price = context.text("priceOnRequest")
+                } else {
+                    let currency = value.currency.map { " " + $0.rawValue } ?? ""
+                    price = [value.from, value.to].compactMap { $0.map { "\($0)" } }.joined(separator: "–") + currency
+                }
+            }
+            values["order"] = [
+                row("minimumQuantity", order.minimumQuantity.map { "\($0)\(unit)" }, context),
+                row("leadTime", order.leadTimeDays.map { context.text("days", ["n": String($0)]) }, context),
+                row("price", price, context),
+            ].compactMap { $0 }
+            values["orderNotes"] = context.localized(order.notes)
+        }
+        values["makers"] = try await named(product.enterprises.map { (EntryKind.enterprise, $0) }, context)
+        values["cooperations"] = try await linked(.cooperation, facet: "product", id: product.id.rawValue, context)
+    }
+
+    private func describe(
+        _ cooperation: Cooperation, into values: inout [String: Any], _ context: PageContext
+    ) async throws {
+        values["description"] = context.localized(cooperation.description)
+        let period = cooperation.period.map { period in
+            [period.start?.rawValue, period.end?.rawValue].map { $0 ?? "…" }.joined(separator: " – ")
+        }
+        values["facts"] = [
+            row(
+                "regions", cooperation.regions.map { context.regionLabel($0.rawValue) }.joined(separator: ", "), context
+            ),
+            row(
+                "contracting", cooperation.contracting.compactMap { context.label($0.label) }.joined(separator: ", "),
+                context),
+            row("period", period, context),
+            row("volume", context.label(cooperation.volume), context),
+            row(
+                "contractValue",
+                cooperation.contractValue.flatMap { money in
+                    money.amount.map { "\($0)" + (money.currency.map { " " + $0.rawValue } ?? "") }
+                }, context),
+            row("placesCreated", cooperation.outcome?.integrationPlacesCreated.map(String.init), context),
+        ].compactMap { $0 }
+        values["outcome"] = cooperation.outcome.flatMap { context.localized($0.summary) }
+        if let quote = cooperation.quote, let text = context.localized(quote.text) {
+            values["quote"] = [
+                "text": text, "author": quote.author ?? "", "role": context.label(quote.role) ?? "",
+            ]
+        }
+        values["enterprises"] = try await named(cooperation.enterprises.map { (EntryKind.enterprise, $0) }, context)
+        values["partners"] = cooperation.partners.compactMap { partner -> [String: Any]? in
+            guard let name = partner.name else { return nil }
+            var value: [String: Any] = ["name": name]
+            value["type"] = context.label(partner.type?.label)
+            if let website = Self.safeLink(partner.website?.rawValue) { value["website"] = website }
+            return value
+        }
+        values["products"] = try await named(cooperation.products.map { (EntryKind.product, $0) }, context)
+    }
+
+    /// Entries of `kind` that link to `id` through `facet` (an enterprise's products), as cards.
+    private func linked(
+        _ kind: EntryKind, facet: String, id: String, _ context: PageContext
+    ) async throws
+        -> [[String: Any]]
+    {
+        var query = CatalogueQuery()
+        query.kind = kind
+        query.facets = [CatalogueQuery.Facet(facet, id)]
+        query.limit = 100
+        return try await node.store.entries(matching: query).items.map(context.card)
+    }
+
+    /// Linked entries by id, named in the page's language; ids of entries not (yet) held are left out.
+    private func named(_ references: [(EntryKind, EntryID)], _ context: PageContext) async throws -> [[String: Any]] {
+        var named: [[String: Any]] = []
+        for (kind, id) in references {
+            guard let state = try await node.store.entry(kind: kind.rawValue, id: id.rawValue), state.isVisible,
+                let entry = EntryMaterializer.entry(of: state)?.entry
+            else { continue }
+            named.append([
+                "href": context.href("/\(kind.rawValue)/\(id.rawValue)"),
+                "name": context.localized(entry.displayName) ?? ["text": id.rawValue],
+            ])
+        }
+        return named
+    }
+
+    /// Who published the entry and who changed it last, from the signed writes that stand.
+    private func provenance(of state: EntryState, _ context: PageContext) -> [String: Any] {
+        var writes: [Write] = []
+        var conflicts = 0
+        for register in state.registers.values {
+            writes += register.live.values
+            conflicts += register.conflicts.count
+        }
+        for set in state.sets.values { writes += set.adds.values }
+        let roster = node.acceptance.roster
+        func region(_ write: Write) -> String {
+            guard let author = roster.author(write.tag.author) else {
+                return String(write.tag.author.rawValue.prefix(12)) + "…"
+            }
+            return "\(author.name) (\(author.region))"
+        }
+        var value: [String: Any] = [
+            "conflicts": conflicts > 0 ? context.text("conflictsNote", ["n": String(conflicts)]) : ""
+        ]
+        if let oldest = writes.min(by: { $0.hlc < $1.hlc }) {
+            value["origin"] = region(oldest)
+            value["published"] = PageContext.date(oldest.hlc.time)
+        }
+        if let latest = writes.max(by: { $0.hlc < $1.hlc }) {
+            value["lastRegion"] = region(latest)
+            value["lastEditor"] = context.text("byEditor", ["editor": latest.editor])
+            value["lastChanged"] = PageContext.date(latest.hlc.time)
+        }
+        return value
+    }
+
+    /// A web address fit for a link: http or https only (never `javascript:` or `data:`).
+    static func safeLink(_ url: String?) -> String? {
+        guard let url, let scheme = URL(string: url)?.scheme?.lowercased(), scheme == "https" || scheme == "http"
+        else { return nil }
+        return url
+    }
+
+    /// The entry as schema.org JSON-LD, safe inside a `<script>` element: `<`, `>` and `&` are
+    /// written as JSON escapes, so no text in it can close the element.
+    ///
+    /// Replaced byte by byte, as `ScalarMarkupEscaping` does and for the same reason: a string
+    /// replacement of `"<"` compares grapheme clusters and misses a `<` joined to a combining
+    /// mark. The three only occur inside JSON strings, where `\u003c` reads back the same.
+    static func jsonLD(_ entry: Entry) -> String {
+        let document = CatalogueExport.jsonLD([entry])
+        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]) else {
+            return "{}"
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count)
+        for byte in data {
+            switch byte {
+            case 0x3C: bytes.append(contentsOf: "\\u003c".utf8)
+            case 0x3E: bytes.append(contentsOf: "\\u003e".utf8)
+            case 0x26: bytes.append(contentsOf: "\\u0026".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,108 @@
+import CatalogueStore
+import DirectoryModel
+import Foundation
+import Hummingbird
+
+extension WebController {
+    /// The facets the search page offers, in order; `kind` is the entry kind.
+    static var pageFacets: [String] {
+        ["kind", "region", "category", "sector", "socialModel", "targetGroup", "sustainability", "deliveryArea"]
+    }
+
+    /// Search and browse: full-text search (or all entries), facets with counts that can be
+    /// combined and removed, highlighted snippets, cursor pages, and a helpful empty page.
+    func search(_ request: Request, _ context: PageContext) async throws -> Page {
+        let parameters = FormBody(queryOf: request)
+        let text = parameters["q"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var query = CatalogueQuery()
+        query.limit = 20
+        query.cursor = parameters["cursor"].flatMap { $0.isEmpty ? nil : $0 }
+        if !text.isEmpty { query.text = text }
+        // The filters in force, in the order of the facet list (one value per facet).
+        var selected: [(facet: String, value: String)] = []
+        for facet in Self.pageFacets {
+            guard let value = parameters[facet], !value.isEmpty, value.count <= 64 else {
+                continue
+            }
+            if facet == "kind" {
+                guard let kind = EntryKind(rawValue: value) else { continue }
+                query.kind = kind
+            } else {
+                query.facets.append(CatalogueQuery.Facet(facet, value))
+            }
+            selected.append((facet, value))
+        }
+        let stateParameters: [(String, String)] =
+            (text.isEmpty ? [] : [("q", text)]) + selected.map { ($0.facet, $0.value) }
+
+        var values = context.base(
+            title: text.isEmpty ? context.text("browseTitle") : context.text("resultsFor", ["q": text]))
+        values["query"] = text
+        values["heading"] = text.isEmpty ? context.text("browseTitle") : context.text("resultsFor", ["q": text])
+        var page = CataloguePage(items: [], next: nil)
+        var counts = FacetCounts(total: 0, values: [:])
+        do {
+            page = try await node.store.entries(matching: query)
+            counts = try await node.store.facetCounts(matching: query, facets: Self.pageFacets)
+        } catch let error as QueryError {
+            values["queryProblem"] = error.message
+        }
+        values["items"] = page.items.map(context.card)
+        values["count"] = context.text("resultsCount", ["n": String(counts.total)])
+        if let next = page.next {
+            values["nextHref"] = context.href("/search", stateParameters + [("cursor", next)])
+        }
+        if query.cursor != nil { values["firstHref"] = context.href("/search", stateParameters) }
+
+        values["selected"] = selected.map { chosen -> [String: Any] in
+            [
+                "facet": context.text("facet.\(chosen.facet)"),
+                "label": context.facetValueLabel(chosen.facet, chosen.value),
+                "removeHref": context.href("/search", stateParameters.filter { $0 != (chosen.facet, chosen.value) }),
+            ]
+        }
+        if !selected.isEmpty { values["clearHref"] = context.href("/search", text.isEmpty ? [] : [("q", text)]) }
+        values["hidden"] = selected.map { ["name": $0.facet, "value": $0.value] }
+        values["facets"] = Self.pageFacets.compactMap { facet -> [String: Any]? in
+            guard !selected.contains(where: { $0.facet == facet }) else { return nil }
+            let options = (counts.values[facet] ?? [:]).filter { Self.showsValue(facet, $0.key) }
+                .sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                .prefix(12)
+                .map { value, count -> [String: Any] in
+                    [
+                        "label": context.facetValueLabel(facet, value), "count": count,
+                        "href": context.href("/search", stateParameters + [(facet, value)]),
+                    ]
+                }
+            return options.isEmpty ? nil : ["name": context.text("facet.\(facet)"), "options": Array(options)]
+        }
+        if page.items.isEmpty {
+            var suggestions: [[String: Any]] = []
+            let words = text.split(separator: " ")
+            if words.count > 1, let first = words.first {
+                suggestions.append([
+                    "label": context.text("suggestFewerWords", ["q": String(first)]),
+                    "href": context.href("/search", [("q", String(first))]),
+                ])
+            }
+            if !selected.isEmpty, !text.isEmpty {
+                suggestions.append([
+                    "label": context.text("suggestNoFilters"), "href": context.href("/search", [("q", text)]),
+                ])
+            }
+            suggestions.append(["label": context.text("suggestBrowse"), "href": context.href("/search")])
+            values["nothingFound"] = ["suggestions": suggestions]
+        }
+        return Page(template: "search", values: values)
+    }
+
+    /// Whether a facet value is listed: categories by CPV division and sectors by NACE section
+    /// (their full codes would make the list too long to scan), links and others as they are.
+    static func showsValue(_ facet: String, _ value: String) -> Bool {
+        switch facet {
+        case "category": value.count == 2
+        case "sector": value.count == 1
+        default: true
+        }
+    }
+}

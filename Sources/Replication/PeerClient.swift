@@ -1,0 +1,148 @@
+package import AsyncHTTPClient
+package import CatalogueStore
+import Foundation
+package import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+package import NodeAPI
+package import SyncProtocol
+import Synchronization
+
+/// How the replicator talks to a peer: the seam between replication and the network.
+package protocol PeerClient: Sendable {
+    /// The peer's heads (with ids), forks and digest.
+    func heads(of peer: Peer) async throws -> SyncState
+    func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse
+    /// Pushes changes; `nil` when the peer does not take pushes (a mirror).
+    func push(_ changes: [SignedChange], to peer: Peer) async throws -> [PushResult]?
+    /// The peer's change of `author` at `seq`; `nil` when it holds none.
+    func change(of author: AuthorID, seq: UInt64, from peer: Peer) async throws -> SignedChange?
+    /// Every fork the peer knows, with its evidence.
+    func forks(of peer: Peer) async throws -> [ForksMessage.Fork]
+    /// Gives the peer fork evidence.
+    func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result]
+}
+
+/// Why a peer could not be reached or answered wrongly.
+package struct PeerError: Error, Hashable, Sendable, CustomStringConvertible {
+    package let peer: String
+    package let message: String
+
+    package var description: String { "peer \(peer): \(message)" }
+}
+
+/// Counts the bytes a client sends and receives (bodies and an estimate of request lines and
+/// headers), for `sopro-node sync`'s summary.
+package final class TrafficMeter: Sendable {
+    private let counts = Mutex((sent: 0, received: 0))
+
+    package init() {}
+
+    package var sent: Int { counts.withLock { $0.sent } }
+    package var received: Int { counts.withLock { $0.received } }
+
+    func record(sent: Int, received: Int) {
+        counts.withLock {
+            $0.sent += sent
+            $0.received += received
+        }
+    }
+}
+
+/// The peer client over HTTP (AsyncHTTPClient), with timeouts and bounded response sizes.
+package struct HTTPPeerClient: PeerClient {
+    let client: HTTPClient
+    /// The deadline of one request; AsyncHTTPClient retries a refused connection until then.
+    var timeout: TimeAmount
+    var maximumResponseBytes = 16 * 1_048_576
+    let meter: TrafficMeter?
+
+    package init(client: HTTPClient = .sopro, timeout: TimeAmount = .seconds(30), meter: TrafficMeter? = nil) {
+        self.client = client
+        self.timeout = timeout
+        self.meter = meter
+    }
+
+    package func heads(of peer: Peer) async throws -> SyncState {
+        let (status, body) = try await exchange("/v1/sync/heads", body: nil, with: peer)
+        return try decode(SyncState.self, from: body, status: status, path: "/v1/sync/heads", peer: peer)
+    }
+
+    package func change(of author: AuthorID, seq: UInt64, from peer: Peer) async throws -> SignedChange? {
+        let path = "/v1/sync/changes/\(author.rawValue)/\(seq)"
+        let (status, body) = try await exchange(path, body: nil, with: peer)
+        if status.code == 404 { return nil }
+        return try decode(SignedChange.self, from: body, status: status, path: path, peer: peer)
+    }
+
+    package func forks(of peer: Peer) async throws -> [ForksMessage.Fork] {
+        let (status, body) = try await exchange("/v1/sync/forks", body: nil, with: peer)
+        return try decode(ForksMessage.self, from: body, status: status, path: "/v1/sync/forks", peer: peer).forks
+    }
+
+    package func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] {
+        let request = try JSONEncoder().encode(ForksMessage(forks: forks))
+        let (status, body) = try await exchange("/v1/sync/forks", body: request, with: peer)
+        return try decode(ForksPushResponse.self, from: body, status: status, path: "/v1/sync/forks", peer: peer)
+            .results
+    }
+
+    package func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse {
+        let request = try JSONEncoder().encode(PullRequest(have: have, limit: limit))
+        let (status, body) = try await exchange("/v1/sync/pull", body: request, with: peer)
+        return try decode(PullResponse.self, from: body, status: status, path: "/v1/sync/pull", peer: peer)
+    }
+
+    package func push(_ changes: [SignedChange], to peer: Peer) async throws -> [PushResult]? {
+        let request = try JSONEncoder().encode(PushRequest(changes: changes))
+        let (status, body) = try await exchange("/v1/sync/push", body: request, with: peer)
+        switch status.code {
+        case 200:
+            return try decode(PushResponse.self, from: body, status: status, path: "/v1/sync/push", peer: peer)
+                .results
+        case 405:
+            return nil
+        default:
+            // A push in which nothing was accepted comes back as a problem with the results.
+            struct Problem: Decodable { var detail: String?; var results: [PushResult]? }
+            let problem = try? JSONDecoder().decode(Problem.self, from: body)
+            if let results = problem?.results { return results }
+            throw PeerError(peer: peer.name, message: "push answered \(status.code): \(problem?.detail ?? "")")
+        }
+    }
+
+    /// One request: a GET without a body, a JSON POST with one.
+    private func exchange(_ path: String, body: Data?, with peer: Peer) async throws -> (HTTPResponseStatus, Data) {
+        var request = HTTPClientRequest(url: peer.url + path)
+        if let body {
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(data: body))
+        }
+        let response = try await client.execute(request, timeout: timeout)
+        let answer = try await response.body.collect(upTo: maximumResponseBytes)
+        // Request line and headers, and the status line and headers of the answer, as they go out.
+        let sentHead = "\(request.method.rawValue) \(path) HTTP/1.1\r\n".utf8.count + 60 + (body == nil ? 0 : 60)
+        let receivedHead = response.headers.reduce(17) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
+        // A gzip answer arrives inflated; its Content-Length is what crossed the wire.
+        let receivedBody =
+            response.headers.contains(name: "Content-Encoding")
+            ? response.headers.first(name: "Content-Length").flatMap(Int.init) ?? answer.readableBytes
+            : answer.readableBytes
+        meter?.record(sent: sentHead + (body?.count ?? 0), received: receivedHead + receivedBody)
+        return (response.status, Data(buffer: answer))
+    }
+
+    private func decode<Value: Decodable>(
+        _ type: Value.Type, from body: Data, status: HTTPResponseStatus, path: String, peer: Peer
+    ) throws -> Value {
+        guard status.code == 200 else {
+            throw PeerError(peer: peer.name, message: "\(peer.url)\(path) answered \(status.code)")
+        }
+        do {
+            return try JSONDecoder().decode(type, from: body)
+        } catch {
+            throw PeerError(peer: peer.name, message: "\(peer.url)\(path) answered with an unreadable body: \(error)")
+        }
+    }
+}
