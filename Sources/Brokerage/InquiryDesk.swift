@@ -76,7 +76,7 @@ package struct InquiryDesk: Sendable {
             id: UUID().uuidString.lowercased(), submission: submission, receivedAt: now,
             source: .init(channel: channel), consent: .init(at: now, statement: consentStatement))
         _ = try await store.insert(inquiry)
-        logger.info("inquiry received", metadata: ["inquiry.id": "\(inquiry.id)", "inquiry.channel": "\(channel)"])
+        logger.debug("inquiry received", metadata: ["inquiry.id": "\(inquiry.id)", "inquiry.channel": "\(channel)"])
         return inquiry
     }
 
@@ -106,7 +106,7 @@ package struct InquiryDesk: Sendable {
         guard try await !store.wasErased(id: id) else { throw InquiryError(.erased(id)) }
         let isNew = try await store.insert(inquiry)
         if isNew {
-            logger.info(
+            logger.debug(
                 "inquiry referred here", metadata: ["inquiry.id": "\(id)", "referral.from": "\(message.fromName)"])
         }
         guard let stored = try await store.inquiry(id: id) else { throw InquiryError(.erased(id)) }
@@ -180,7 +180,7 @@ package struct InquiryDesk: Sendable {
         guard let updated = try await store.update(id: id, { $0.referrals.append(referral) }) else {
             throw InquiryError.notFound(id)
         }
-        logger.info("inquiry referred", metadata: ["inquiry.id": "\(id)", "referral.to": "\(partner.name)"])
+        logger.debug("inquiry referred", metadata: ["inquiry.id": "\(id)", "referral.to": "\(partner.name)"])
         return updated
     }
 
@@ -207,6 +207,7 @@ package struct InquiryDesk: Sendable {
 
     package func erase(email: EmailAddress) async throws -> Int {
         let count = try await store.erase(email: email)
+        // Erasures of personal data stay at `info`: the log is their only record.
         logger.info("inquiries erased on request", metadata: ["inquiry.count": "\(count)"])
         return count
     }

@@ -61,8 +61,8 @@ package struct InquiryMatcher: Sendable {
         // Read the candidate entries, and the enterprises of candidate products.
         var entries: [EntryKey: Entry] = [:]
         func load(_ key: EntryKey) async throws {
-            guard entries[key] == nil, let state = try await store.entry(kind: key.kind, id: key.id), state.isVisible,
-                let entry = EntryMaterializer.entry(of: state)?.entry
+            guard entries[key] == nil, let read = try await store.catalogueEntry(kind: key.kind, id: key.id),
+                read.isVisible, let entry = read.entry
             else { return }
             entries[key] = entry
         }

@@ -1,17 +1,23 @@
 package import CatalogueStore
 package import DirectoryModel
 import Foundation
-import GRDB
+package import GRDB
 
-/// Inquiries in the node's SQLite file (table `inquiry`, migration v8): each one a JSON
+/// Inquiries in the node's SQLite file (table `inquiry`, `InquiryMigrations`): each one a JSON
 /// document with the columns the queries need beside it. One row per inquiry, so erasing a
 /// person's data is deleting rows, with nothing left in other tables.
 package final class SQLiteInquiryStore: InquiryStore {
     let writer: any DatabaseWriter
 
-    /// Uses the change store's database (its migrations create the table).
-    package init(sharing store: SQLiteChangeStore) {
-        writer = store.writer
+    /// Opens the inquiry store in `writer`'s database and brings its tables up to date.
+    package init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try InquiryMigrations.migrator.migrate(writer)
+    }
+
+    /// The inquiry store in the change store's database (the node's one SQLite file).
+    package convenience init(sharing store: SQLiteChangeStore) throws {
+        try self.init(writer: store.writer)
     }
 
     private static let encoder: JSONEncoder = {

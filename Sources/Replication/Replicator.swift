@@ -255,7 +255,7 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
                     throw error
                 }
                 if let lag = try await node.refreshCatalogue() {
-                    logger.info("catalogue rebuilt after a bulk catch-up", metadata: ["sync.changes": "\(lag)"])
+                    logger.debug("catalogue rebuilt after a bulk catch-up", metadata: ["sync.changes": "\(lag)"])
                 }
             }
 
@@ -317,7 +317,7 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
             }
             if let current = await status.status(of: peer.name) { node.metrics.record(current, now: now) }
             if summary.pulled + summary.pushed > 0 {
-                logger.info(
+                logger.debug(
                     "synced", metadata: ["sync.pulled": "\(summary.pulled)", "sync.pushed": "\(summary.pushed)"])
             }
             if summary.refused > 0 || !summary.problems.isEmpty {

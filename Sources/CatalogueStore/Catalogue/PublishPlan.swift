@@ -7,7 +7,7 @@ import SyncProtocol
 /// operations unless the entry alone exceeds a limit.
 enum PublishPlan {
     static func make(
-        _ entries: [SourcedEntry], limits: ChangeLimits, reading own: OwnLog
+        _ entries: [PublishItem], limits: ChangeLimits, reading own: OwnLog
     ) throws -> (
         batches: [[EntryOperation]], result: PublishReport
     ) {

@@ -1,4 +1,4 @@
-import DirectoryModel
+package import DirectoryModel
 import Foundation
 package import SyncProtocol
 
@@ -124,7 +124,7 @@ package actor CatalogueNode {
     /// entry says (only the fields its document mentions). The operations are signed in as few
     /// changes as the change limits allow, never splitting one entry's operations unless the
     /// entry alone exceeds a limit — and all of them are stored, or none.
-    package func publish(_ entries: [SourcedEntry], editor: String) async throws -> PublishReport {
+    package func publish(_ entries: [PublishItem], editor: String) async throws -> PublishReport {
         let limits = limits
         let outcome = try await signOwn(editor: editor) { own in
             try PublishPlan.make(entries, limits: limits, reading: own)
@@ -200,6 +200,18 @@ package actor CatalogueNode {
         ownHead.confirmed = true
         ownHead.confirmedBy = reason
         ownHead.waitingFor = []
+    }
+
+    /// An entry the node holds, retracted or not, as every reader sees it (`CatalogueEntry`).
+    package nonisolated func catalogueEntry(kind: String, id: String) async throws -> CatalogueEntry? {
+        try await store.catalogueEntry(kind: kind, id: id)
+    }
+
+    /// An entry shown in the catalogue, with its provenance: the one read behind the pages, the
+    /// API, the matcher and linked cards; `nil` when not held, retracted or unreadable.
+    package nonisolated func visibleEntry(kind: EntryKind, id: String) async throws -> CatalogueEntry? {
+        guard let read = try await store.catalogueEntry(kind: kind.rawValue, id: id), read.isVisible else { return nil }
+        return read
     }
 
     /// What the node's wall clock says, in milliseconds.

@@ -22,7 +22,8 @@ package enum CatalogueIndex {
 
     /// The index rows of `state`; `nil` when the entry is not visible or cannot be read as an entry.
     static func rows(of state: EntryState) -> Rows? {
-        guard state.isVisible, let entry = EntryMaterializer.entry(of: state)?.entry else { return nil }
+        let read = CatalogueEntry(state: state)
+        guard read.isVisible, let entry = read.entry else { return nil }
         let names = entry.displayName
         let descriptions = Self.description(of: entry)
         let facets = Self.facets(of: entry)
@@ -31,7 +32,8 @@ package enum CatalogueIndex {
                 .object(names.values.reduce(into: [:]) { $0[$1.key.rawValue] = .string($1.value) })),
             region: facets.first { $0.facet == "region" }?.value,
             socialModel: facets.first { $0.facet == "socialModel" }?.value, lighthouse: entry.lighthouse,
-            updatedTime: Self.updatedTime(of: state), origin: Self.origin(of: state), facets: facets,
+            updatedTime: read.provenance.updatedTime, origin: read.provenance.first?.tag.author.rawValue,
+            facets: facets,
             texts: Set(names.values.keys).union(descriptions.values.keys).sorted { $0.rawValue < $1.rawValue }.map {
                 ($0.rawValue, names[$0] ?? "", descriptions[$0] ?? "")
             })
@@ -110,26 +112,5 @@ package enum CatalogueIndex {
             facets += cooperation.products.map { ("product", $0.rawValue) }
         }
         return facets.map { (facet: $0.0, value: $0.1) }
-    }
-
-    /// The author of the oldest live value (by HLC): where the entry was first published, as
-    /// far as its standing values tell.
-    static func origin(of state: EntryState) -> String? {
-        var oldest: Write?
-        func consider(_ write: Write) {
-            if oldest.map({ write.hlc < $0.hlc }) ?? true { oldest = write }
-        }
-        for register in state.registers.values { register.live.values.forEach(consider) }
-        for set in state.sets.values { set.adds.values.forEach(consider) }
-        return oldest?.tag.author.rawValue
-    }
-
-    /// The latest HLC time among the entry's live values.
-    static func updatedTime(of state: EntryState) -> Int64 {
-        var latest: Int64 = 0
-        for register in state.registers.values { latest = max(latest, register.live.values.map(\.hlc.time).max() ?? 0) }
-        for set in state.sets.values { latest = max(latest, set.adds.values.map(\.hlc.time).max() ?? 0) }
-        latest = max(latest, state.retraction.live.values.map(\.hlc.time).max() ?? 0)
-        return latest
     }
 }

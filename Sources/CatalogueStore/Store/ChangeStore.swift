@@ -32,6 +32,10 @@ package protocol ChangeStore: Sendable {
     /// One entry's merged state.
     func entry(kind: String, id: String) async throws -> EntryState?
 
+    /// One entry as every reader sees it (see `CatalogueEntry`); the default builds it from
+    /// `entry(kind:id:)` each time.
+    func catalogueEntry(kind: String, id: String) async throws -> CatalogueEntry?
+
     /// The state digest of the whole catalogue (see docs/protocol.md).
     func digest() async throws -> String
 
@@ -77,6 +81,10 @@ package protocol ChangeStore: Sendable {
 }
 
 extension ChangeStore {
+    package func catalogueEntry(kind: String, id: String) async throws -> CatalogueEntry? {
+        try await entry(kind: kind, id: id).map(CatalogueEntry.init(state:))
+    }
+
     /// Applies a batch with the catalogue updated in the same transaction.
     package func apply(
         _ batch: [Result<VerifiedChange, SyncError>], acceptance: ChangeAcceptance, now: Int64

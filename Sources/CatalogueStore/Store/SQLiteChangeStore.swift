@@ -8,6 +8,8 @@ package final class SQLiteChangeStore: ChangeStore {
     package let writer: any DatabaseWriter
     /// Facet counts and the overview per catalogue version (see `catalogueVersion`).
     let summaries = CatalogueSummaryCache()
+    /// Entries as last read, by the state bytes they were built from.
+    let readCache = EntryReadCache()
 
     /// Opens (creating if needed) the store at `writer` and brings its schema up to date.
     package init(writer: any DatabaseWriter) throws {
@@ -211,6 +213,20 @@ package final class SQLiteChangeStore: ChangeStore {
         }
     }
 
+    package func catalogueEntry(kind: String, id: String) async throws -> CatalogueEntry? {
+        let key = EntryKey(kind: kind, id: id)
+        guard
+            let bytes = try await writer.read({ db in
+                try Data.fetchOne(
+                    db.cachedStatement(sql: "SELECT state FROM entry WHERE kind = ? AND id = ?"), arguments: [kind, id])
+            })
+        else { return nil }
+        if let remembered = readCache.entry(key, builtFrom: bytes) { return remembered }
+        let entry = CatalogueEntry(state: try Self.decodeState(bytes, kind: kind, id: id))
+        readCache.remember(entry, key, builtFrom: bytes)
+        return entry
+    }
+
     package func digest() async throws -> String {
         try await writer.read { db in try self.currentDigest(db) }
     }
@@ -297,6 +313,11 @@ extension SQLiteChangeStore {
             let bytes = try Data.fetchOne(
                 db.cachedStatement(sql: "SELECT state FROM entry WHERE kind = ? AND id = ?"), arguments: [kind, id])
         else { return nil }
+        return try decodeState(bytes, kind: kind, id: id)
+    }
+
+    /// An entry's stored state; a damaged row is an error that names the entry.
+    static func decodeState(_ bytes: Data, kind: String, id: String) throws -> EntryState {
         do {
             return try EntryState(storageBytes: bytes)
         } catch {

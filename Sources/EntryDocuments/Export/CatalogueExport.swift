@@ -25,10 +25,9 @@ package enum CatalogueExport {
     /// The visible entries of `store`, ordered by kind and id.
     package static func items(of store: SQLiteChangeStore) async throws -> [Item] {
         try await store.visibleEntryStates().compactMap { state in
-            guard let kind = EntryKind(rawValue: state.kind) else { return nil }
-            return Item(
-                document: EntryMaterializer.document(of: state, kind: kind),
-                entry: EntryMaterializer.entry(of: state)?.entry)
+            let read = CatalogueEntry(state: state)
+            guard read.kind != nil else { return nil }
+            return Item(document: read.document, entry: read.entry)
         }
     }
 

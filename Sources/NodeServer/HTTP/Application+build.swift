@@ -32,8 +32,17 @@ package func buildApplication(
         middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get, .post]))
     let sync = SyncController(node: node, peerStatus: peerStatus)
     let catalogue = CatalogueController(node: node)
-    let publishing = PublishController(node: node, editors: editors)
-    let inquiryAPI = InquiryController(desk: inquiries, editors: editors)
+    let publishing = PublishController(node: node)
+    let inquiryAPI = InquiryController(desk: inquiries)
+    // The editors' endpoints, in groups behind `EditorAuthentication`: a node that does not
+    // offer them says so first, then a token is required.
+    let isMirror = if case .mirror = node.mode { true } else { false }
+    let publishers = router.group()
+        .add(middleware: EditorAuthentication(editors: editors, unavailable: isMirror ? .readOnly : nil))
+    let operators = router.group()
+        .add(
+            middleware: EditorAuthentication(
+                editors: editors, unavailable: inquiries == nil ? InquiryController.noInquiries : nil))
     // Every endpoint, each once: the switch is exhaustive, so a new endpoint must be handled
     // here (and documented in the OpenAPI document, which a test compares with this list).
     for endpoint in Endpoint.allCases {
@@ -58,35 +67,43 @@ package func buildApplication(
                 try await catalogue.entry(
                     kind: context.parameters.get("kind") ?? "", id: context.parameters.get("id") ?? "")
             }
-        case .publish: router.add(endpoint) { request, _ in try await publishing.publish(request) }
-        case .retract: router.add(endpoint) { request, _ in try await publishing.retract(request) }
+        case .publish:
+            publishers.add(endpoint) { request, context in
+                try await publishing.publish(request, editor: try context.authenticatedEditor())
+            }
+        case .retract:
+            publishers.add(endpoint) { request, context in
+                try await publishing.retract(request, editor: try context.authenticatedEditor())
+            }
         case .submitInquiry:
             router.add(endpoint) { request, context in
                 try await inquiryAPI.submit(
                     request, client: clientAddress.of(request, connection: context.remoteAddress))
             }
-        case .inquiries: router.add(endpoint) { request, _ in try await inquiryAPI.list(request) }
+        case .inquiries: operators.add(endpoint) { request, _ in try await inquiryAPI.list(request) }
         case .inquiry:
-            router.add(endpoint) { request, context in
+            operators.add(endpoint) { request, context in
                 try await inquiryAPI.show(request, id: context.parameters.get("id") ?? "")
             }
         case .inquiryStatus:
-            router.add(endpoint) { request, context in
-                try await inquiryAPI.status(request, id: context.parameters.get("id") ?? "")
+            operators.add(endpoint) { request, context in
+                try await inquiryAPI.status(
+                    request, id: context.parameters.get("id") ?? "", editor: try context.authenticatedEditor())
             }
         case .referInquiry:
-            router.add(endpoint) { request, context in
-                try await inquiryAPI.refer(request, id: context.parameters.get("id") ?? "")
+            operators.add(endpoint) { request, context in
+                try await inquiryAPI.refer(
+                    request, id: context.parameters.get("id") ?? "", editor: try context.authenticatedEditor())
             }
         case .cooperationDraft:
-            router.add(endpoint) { request, context in
+            operators.add(endpoint) { request, context in
                 try await inquiryAPI.cooperationDraft(request, id: context.parameters.get("id") ?? "")
             }
         case .receiveReferral: router.add(endpoint) { request, _ in try await inquiryAPI.receiveReferral(request) }
         case .exportPersonalData:
-            router.add(endpoint) { request, _ in try await inquiryAPI.exportPersonalData(request) }
+            operators.add(endpoint) { request, _ in try await inquiryAPI.exportPersonalData(request) }
         case .erasePersonalData:
-            router.add(endpoint) { request, _ in try await inquiryAPI.erasePersonalData(request) }
+            operators.add(endpoint) { request, _ in try await inquiryAPI.erasePersonalData(request) }
         }
     }
     // The web catalogue at `/` (a packaging error in its templates leaves the API running and

@@ -68,12 +68,12 @@ struct CatalogueController: Sendable {
     }
 
     func entry(kind: String, id: String) async throws -> JSONResponse<EntryDetail> {
-        guard let state = try await node.store.entry(kind: kind, id: id), state.hasValues else {
+        guard let read = try await node.catalogueEntry(kind: kind, id: id), read.state.hasValues else {
             throw ProblemDetails(
                 status: .notFound, code: "not-found", title: "No such entry",
                 detail: "there is no \(kind.quotedForProblem) entry with id \(id.quotedForProblem)")
         }
-        return JSONResponse(EntryDetail(state: state, roster: node.acceptance.roster))
+        return JSONResponse(EntryDetail(read, roster: node.acceptance.roster))
     }
 
     /// The most values one parameter may have. A thousand `category=39` made an SQL expression
@@ -131,30 +131,20 @@ struct EntryDetail: Encodable, Sendable {
     /// Per register (`name.de`): the winning write and the losers; per set (`sectors`): each element's adds.
     var fields: [String: Field]
 
-    init(state: EntryState, roster: AuthorRoster) {
+    init(_ read: CatalogueEntry, roster: AuthorRoster) {
         func provenance(_ write: Write) -> Provenance {
             Provenance(
                 value: write.value, author: write.tag.author.rawValue, region: roster.author(write.tag.author)?.region,
                 editor: write.editor, time: write.hlc.time, tag: write.tag.rawValue)
         }
-        kind = state.kind
-        id = state.id
-        retracted = state.isRetracted
-        let kindValue = EntryKind(rawValue: state.kind)
-        entry = kindValue.map { EntryMaterializer.document(of: state, kind: $0) } ?? .null
-        problems = EntryMaterializer.entry(of: state)?.issues.map(\.description) ?? []
-        var fields: [String: Field] = [:]
-        for (name, register) in state.registers where register.winner != nil {
-            fields[name] = Field(
-                current: register.winner.map(provenance), conflicts: register.conflicts.map(provenance))
+        kind = read.state.kind
+        id = read.state.id
+        retracted = read.state.isRetracted
+        entry = read.document
+        problems = read.problems.map(\.description)
+        fields = CatalogueStore.Provenance.fields(of: read.state).mapValues {
+            Field(current: $0.current.map(provenance), conflicts: $0.conflicts.map(provenance))
         }
-        for (name, set) in state.sets where !set.values.isEmpty {
-            for element in set.elements {
-                let key = "\(name)[\(CanonicalJSON.string(element.value))]"
-                fields[key] = Field(current: element.writes.last.map(provenance), conflicts: [])
-            }
-        }
-        self.fields = fields
     }
 }
 

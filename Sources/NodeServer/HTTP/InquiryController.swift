@@ -7,20 +7,20 @@ import NIOFoundationCompat
 import SyncProtocol
 
 /// Inquiries under `/v1`: a public submission endpoint for other sites' forms, the operators'
-/// endpoints (editor token), the node-to-node referral endpoint (signed), and personal-data
+/// endpoints (editor token, checked by `EditorAuthentication`), the node-to-node referral endpoint (signed), and personal-data
 /// export and erasure. A node without an inquiry desk (a mirror) answers every one with a 404
 /// problem: it holds no inquiries.
 struct InquiryController: Sendable {
     let desk: InquiryDesk?
-    let editors: EditorAuthenticator
     var maximumBodyBytes = 64 * 1024
 
+    /// What every inquiry endpoint answers at a node without a desk.
+    static let noInquiries = ProblemDetails(
+        status: .notFound, code: "no-inquiries", title: "No inquiries here",
+        detail: "this node takes no inquiries (a mirror); send them to a regional node")
+
     private func openDesk() throws -> InquiryDesk {
-        guard let desk else {
-            throw ProblemDetails(
-                status: .notFound, code: "no-inquiries", title: "No inquiries here",
-                detail: "this node takes no inquiries (a mirror); send them to a regional node")
-        }
+        guard let desk else { throw Self.noInquiries }
         return desk
     }
 
@@ -66,7 +66,6 @@ struct InquiryController: Sendable {
 
     func list(_ request: Request) async throws -> JSONResponse<InquiryList> {
         let desk = try openDesk()
-        _ = try editors.editor(for: request)
         var state: InquiryState?
         if let text = request.uri.queryParameters["state"].map(String.init), !text.isEmpty {
             guard let parsed = InquiryState(rawValue: text) else {
@@ -92,7 +91,6 @@ struct InquiryController: Sendable {
 
     func show(_ request: Request, id: String) async throws -> JSONResponse<InquiryDetail> {
         let desk = try openDesk()
-        _ = try editors.editor(for: request)
         let inquiry = try await handling { try await desk.inquiry(id) }
         return JSONResponse(InquiryDetail(inquiry: inquiry, matches: try await desk.matches(for: inquiry)))
     }
@@ -102,9 +100,8 @@ struct InquiryController: Sendable {
         var note: String?
     }
 
-    func status(_ request: Request, id: String) async throws -> JSONResponse<Inquiry> {
+    func status(_ request: Request, id: String, editor: String) async throws -> JSONResponse<Inquiry> {
         let desk = try openDesk()
-        let editor = try editors.editor(for: request)
         let body = try ProblemDetails.decode(
             StatusBody.self, from: try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes))
         var state: InquiryState?
@@ -128,9 +125,8 @@ struct InquiryController: Sendable {
         var note: String?
     }
 
-    func refer(_ request: Request, id: String) async throws -> JSONResponse<Inquiry> {
+    func refer(_ request: Request, id: String, editor: String) async throws -> JSONResponse<Inquiry> {
         let desk = try openDesk()
-        let editor = try editors.editor(for: request)
         let body = try ProblemDetails.decode(
             ReferBody.self, from: try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes))
         return JSONResponse(
@@ -139,7 +135,6 @@ struct InquiryController: Sendable {
 
     func cooperationDraft(_ request: Request, id: String) async throws -> Response {
         let desk = try openDesk()
-        _ = try editors.editor(for: request)
         let yaml = try await handling {
             try await desk.cooperationDraft(
                 id, enterprises: request.uri.queryParameters[values: "enterprise"].map(String.init),
@@ -183,7 +178,6 @@ struct InquiryController: Sendable {
 
     func exportPersonalData(_ request: Request) async throws -> JSONResponse<InquiryList> {
         let desk = try openDesk()
-        _ = try editors.editor(for: request)
         return JSONResponse(InquiryList(inquiries: try await desk.export(email: try await email(request))))
     }
 
@@ -193,7 +187,6 @@ struct InquiryController: Sendable {
 
     func erasePersonalData(_ request: Request) async throws -> JSONResponse<Erasure> {
         let desk = try openDesk()
-        _ = try editors.editor(for: request)
         return JSONResponse(Erasure(erased: try await desk.erase(email: try await email(request))))
     }
 

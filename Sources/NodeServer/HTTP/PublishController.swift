@@ -39,7 +39,6 @@ package struct EditorAuthenticator: Sendable {
 /// Publishing under `/v1` (regional nodes only): `POST /v1/publish` and `POST /v1/retract`.
 struct PublishController: Sendable {
     let node: CatalogueNode
-    let editors: EditorAuthenticator
     var maximumBodyBytes = 16 * 1_048_576
 
     struct PublishBody: Decodable {
@@ -66,34 +65,28 @@ struct PublishController: Sendable {
         var changes: [ChangeReference]
     }
 
-    private func prepare(_ request: Request) async throws -> (editor: String, body: ByteBuffer) {
-        guard case .regional = node.mode else { throw ProblemDetails.readOnly }
-        let editor = try editors.editor(for: request)
-        return (editor, try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes))
-    }
-
-    func publish(_ request: Request) async throws -> JSONResponse<Report> {
-        let (editor, body) = try await prepare(request)
+    /// Behind `EditorAuthentication`, which refuses a mirror and a request without an editor's token.
+    func publish(_ request: Request, editor: String) async throws -> JSONResponse<Report> {
+        let body = try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes)
         let documents = try ProblemDetails.decode(PublishBody.self, from: body).entries
-        var entries: [SourcedEntry] = []
+        var entries: [(index: Int, path: FieldPath, item: PublishItem)] = []
         var issues: [ValidationIssue] = []
         for (index, document) in documents.enumerated() {
             let path = FieldPath.root.appending("entries").appending(index)
             let result = EntryDecoding.read(document, at: path)
             issues += result.issues
             if let entry = result.validEntry {
-                entries.append(
-                    SourcedEntry(
-                        entry: entry, path: path, location: FileLocation(line: 1, column: 1), document: document))
+                entries.append((index, path, PublishItem(entry: entry, document: document)))
             }
         }
         var seen: [EntryID: Int] = [:]
-        for (index, sourced) in entries.enumerated() {
-            if let first = seen[sourced.entry.id] {
+        // Named by their place in the body (an invalid entry before them counts too).
+        for sourced in entries {
+            if let first = seen[sourced.item.entry.id] {
                 issues.append(
                     ValidationIssue(path: sourced.path.appending("id"), message: "the same id as entries[\(first)]"))
             }
-            seen[sourced.entry.id] = index
+            seen[sourced.item.entry.id] = sourced.index
         }
         guard issues.isEmpty else {
             var problem = ProblemDetails(
@@ -104,7 +97,7 @@ struct PublishController: Sendable {
             problem.issues = issues.map(\.description)
             throw problem
         }
-        let report = try await publishing { try await node.publish(entries, editor: editor) }
+        let report = try await publishing { try await node.publish(entries.map(\.item), editor: editor) }
         return JSONResponse(
             Report(
                 entries: report.entries.map { outcome in
@@ -117,8 +110,8 @@ struct PublishController: Sendable {
                 }, changes: report.changes))
     }
 
-    func retract(_ request: Request) async throws -> JSONResponse<Report> {
-        let (editor, body) = try await prepare(request)
+    func retract(_ request: Request, editor: String) async throws -> JSONResponse<Report> {
+        let body = try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes)
         let targets = try ProblemDetails.decode(RetractBody.self, from: body).entries
         let report = try await publishing {
             try await node.retract(targets.map { EntryKey(kind: $0.kind, id: $0.id) }, editor: editor)

@@ -1,7 +1,7 @@
 import Hummingbird
 import NodeAPI
 
-extension Router {
+extension RouterMethods {
     /// Registers `endpoint` with `handler`.
     func add<Output: ResponseGenerator>(
         _ endpoint: Endpoint, _ handler: @escaping @Sendable (Request, Context) async throws -> Output

@@ -8,9 +8,9 @@ extension WebController {
     /// An enterprise, product or cooperation page: its content, its links to the others, where
     /// it came from (the signed provenance), and schema.org JSON-LD.
     func entry(kind: EntryKind, id: String, _ context: PageContext) async throws -> Page {
-        guard let state = try await node.store.entry(kind: kind.rawValue, id: id), state.isVisible,
-            let entry = EntryMaterializer.entry(of: state)?.entry
-        else { return notFound(context) }
+        guard let read = try await node.visibleEntry(kind: kind, id: id), let entry = read.entry else {
+            return notFound(context)
+        }
         let title = context.label(entry.displayName) ?? id
         var values = context.base(title: title)
         values["kind"] = context.text("kindOne.\(kind.rawValue)")
@@ -18,7 +18,7 @@ extension WebController {
         values["lighthouse"] = entry.lighthouse
         values["jsonHref"] = "/v1/entries/\(kind.rawValue)/\(id)"
         values["jsonLD"] = Self.jsonLD(entry)
-        values["provenance"] = provenance(of: state, context)
+        values["provenance"] = provenance(read.provenance, context)
         switch entry {
         case .enterprise(let enterprise): try await describe(enterprise, into: &values, context)
         case .product(let product): try await describe(product, into: &values, context)
@@ -176,9 +176,7 @@ extension WebController {
     private func named(_ references: [(EntryKind, EntryID)], _ context: PageContext) async throws -> [[String: Any]] {
         var named: [[String: Any]] = []
         for (kind, id) in references {
-            guard let state = try await node.store.entry(kind: kind.rawValue, id: id.rawValue), state.isVisible,
-                let entry = EntryMaterializer.entry(of: state)?.entry
-            else { continue }
+            guard let entry = try await node.visibleEntry(kind: kind, id: id.rawValue)?.entry else { continue }
             named.append([
                 "href": context.href("/\(kind.rawValue)/\(id.rawValue)"),
                 "name": context.localized(entry.displayName) ?? ["text": id.rawValue],
@@ -188,14 +186,7 @@ extension WebController {
     }
 
     /// Who published the entry and who changed it last, from the signed writes that stand.
-    private func provenance(of state: EntryState, _ context: PageContext) -> [String: Any] {
-        var writes: [Write] = []
-        var conflicts = 0
-        for register in state.registers.values {
-            writes += register.live.values
-            conflicts += register.conflicts.count
-        }
-        for set in state.sets.values { writes += set.adds.values }
+    private func provenance(_ provenance: Provenance, _ context: PageContext) -> [String: Any] {
         let roster = node.acceptance.roster
         func region(_ write: Write) -> String {
             guard let author = roster.author(write.tag.author) else {
@@ -204,13 +195,14 @@ extension WebController {
             return "\(author.name) (\(author.region))"
         }
         var value: [String: Any] = [
-            "conflicts": conflicts > 0 ? context.text("conflictsNote", ["n": String(conflicts)]) : ""
+            "conflicts": provenance.conflicts > 0
+                ? context.text("conflictsNote", ["n": String(provenance.conflicts)]) : ""
         ]
-        if let oldest = writes.min(by: { $0.hlc < $1.hlc }) {
+        if let oldest = provenance.first {
             value["origin"] = region(oldest)
             value["published"] = PageContext.date(oldest.hlc.time)
         }
-        if let latest = writes.max(by: { $0.hlc < $1.hlc }) {
+        if let latest = provenance.latest {
             value["lastRegion"] = region(latest)
             value["lastEditor"] = context.text("byEditor", ["editor": latest.editor])
             value["lastChanged"] = PageContext.date(latest.hlc.time)

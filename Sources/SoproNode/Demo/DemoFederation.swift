@@ -14,14 +14,16 @@ import UnixSignals
 /// A whole federation in one process on loopback — five regional nodes and a mirror, each with
 /// its own key and SQLite store — for `sopro-node demo` and for tests.
 package struct DemoFederation: Sendable {
+    /// One member: an ordinary node opened from its data directory, as `sopro-node serve` opens it.
     package struct Member: Sendable {
-        package var name: String
+        package var runtime: NodeRuntime
+        package var name: String { runtime.configuration.name }
         /// The region a node publishes for; `nil` for the mirror.
-        package var region: String?
-        package var node: CatalogueNode
-        package var port: Int
+        package var region: String? { runtime.configuration.mode == .mirror ? nil : runtime.configuration.region }
+        package var node: CatalogueNode { runtime.node }
+        package var port: Int { runtime.configuration.listen.port }
         /// Whom the member syncs with: its configuration's peers.
-        package var peers: [Peer]
+        package var peers: [Peer] { runtime.configuration.peerList }
         package var url: String { "http://127.0.0.1:\(port)" }
     }
 
@@ -74,34 +76,21 @@ package struct DemoFederation: Sendable {
             try configuration.write(to: url)
             return configuration
         }
+        // Each member is opened as `serve` opens a node. The demo vouches for its members' own
+        // heads: their stores are never restored from elsewhere, and it publishes before serving.
         var members: [Member] = []
         for (index, entry) in keys.enumerated() {
-            let port = basePort + index + 1
-            let settings = try configuration(folder: entry.code, name: entry.name, region: entry.code, port: port)
-            let store = try SQLiteChangeStore.open(
-                path: directory.appendingPathComponent(entry.code).appendingPathComponent("store.sqlite").path)
-            _ = try await store.repairHeads()
-            _ = try await store.refreshCatalogue()
-            let node = try await CatalogueNode(
-                store: store,
-                acceptance: ChangeAcceptance(roster: settings.roster, schema: CatalogueSchema.fieldSchema),
-                mode: .regional(key: entry.key, region: entry.code), name: entry.name)
-            members.append(
-                Member(name: entry.name, region: entry.code, node: node, port: port, peers: settings.peerList))
+            _ = try configuration(folder: entry.code, name: entry.name, region: entry.code, port: basePort + index + 1)
+            let runtime = try await NodeRuntime.open(
+                dataDirectory: directory.appendingPathComponent(entry.code), confirmOwnHead: true, environment: [:],
+                logger: logger)
+            members.append(Member(runtime: runtime))
         }
-        let mirrorPort = basePort + regions.count + 1
-        let mirrorSettings = try configuration(folder: "mirror", name: "Mirror", region: nil, port: mirrorPort)
-        let mirrorStore = try SQLiteChangeStore.open(
-            path: directory.appendingPathComponent("mirror").appendingPathComponent("store.sqlite").path)
-        _ = try await mirrorStore.refreshCatalogue()
+        _ = try configuration(folder: "mirror", name: "Mirror", region: nil, port: basePort + regions.count + 1)
         members.append(
             Member(
-                name: "Mirror", region: nil,
-                node: try await CatalogueNode(
-                    store: mirrorStore,
-                    acceptance: ChangeAcceptance(roster: mirrorSettings.roster, schema: CatalogueSchema.fieldSchema),
-                    mode: .mirror, name: "Mirror"),
-                port: mirrorPort, peers: mirrorSettings.peerList))
+                runtime: try await NodeRuntime.open(
+                    dataDirectory: directory.appendingPathComponent("mirror"), environment: [:], logger: logger)))
         return DemoFederation(members: members, logger: logger)
     }
 
@@ -124,10 +113,6 @@ package struct DemoFederation: Sendable {
         return counts
     }
 
-    /// Every member's peers, from its configuration: the regional nodes form a full mesh, the
-    /// mirror pulls from all, and whatever an operator added.
-    func peers(of member: Member) -> [Peer] { member.peers }
-
     /// Whether every member holds the same catalogue; returns the digest if so.
     package func agreedDigest() async throws -> String? {
         var digests: Set<String> = []
@@ -139,30 +124,15 @@ package struct DemoFederation: Sendable {
     /// when every digest agrees.
     /// `operatorToken`, when given, is every regional node's editor token for the run: for the
     /// operators' pages and `sopro-node inquiries` against the demo.
-    package func run(
-        interval: Duration = .seconds(1), operatorToken: String? = nil,
-        onConverged: @escaping @Sendable (String) -> Void
-    ) async throws {
+    package func run(operatorToken: String? = nil, onConverged: @escaping @Sendable (String) -> Void) async throws {
         let editors = EditorAuthenticator { token in
             guard let operatorToken, token == operatorToken else { return nil }
             return "demo-operator"
         }
         var services: [any Service] = []
         for member in members {
-            // Regional nodes take inquiries and refer them to each other; the mirror does not.
-            var desk: InquiryDesk?
-            if member.region != nil, let store = member.node.store as? SQLiteChangeStore {
-                desk = try InquiryDesk(
-                    store: SQLiteInquiryStore(sharing: store), node: member.node, peers: peers(of: member),
-                    transport: HTTPReferralTransport(), logger: logger)
-            }
-            services.append(
-                buildApplication(
-                    node: member.node, port: member.port, editors: editors, inquiries: desk, logger: logger))
-            services.append(
-                Replicator(
-                    node: member.node, peers: peers(of: member), client: HTTPPeerClient(), clock: ContinuousClock(),
-                    interval: interval, logger: logger))
+            for repair in member.runtime.repairs { logger.notice("\(member.name): start-up check repaired: \(repair)") }
+            services += try member.runtime.services(editors: editors)
         }
         services.append(ConvergenceWatcher(federation: self, onConverged: onConverged))
         let group = ServiceGroup(

@@ -3,9 +3,9 @@ package import CatalogueStore
 package import Foundation
 import Hummingbird
 package import Logging
-import NodeServer
+package import NodeServer
 package import Replication
-import ServiceLifecycle
+package import ServiceLifecycle
 import SyncProtocol
 import UnixSignals
 
@@ -14,6 +14,8 @@ import UnixSignals
 package struct NodeRuntime: Sendable {
     package let configuration: NodeConfiguration
     package let node: CatalogueNode
+    /// The node's SQLite file, which the inquiry store shares.
+    let store: SQLiteChangeStore
     /// Lines for the log about what the start-up check repaired.
     package let repairs: [String]
     let logger: Logger
@@ -25,12 +27,15 @@ package struct NodeRuntime: Sendable {
 
     /// Opens the node in `dataDirectory`. `confirmOwnHead`: the operator vouches that the store
     /// holds the node's latest change (its peers are gone for good), so it signs without asking.
+    /// `environment`: where `SOPRO_HOST`, `SOPRO_PORT` and `SOPRO_SYNC_INTERVAL` override the
+    /// configuration (the demo passes none, its members' ports being its own).
     package static func open(
-        dataDirectory: URL, confirmOwnHead: Bool = false, logger: Logger
+        dataDirectory: URL, confirmOwnHead: Bool = false,
+        environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) async throws
         -> NodeRuntime
     {
-        let configuration = try NodeConfiguration.load(from: dataDirectory)
+        let configuration = try NodeConfiguration.load(from: dataDirectory, environment: environment)
         let mode: NodeMode
         switch configuration.mode {
         case .mirror:
@@ -55,10 +60,8 @@ package struct NodeRuntime: Sendable {
             needsOwnHeadFromPeers: true)
         if confirmOwnHead, case .regional = mode {
             await node.confirmOwnHead(by: "operator")
-            logger.warning(
-                "own head confirmed by the operator (--confirm-own-head): the node signs without asking its peers")
         }
-        return NodeRuntime(configuration: configuration, node: node, repairs: repairs, logger: logger)
+        return NodeRuntime(configuration: configuration, node: node, store: store, repairs: repairs, logger: logger)
     }
 
     package var replicator: Replicator<ContinuousClock> {
@@ -68,13 +71,15 @@ package struct NodeRuntime: Sendable {
             ownHeadQuorumAfter: .seconds(configuration.ownHeadQuorumAfter), logger: logger)
     }
 
-    /// Serves and replicates until a shutdown signal; the request in flight finishes first.
-    package func run() async throws {
-        for repair in repairs { logger.notice("start-up check repaired: \(repair)") }
+    /// What the node runs: its HTTP server, its replicator and, for a regional node, the
+    /// inquiry desk's retention. `serve`, the demo and the tests that run whole nodes build
+    /// them here, the same way. `editors` replaces the configuration's editors (the demo's
+    /// operator token for one run).
+    package func services(editors: EditorAuthenticator? = nil) throws -> [any Service] {
         let replicator = replicator
         var services: [any Service] = []
         var desk: InquiryDesk?
-        if case .regional = node.mode, let store = node.store as? SQLiteChangeStore {
+        if case .regional = node.mode {
             let opened = try InquiryDesk(
                 store: SQLiteInquiryStore(sharing: store), node: node, peers: configuration.peerList,
                 transport: HTTPReferralTransport(), retentionDays: configuration.inquiryRetentionDays,
@@ -91,13 +96,19 @@ package struct NodeRuntime: Sendable {
         }
         let app = buildApplication(
             node: node, host: configuration.listen.host, port: configuration.listen.port,
-            editors: EditorAuthenticator(configuration: configuration), peerStatus: replicator.status,
+            editors: editors ?? EditorAuthenticator(configuration: configuration), peerStatus: replicator.status,
             publicAddress: configuration.publicURL.flatMap(PublicAddress.init), inquiries: desk,
             clientAddress: ClientAddress(trustForwardedFor: configuration.trustForwardedFor), limits: limits,
             logger: logger)
+        return [app, replicator] + services
+    }
+
+    /// Serves and replicates until a shutdown signal; the request in flight finishes first.
+    package func run() async throws {
+        for repair in repairs { logger.notice("start-up check repaired: \(repair)") }
         let group = ServiceGroup(
             configuration: .init(
-                services: [app, replicator] + services, gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
+                services: try services(), gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
         try await group.run()
     }
 }

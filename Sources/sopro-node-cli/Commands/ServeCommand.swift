@@ -1,5 +1,7 @@
 import ArgumentParser
+import CatalogueStore
 import Foundation
+import Logging
 import SoproNode
 
 /// `sopro-node serve`: runs the node (or mirror) of a data directory.
@@ -40,6 +42,10 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
+        }
+        if confirmOwnHead, case .regional = runtime.node.mode {
+            logger.warning(
+                "own head confirmed by the operator (--confirm-own-head): the node signs without asking its peers")
         }
         let configuration = runtime.configuration
         say(

@@ -1,3 +1,4 @@
+package import CatalogueStore
 package import DirectoryModel
 
 /// One entry and where it came from.
@@ -17,4 +18,7 @@ package struct SourcedEntry: Sendable {
         self.location = location
         self.document = document
     }
+
+    /// What publishing needs of it.
+    package var publishItem: PublishItem { PublishItem(entry: entry, document: document) }
 }
