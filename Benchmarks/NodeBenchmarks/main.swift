@@ -8,6 +8,7 @@ import Hummingbird
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import NodeClient
 import NodeServer
 import Replication
 import SoproNode

@@ -5,6 +5,7 @@ package import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 package import NodeAPI
+import NodeClient
 package import SyncProtocol
 import Synchronization
 

@@ -20,10 +20,14 @@ import Testing
         "CatalogueStore": ["DirectoryModel", "SyncProtocol", "GRDB", "Prometheus", "Logging"],
         "EntryDocuments": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "Yams", "Crypto"],
         "Brokerage": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "GRDB", "Logging", "ServiceLifecycle"],
-        "NodeAPI": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "HTTPTypes"],
+        "NodeAPI": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "Brokerage", "HTTPTypes"],
+        "NodeClient": [
+            "DirectoryModel", "CatalogueStore", "Brokerage", "NodeAPI", "AsyncHTTPClient", "NIOCore",
+            "NIOFoundationCompat", "NIOHTTP1", "NIOHTTPCompression",
+        ],
         "Replication": [
-            "SyncProtocol", "CatalogueStore", "NodeAPI", "AsyncHTTPClient", "NIOCore", "NIOFoundationCompat",
-            "NIOHTTP1", "NIOHTTPCompression", "Prometheus", "ServiceLifecycle", "Logging",
+            "SyncProtocol", "CatalogueStore", "NodeAPI", "NodeClient", "AsyncHTTPClient", "NIOCore",
+            "NIOFoundationCompat", "NIOHTTP1", "Prometheus", "ServiceLifecycle", "Logging",
         ],
         "NodeServer": [
             "DirectoryModel", "SyncProtocol", "CatalogueStore", "EntryDocuments", "Brokerage", "NodeAPI",
@@ -33,7 +37,8 @@ import Testing
         ],
         "SoproNode": [
             "DirectoryModel", "SyncProtocol", "CatalogueStore", "EntryDocuments", "Brokerage", "NodeAPI",
-            "Replication", "NodeServer", "Yams", "Hummingbird", "NIOCore", "NIOFoundationCompat", "NIOHTTP1",
+            "NodeClient", "Replication", "NodeServer", "Yams", "Hummingbird", "NIOCore", "NIOFoundationCompat",
+            "NIOHTTP1",
             "AsyncHTTPClient", "ServiceLifecycle", "UnixSignals", "Crypto", "Logging",
         ],
     ]

@@ -13,7 +13,7 @@ import Testing
 
 /// Runs the built `sopro-node` binary as an operator would: processes, loopback ports,
 /// temporary folders.
-@Suite(.serialized) struct CommandLineEndToEndTests {
+@Suite(.serialized, .tags(.slow)) struct CommandLineEndToEndTests {
     /// The binary beside the test bundle in the build folder.
     static var binary: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sopro-node")

@@ -12,7 +12,7 @@ import Testing
 /// Kills a node with SIGKILL while it applies large batches, at random moments, and checks
 /// after every kill that the store is consistent: SQLite's integrity check, every signature
 /// and hash chain, heads matching the logs, and the catalogue equal to a rebuild.
-@Suite(.serialized) struct CrashRecoveryTests {
+@Suite(.serialized, .tags(.slow)) struct CrashRecoveryTests {
     @Test func killedAtAnyMomentTheStoreStaysConsistent() async throws {
         let binary = CommandLineEndToEndTests.binary
         guard FileManager.default.fileExists(atPath: binary.path) else {

@@ -104,13 +104,35 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
+/// The two ways a store is opened: a `DatabaseQueue` in memory (tests, tools) and a
+/// `DatabasePool` on a file in WAL mode (every node), whose readers run beside the writer.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case queue, pool
+
+    var testDescription: String { rawValue }
+
+    /// A new, empty store of this kind, and the temporary folder of a pool's file (to remove).
+    func make() throws -> (SQLiteChangeStore, folder: URL?) {
+        switch self {
+        case .queue: return (try SQLiteChangeStore.inMemory(), nil)
+        case .pool:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "sopro-store-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return (try SQLiteChangeStore.open(path: folder.appendingPathComponent("store.sqlite").path), folder)
+        }
+    }
+}
+
 @Suite struct SQLiteChangeStoreTests {
     let now = StoreScenario.now + 1000
 
-    @Test func storesTheSameCatalogueAsTheInMemoryReplicaInAnyOrder() async {
+    @Test(arguments: StoreKind.allCases)
+    func storesTheSameCatalogueAsTheInMemoryReplicaInAnyOrder(kind: StoreKind) async {
         await propertyCheck(count: 15, input: Gen.int(in: 0...Int.max)) { seed in
             let scenario = try StoreScenario(seed: UInt64(seed))
-            let store = try SQLiteChangeStore.inMemory()
+            let (store, folder) = try kind.make()
+            defer { folder.map { try? FileManager.default.removeItem(at: $0) } }
             let acceptance = StoreScenario.acceptance(for: scenario.keys)
             try await scenario.deliverInRandomBatches(seed: UInt64(seed)) { batch, _ in
                 try await store.apply(await ChangeVerifier.verify(batch), acceptance: acceptance, now: now)
@@ -122,10 +144,12 @@ struct SeededGenerator: RandomNumberGenerator {
         }
     }
 
-    @Test func deferredBatchesReachTheSameCatalogueOnceRefreshed() async {
+    @Test(arguments: StoreKind.allCases)
+    func deferredBatchesReachTheSameCatalogueOnceRefreshed(kind: StoreKind) async {
         await propertyCheck(count: 15, input: Gen.int(in: 0...Int.max)) { seed in
             let scenario = try StoreScenario(seed: UInt64(seed))
-            let store = try SQLiteChangeStore.inMemory()
+            let (store, folder) = try kind.make()
+            defer { folder.map { try? FileManager.default.removeItem(at: $0) } }
             let acceptance = StoreScenario.acceptance(for: scenario.keys)
             var deferred = 0
             try await scenario.deliverInRandomBatches(seed: UInt64(seed)) { batch, rng in

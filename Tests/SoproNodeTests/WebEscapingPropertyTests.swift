@@ -12,6 +12,7 @@ import Testing
 
 @testable import Brokerage
 @testable import EntryDocuments
+@testable import NodeAPI
 @testable import NodeServer
 @testable import SoproNode
 

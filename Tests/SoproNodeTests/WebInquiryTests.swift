@@ -10,6 +10,7 @@ import Testing
 @testable import Brokerage
 @testable import CatalogueStore
 @testable import EntryDocuments
+@testable import NodeAPI
 @testable import NodeServer
 @testable import SoproNode
 

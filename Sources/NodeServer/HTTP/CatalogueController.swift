@@ -2,6 +2,7 @@ import CatalogueStore
 import DirectoryModel
 import Foundation
 import Hummingbird
+import NodeAPI
 import SyncProtocol
 
 /// Reading the catalogue under `/v1`: listing with filters, full-text search, and one entry
@@ -101,53 +102,4 @@ struct CatalogueController: Sendable {
         }
         return nil
     }
-}
-
-/// `GET /v1/entries/{kind}/{id}`: the merged entry, where each value came from, and the
-/// concurrent values that lost a conflict.
-struct EntryDetail: Encodable, Sendable {
-    struct Provenance: Encodable, Sendable {
-        var value: SyncValue
-        var author: String
-        var region: String?
-        var editor: String
-        /// ms since 1970.
-        var time: Int64
-        var tag: String
-    }
-
-    struct Field: Encodable, Sendable {
-        var current: Provenance?
-        var conflicts: [Provenance]
-    }
-
-    var kind: String
-    var id: String
-    var retracted: Bool
-    /// The entry document (as in entry files), from the merged values.
-    var entry: DocumentValue
-    /// Problems of the merged entry (e.g. required fields not yet arrived); empty when valid.
-    var problems: [String]
-    /// Per register (`name.de`): the winning write and the losers; per set (`sectors`): each element's adds.
-    var fields: [String: Field]
-
-    init(_ read: CatalogueEntry, roster: AuthorRoster) {
-        func provenance(_ write: Write) -> Provenance {
-            Provenance(
-                value: write.value, author: write.tag.author.rawValue, region: roster.author(write.tag.author)?.region,
-                editor: write.editor, time: write.hlc.time, tag: write.tag.rawValue)
-        }
-        kind = read.state.kind
-        id = read.state.id
-        retracted = read.state.isRetracted
-        entry = read.document
-        problems = read.problems.map(\.description)
-        fields = CatalogueStore.Provenance.fields(of: read.state).mapValues {
-            Field(current: $0.current.map(provenance), conflicts: $0.conflicts.map(provenance))
-        }
-    }
-}
-
-extension String {
-    var quotedForProblem: String { "\"" + prefix(80).replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
 }

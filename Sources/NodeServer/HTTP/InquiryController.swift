@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import NIOFoundationCompat
+import NodeAPI
 import SyncProtocol
 
 /// Inquiries under `/v1`: a public submission endpoint for other sites' forms, the operators'
@@ -39,13 +40,7 @@ struct InquiryController: Sendable {
         }
     }
 
-    struct Receipt: Encodable, Sendable {
-        var received: Bool
-        /// A short reference the asker can quote.
-        var reference: String
-    }
-
-    func submit(_ request: Request, client: String) async throws -> JSONResponse<Receipt> {
+    func submit(_ request: Request, client: String) async throws -> JSONResponse<InquiryReceipt> {
         let desk = try openDesk()
         let body = try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes)
         let submission = try ProblemDetails.decode(Submission.self, from: body)
@@ -57,11 +52,7 @@ struct InquiryController: Sendable {
                 honeypot: submission.website)
         }
         let reference = String((inquiry?.id ?? UUID().uuidString.lowercased()).prefix(8))
-        return JSONResponse(Receipt(received: true, reference: reference), status: .accepted)
-    }
-
-    struct InquiryList: Encodable, Sendable {
-        var inquiries: [Inquiry]
+        return JSONResponse(InquiryReceipt(received: true, reference: reference), status: .accepted)
     }
 
     func list(_ request: Request) async throws -> JSONResponse<InquiryList> {
@@ -84,26 +75,16 @@ struct InquiryController: Sendable {
         return JSONResponse(InquiryList(inquiries: try await desk.list(state: state, limit: limit)))
     }
 
-    struct InquiryDetail: Encodable, Sendable {
-        var inquiry: Inquiry
-        var matches: InquiryMatches
-    }
-
     func show(_ request: Request, id: String) async throws -> JSONResponse<InquiryDetail> {
         let desk = try openDesk()
         let inquiry = try await handling { try await desk.inquiry(id) }
         return JSONResponse(InquiryDetail(inquiry: inquiry, matches: try await desk.matches(for: inquiry)))
     }
 
-    struct StatusBody: Decodable {
-        var state: String?
-        var note: String?
-    }
-
     func status(_ request: Request, id: String, editor: String) async throws -> JSONResponse<Inquiry> {
         let desk = try openDesk()
         let body = try ProblemDetails.decode(
-            StatusBody.self, from: try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes))
+            InquiryStatusBody.self, from: try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes))
         var state: InquiryState?
         if let text = body.state {
             guard let parsed = InquiryState(rawValue: text) else {
@@ -120,15 +101,10 @@ struct InquiryController: Sendable {
             try await handling { try await desk.record(id, state: state, note: body.note, operatorName: editor) })
     }
 
-    struct ReferBody: Decodable {
-        var to: String
-        var note: String?
-    }
-
     func refer(_ request: Request, id: String, editor: String) async throws -> JSONResponse<Inquiry> {
         let desk = try openDesk()
         let body = try ProblemDetails.decode(
-            ReferBody.self, from: try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes))
+            InquiryReferralBody.self, from: try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes))
         return JSONResponse(
             try await handling { try await desk.refer(id, to: body.to, note: body.note, operatorName: editor) })
     }
@@ -145,12 +121,6 @@ struct InquiryController: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: yaml)))
     }
 
-    struct ReferralReceipt: Encodable, Sendable {
-        var id: String
-        /// `false` when the referral had arrived before.
-        var new: Bool
-    }
-
     func receiveReferral(_ request: Request) async throws -> JSONResponse<ReferralReceipt> {
         let desk = try openDesk()
         let body = try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes * 2)
@@ -160,13 +130,10 @@ struct InquiryController: Sendable {
             ReferralReceipt(id: result.inquiry.id, new: result.isNew), status: result.isNew ? .created : .ok)
     }
 
-    struct EmailBody: Decodable {
-        var email: String
-    }
-
     private func email(_ request: Request) async throws -> EmailAddress {
         let body = try ProblemDetails.decode(
-            EmailBody.self, from: try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes))
+            PersonalDataRequestBody.self,
+            from: try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes))
         do {
             return try EmailAddress(parsing: body.email)
         } catch {
@@ -181,13 +148,9 @@ struct InquiryController: Sendable {
         return JSONResponse(InquiryList(inquiries: try await desk.export(email: try await email(request))))
     }
 
-    struct Erasure: Encodable, Sendable {
-        var erased: Int
-    }
-
-    func erasePersonalData(_ request: Request) async throws -> JSONResponse<Erasure> {
+    func erasePersonalData(_ request: Request) async throws -> JSONResponse<PersonalDataErasure> {
         let desk = try openDesk()
-        return JSONResponse(Erasure(erased: try await desk.erase(email: try await email(request))))
+        return JSONResponse(PersonalDataErasure(erased: try await desk.erase(email: try await email(request))))
     }
 
     /// Maps the desk's refusals to problems.

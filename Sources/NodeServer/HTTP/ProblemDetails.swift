@@ -173,10 +173,3 @@ extension ProblemDetails {
         }
     }
 }
-
-/// One invalid field of a submitted form, for programs (`code`) and people (`message`).
-package struct FieldProblem: Encodable, Sendable, Hashable {
-    package var field: String
-    package var code: String
-    package var message: String
-}

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import NIOFoundationCompat
+import NodeAPI
 import SyncProtocol
 
 /// Who may publish: checks an editor's bearer token. Tokens are stored only as hashes and never
@@ -41,34 +42,10 @@ struct PublishController: Sendable {
     let node: CatalogueNode
     var maximumBodyBytes = 16 * 1_048_576
 
-    struct PublishBody: Decodable {
-        var entries: [DocumentValue]
-    }
-
-    struct RetractBody: Decodable {
-        struct Target: Decodable {
-            var kind: String
-            var id: String
-        }
-        var entries: [Target]
-    }
-
-    struct Report: Encodable {
-        struct Entry: Encodable {
-            var kind: String
-            var id: String
-            /// `created`, `updated` or `unchanged` (publish); `retracted` or `unchanged` (retract).
-            var outcome: String
-            var fields: [String]?
-        }
-        var entries: [Entry]
-        var changes: [ChangeReference]
-    }
-
     /// Behind `EditorAuthentication`, which refuses a mirror and a request without an editor's token.
-    func publish(_ request: Request, editor: String) async throws -> JSONResponse<Report> {
+    func publish(_ request: Request, editor: String) async throws -> JSONResponse<PublishAnswer> {
         let body = try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes)
-        let documents = try ProblemDetails.decode(PublishBody.self, from: body).entries
+        let documents = try ProblemDetails.decode(PublishRequestBody.self, from: body).entries
         var entries: [(index: Int, path: FieldPath, item: PublishItem)] = []
         var issues: [ValidationIssue] = []
         for (index, document) in documents.enumerated() {
@@ -99,7 +76,7 @@ struct PublishController: Sendable {
         }
         let report = try await publishing { try await node.publish(entries.map(\.item), editor: editor) }
         return JSONResponse(
-            Report(
+            PublishAnswer(
                 entries: report.entries.map { outcome in
                     switch outcome.outcome {
                     case .created: .init(kind: outcome.kind.rawValue, id: outcome.id.rawValue, outcome: "created")
@@ -110,14 +87,14 @@ struct PublishController: Sendable {
                 }, changes: report.changes))
     }
 
-    func retract(_ request: Request, editor: String) async throws -> JSONResponse<Report> {
+    func retract(_ request: Request, editor: String) async throws -> JSONResponse<PublishAnswer> {
         let body = try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes)
-        let targets = try ProblemDetails.decode(RetractBody.self, from: body).entries
+        let targets = try ProblemDetails.decode(RetractRequestBody.self, from: body).entries
         let report = try await publishing {
             try await node.retract(targets.map { EntryKey(kind: $0.kind, id: $0.id) }, editor: editor)
         }
         return JSONResponse(
-            Report(
+            PublishAnswer(
                 entries: report.entries.map {
                     .init(kind: $0.key.kind, id: $0.key.id, outcome: $0.retracted ? "retracted" : "unchanged")
                 }, changes: report.changes))

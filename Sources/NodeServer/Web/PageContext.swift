@@ -1,6 +1,7 @@
 import CatalogueStore
 import DirectoryModel
 import Foundation
+import NodeAPI
 
 /// What every page shares: the language, links that keep it, and the labels of vocabulary
 /// terms, regions, kinds and facet values in that language. Builds the dictionaries the

@@ -6,6 +6,7 @@ package import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 import NodeAPI
+import NodeClient
 import Replication
 
 /// Sends referrals with `POST {peer}/v1/referrals`, on the node's shared HTTP client, which

@@ -3,6 +3,7 @@ import CatalogueStore
 import DirectoryModel
 import EntryDocuments
 import Foundation
+import NodeAPI
 import SoproNode
 
 /// `sopro-node check`: validates entry files without publishing anything.

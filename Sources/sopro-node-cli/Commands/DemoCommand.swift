@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NodeClient
 import SoproNode
 
 /// `sopro-node demo`: a local five-region federation and a mirror, in one process.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogueStore
 import Foundation
 
 /// `sopro-node list`: the catalogue's entries, filtered.
@@ -28,15 +29,15 @@ struct ListCommand: AsyncParsableCommand {
         let (items, more) = try await CataloguePages.items(
             at: connection, query: filters.queryItems, limit: filters.limit)
         if filters.json {
-            sayJSON(try JSONSerialization.data(withJSONObject: ["items": items]))
+            sayJSON(try JSONEncoder().encode(CataloguePages.Listing(items: items)))
             return
         }
         sayTable(
             ["KIND", "ID", "REGION", "NAME"],
             items.map { item in
                 [
-                    item["kind"] as? String ?? "", item["id"] as? String ?? "", item["region"] as? String ?? "",
-                    CataloguePages.name(of: item) + (item["lighthouse"] as? Bool == true ? " ★" : ""),
+                    item.kind, item.id, item.region ?? "",
+                    CataloguePages.name(of: item) + (item.lighthouse ? " ★" : ""),
                 ]
             })
         say(

@@ -2,6 +2,8 @@ import ArgumentParser
 import CatalogueStore
 import DirectoryModel
 import Foundation
+import NodeAPI
+import NodeClient
 
 /// `sopro-node retract`: withdraws entries from the catalogue.
 struct RetractCommand: AsyncParsableCommand {
@@ -33,14 +35,12 @@ struct RetractCommand: AsyncParsableCommand {
     func run() async throws {
         let token = try editor.token()
         let connection = NodeConnection(url: try node.url(data: data))
-        var targets: [[String: String]] = []
+        var targets: [RetractRequestBody.Target] = []
         for entry in entries {
             let (kind, id) = try await entry.resolve(at: connection)
-            targets.append(["kind": kind.rawValue, "id": id])
+            targets.append(.init(kind: kind.rawValue, id: id))
         }
-        let answer = try await connection.post(
-            "/v1/retract", json: try JSONSerialization.data(withJSONObject: ["entries": targets]), token: token)
-        try PublishReport.print(answer)
+        PublishReport.print(try await connection.run { try await $0.retract(targets, token: token) })
     }
 
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogueStore
 import Foundation
 
 /// `sopro-node search`: full-text search in every language.
@@ -34,14 +35,14 @@ struct SearchCommand: AsyncParsableCommand {
         let query = [("q", words.joined(separator: " ")), ("lang", lang)] + filters.queryItems
         let (items, more) = try await CataloguePages.items(at: connection, query: query, limit: filters.limit)
         if filters.json {
-            sayJSON(try JSONSerialization.data(withJSONObject: ["items": items]))
+            sayJSON(try JSONEncoder().encode(CataloguePages.Listing(items: items)))
             return
         }
         sayTable(
             ["KIND", "ID", "NAME", "MATCH"],
             items.map { item in
                 [
-                    item["kind"] as? String ?? "", item["id"] as? String ?? "",
+                    item.kind, item.id,
                     CataloguePages.name(of: item, language: lang), CataloguePages.snippet(of: item),
                 ]
             }, maximumWidth: 60)

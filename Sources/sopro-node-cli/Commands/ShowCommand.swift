@@ -1,6 +1,10 @@
 import ArgumentParser
+import CatalogueStore
 import DirectoryModel
 import Foundation
+import NodeAPI
+import NodeClient
+import SyncProtocol
 
 /// `sopro-node show`: one entry with where each value came from.
 struct ShowCommand: AsyncParsableCommand {
@@ -31,59 +35,48 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         let connection = NodeConnection(url: try node.url(data: data))
         let (kind, id) = try await entry.resolve(at: connection)
-        guard let data = try await connection.get("/v1/entries/\(kind.rawValue)/\(id)", allowMissing: true) else {
+        if json {
+            sayJSON(try await connection.get("/v1/entries/\(kind.rawValue)/\(id)"))
+            return
+        }
+        guard let detail = try await connection.run({ try await $0.entry(kind: kind.rawValue, id: id) }) else {
             printError("error: the node has no entry \(id)")
             throw ExitCode(1)
         }
-        if json {
-            sayJSON(data)
-            return
-        }
-        let detail = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-        say("\(kind.rawValue) \(id)\(detail["retracted"] as? Bool == true ? "  (retracted)" : "")")
-        let fields = detail["fields"] as? [String: [String: Any]] ?? [:]
+        say("\(kind.rawValue) \(id)\(detail.retracted ? "  (retracted)" : "")")
         var conflicts: [[String]] = []
         sayTable(
             ["FIELD", "VALUE", "SET BY"],
-            fields.keys.sorted().map { name in
-                let field = fields[name] ?? [:]
-                let current = field["current"] as? [String: Any] ?? [:]
-                for loser in field["conflicts"] as? [[String: Any]] ?? [] {
-                    conflicts.append([name, Self.text(loser["value"]), Self.origin(loser)])
+            detail.fields.keys.sorted().map { name in
+                let field = detail.fields[name]
+                for loser in field?.conflicts ?? [] {
+                    conflicts.append([name, Self.text(loser.value), Self.origin(loser)])
                 }
-                return [name, Self.text(current["value"]), Self.origin(current)]
+                return [name, field?.current.map { Self.text($0.value) } ?? "", field?.current.map(Self.origin) ?? ""]
             }, maximumWidth: 70)
         if !conflicts.isEmpty {
             say("")
             say("Conflicts (concurrent values that lost; publish the value that should stand):")
             sayTable(["FIELD", "LOSING VALUE", "SET BY"], conflicts, maximumWidth: 70)
         }
-        let problems = detail["problems"] as? [String] ?? []
-        if !problems.isEmpty {
+        if !detail.problems.isEmpty {
             say("")
             say("Problems of the merged entry:")
-            for problem in problems { say("  \(problem)") }
+            for problem in detail.problems { say("  \(problem)") }
         }
     }
 
-    static func text(_ value: Any?) -> String {
+    /// A value as one line: text as it is, anything else as JSON.
+    static func text(_ value: SyncValue) -> String {
         switch value {
-        case let text as String: return text.replacingOccurrences(of: "\n", with: " ")
-        case nil, is NSNull: return ""
-        case let value?:
-            guard JSONSerialization.isValidJSONObject([value]),
-                let data = try? JSONSerialization.data(
-                    withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
-            else { return "\(value)" }
-            return String(decoding: data, as: UTF8.self)
+        case .string(let text): text.replacingOccurrences(of: "\n", with: " ")
+        case .null: ""
+        default: CanonicalJSON.string(value)
         }
     }
 
-    static func origin(_ provenance: [String: Any]) -> String {
-        let time = (provenance["time"] as? Int64 ?? (provenance["time"] as? NSNumber)?.int64Value).map {
-            ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double($0) / 1000))
-        }
-        return [provenance["region"] as? String, provenance["editor"] as? String, time].compactMap { $0 }.joined(
-            separator: " · ")
+    static func origin(_ provenance: EntryDetail.Provenance) -> String {
+        let time = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(provenance.time) / 1000))
+        return [provenance.region, provenance.editor, time].compactMap { $0 }.joined(separator: " · ")
     }
 }

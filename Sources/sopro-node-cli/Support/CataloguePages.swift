@@ -1,19 +1,26 @@
+import CatalogueStore
 import Foundation
+import NodeClient
 
 /// Reads `GET /v1/entries` page after page (following `next`) until `limit` items.
 enum CataloguePages {
+    /// What `--json` prints: the items, as the node sends them.
+    struct Listing: Encodable {
+        var items: [CataloguePage.Item]
+    }
+
     static func items(
         at connection: NodeConnection, query: [(String, String?)], limit: Int
-    ) async throws -> (items: [[String: Any]], more: Bool) {
-        var items: [[String: Any]] = []
+    ) async throws -> (items: [CataloguePage.Item], more: Bool) {
+        var items: [CataloguePage.Item] = []
         var cursor: String?
         repeat {
-            let page = min(500, limit - items.count)
-            let path = "/v1/entries" + queryString(query + [("limit", "\(page)"), ("cursor", cursor)])
-            let data = try await connection.get(path) ?? Data()
-            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            items += json?["items"] as? [[String: Any]] ?? []
-            cursor = json?["next"] as? String
+            let size = min(500, limit - items.count)
+            let page = try await connection.run {
+                try await $0.entries(query + [("limit", "\(size)"), ("cursor", cursor)])
+            }
+            items += page.items
+            cursor = page.next
         } while cursor != nil && items.count < limit
         return (items, cursor != nil)
     }
@@ -27,8 +34,8 @@ enum CataloguePages {
     }
 
     /// The name to show: in `language` if there is one, else German, English, Hungarian, any.
-    static func name(of item: [String: Any], language: String? = nil) -> String {
-        let names = item["names"] as? [String: String] ?? [:]
+    static func name(of item: CataloguePage.Item, language: String? = nil) -> String {
+        let names = item.names
         for candidate in [language, "de", "en", "hu"].compactMap({ $0 }) {
             if let name = names[candidate] { return name }
         }
@@ -36,10 +43,10 @@ enum CataloguePages {
     }
 
     /// The snippet with its matches in «guillemets».
-    static func snippet(of item: [String: Any]) -> String {
-        (item["snippet"] as? [[String: Any]] ?? []).map { part in
-            let text = (part["text"] as? String ?? "").replacingOccurrences(of: "\n", with: " ")
-            return part["match"] as? Bool == true ? "«\(text)»" : text
+    static func snippet(of item: CataloguePage.Item) -> String {
+        (item.snippet ?? []).map { part in
+            let text = part.text.replacingOccurrences(of: "\n", with: " ")
+            return part.match ? "«\(text)»" : text
         }.joined()
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DirectoryModel
+import NodeClient
 
 /// An entry named on the command line: its id, or KIND/ID. Without the kind, `resolve(at:)`
 /// asks the node which kind the id has.
@@ -26,7 +27,7 @@ struct EntryReference {
     func resolve(at connection: NodeConnection) async throws -> (kind: EntryKind, id: String) {
         if let kind { return (kind, id.rawValue) }
         for kind in EntryKind.allCases
-        where try await connection.get("/v1/entries/\(kind.rawValue)/\(id.rawValue)", allowMissing: true) != nil {
+        where try await connection.run({ try await $0.entry(kind: kind.rawValue, id: id.rawValue) }) != nil {
             return (kind, id.rawValue)
         }
         printError("error: the node has no entry \(id.rawValue)")

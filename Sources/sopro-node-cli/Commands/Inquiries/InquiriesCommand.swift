@@ -77,12 +77,3 @@ func utcTime(_ milliseconds: Int64) -> String {
         .formatted(.iso8601.year().month().day().dateTimeSeparator(.space).time(includingFractionalSeconds: false))
         .prefix(16) + " UTC"
 }
-
-func decodeAnswer<Value: Decodable>(_ type: Value.Type, _ data: Data) throws -> Value {
-    do {
-        return try JSONDecoder().decode(type, from: data)
-    } catch {
-        printError("error: the node's answer cannot be read: \(error)")
-        throw ExitCode(1)
-    }
-}

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import NodeAPI
+import NodeClient
 
 /// `sopro-node inquiries draft`: a realised inquiry as the draft of a cooperation entry.
 struct InquiriesDraftCommand: AsyncParsableCommand {
@@ -26,8 +28,9 @@ struct InquiriesDraftCommand: AsyncParsableCommand {
     func run() async throws {
         let (node, token) = try connection.connect()
         let full = try await resolveInquiryID(id, node: node, token: token)
-        let query = queryString(enterprise.map { ("enterprise", $0) } + product.map { ("product", $0) })
-        let data = try await node.get("/v1/inquiries/\(full)/cooperation-draft" + query, token: token)
-        writeOut(data)
+        let draft = try await node.run {
+            try await $0.cooperationDraft(full, enterprises: enterprise, products: product, token: token)
+        }
+        writeOut(Data(draft.utf8))
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import NodeAPI
+import NodeClient
 
 /// `sopro-node inquiries erase`: erases every inquiry of one person, on their request.
 struct InquiriesEraseCommand: AsyncParsableCommand {
@@ -17,11 +19,7 @@ struct InquiriesEraseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (node, token) = try connection.connect()
-        let data = try await node.post(
-            "/v1/personal-data/erase", json: try JSONSerialization.data(withJSONObject: ["email": person.email]),
-            token: token)
-        struct Answer: Decodable { var erased: Int }
-        let erased = try decodeAnswer(Answer.self, data).erased
+        let erased = try await node.run { try await $0.erasePersonalData(email: person.email, token: token) }
         say("erased \(erased) inquir\(erased == 1 ? "y" : "ies") of \(person.email)")
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import NodeAPI
+import NodeClient
 
 /// `sopro-node inquiries export`: everything the node holds about one person (a data export).
 struct InquiriesExportCommand: AsyncParsableCommand {
@@ -12,9 +14,11 @@ struct InquiriesExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (node, token) = try connection.connect()
+        // The node's answer as it came: what it holds about the person, for them.
         sayJSON(
-            try await node.post(
-                "/v1/personal-data/export", json: try JSONSerialization.data(withJSONObject: ["email": person.email]),
-                token: token))
+            try await node.run {
+                try await $0.post(
+                    "/v1/personal-data/export", PersonalDataRequestBody(email: person.email), token: token)
+            })
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Brokerage
 import DirectoryModel
 import Foundation
+import NodeAPI
+import NodeClient
 import SoproNode
 
 /// `sopro-node inquiries list`: the node's inquiries, newest first.
@@ -31,11 +33,12 @@ struct InquiriesListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (node, token) = try connection.connect()
-        let data = try await node.get(
-            "/v1/inquiries" + queryString([("state", state), ("limit", String(limit))]), token: token)
-        if json { return sayJSON(data) }
-        struct Answer: Decodable { var inquiries: [Inquiry] }
-        let inquiries = try decodeAnswer(Answer.self, data).inquiries
+        if json {
+            return sayJSON(
+                try await node.get(
+                    "/v1/inquiries" + queryString([("state", state), ("limit", String(limit))]), token: token))
+        }
+        let inquiries = try await node.run { try await $0.inquiries(state: state, limit: limit, token: token) }
         guard !inquiries.isEmpty else { return say("no inquiries") }
         sayTable(
             ["ID", "RECEIVED", "STATE", "REGION", "ORGANISATION", "NEED", "SOURCE"],

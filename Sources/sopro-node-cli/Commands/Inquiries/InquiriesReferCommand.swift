@@ -1,6 +1,8 @@
 import ArgumentParser
 import Brokerage
 import Foundation
+import NodeAPI
+import NodeClient
 import SoproNode
 
 /// `sopro-node inquiries refer`: sends an inquiry to a partner region's node.
@@ -29,11 +31,7 @@ struct InquiriesReferCommand: AsyncParsableCommand {
     func run() async throws {
         let (node, token) = try connection.connect()
         let full = try await resolveInquiryID(id, node: node, token: token)
-        var body = ["to": to]
-        body["note"] = note
-        let data = try await node.post(
-            "/v1/inquiries/\(full)/refer", json: try JSONSerialization.data(withJSONObject: body), token: token)
-        let inquiry = try decodeAnswer(Inquiry.self, data)
+        let inquiry = try await node.run { try await $0.referInquiry(full, to: to, note: note, token: token) }
         if let referral = inquiry.referrals.last {
             say("inquiry \(inquiry.id) referred to \(referral.toName) (referral \(referral.id))")
         }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Brokerage
 import DirectoryModel
 import Foundation
+import NodeAPI
+import NodeClient
 import SoproNode
 
 /// `sopro-node inquiries show`: one inquiry, its history and its ranked matches with reasons.
@@ -20,13 +22,8 @@ struct InquiriesShowCommand: AsyncParsableCommand {
     func run() async throws {
         let (node, token) = try connection.connect()
         let full = try await resolveInquiryID(id, node: node, token: token)
-        let data = try await node.get("/v1/inquiries/\(full)", token: token)
-        if json { return sayJSON(data) }
-        struct Answer: Decodable {
-            var inquiry: Inquiry
-            var matches: InquiryMatches
-        }
-        let answer = try decodeAnswer(Answer.self, data)
+        if json { return sayJSON(try await node.get("/v1/inquiries/\(full)", token: token)) }
+        let answer = try await node.run { try await $0.inquiry(full, token: token) }
         let inquiry = answer.inquiry
         let submission = inquiry.submission
         say(
@@ -83,8 +80,7 @@ struct InquiriesShowCommand: AsyncParsableCommand {
 func resolveInquiryID(_ prefix: String, node: NodeConnection, token: String) async throws -> String {
     let lowered = prefix.lowercased()
     guard lowered.count < 36 else { return lowered }
-    struct Answer: Decodable { var inquiries: [Inquiry] }
-    let all = try decodeAnswer(Answer.self, try await node.get("/v1/inquiries?limit=1000", token: token)).inquiries
+    let all = try await node.run { try await $0.inquiries(limit: 1000, token: token) }
     let candidates = all.filter { $0.id.hasPrefix(lowered) }
     guard candidates.count == 1, let only = candidates.first else {
         printError(

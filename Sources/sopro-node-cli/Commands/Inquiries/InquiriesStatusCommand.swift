@@ -2,6 +2,8 @@ import ArgumentParser
 import Brokerage
 import DirectoryModel
 import Foundation
+import NodeAPI
+import NodeClient
 import SoproNode
 
 /// `sopro-node inquiries status`: moves an inquiry on, with a note.
@@ -34,12 +36,9 @@ struct InquiriesStatusCommand: AsyncParsableCommand {
     func run() async throws {
         let (node, token) = try connection.connect()
         let full = try await resolveInquiryID(id, node: node, token: token)
-        var body: [String: String] = [:]
-        body["state"] = state
-        body["note"] = note
-        let data = try await node.post(
-            "/v1/inquiries/\(full)/status", json: try JSONSerialization.data(withJSONObject: body), token: token)
-        let inquiry = try decodeAnswer(Inquiry.self, data)
+        let inquiry = try await node.run {
+            try await $0.recordInquiry(full, state: state, note: note, token: token)
+        }
         say("inquiry \(inquiry.id): \(inquiry.state.rawValue)")
     }
 }

@@ -1,8 +1,8 @@
 /// Network errors in plain words. NIO's descriptions name system calls and errno values, in
 /// unbalanced parentheses ("connection reset (error set): Connection refused) (errno: 111)");
 /// an operator needs to know what to check.
-enum ConnectionFailure {
-    static func plainWords(_ text: String) -> String {
+package enum ConnectionFailure {
+    package static func plainWords(_ text: String) -> String {
         let known: [(String, String)] = [
             ("Connection refused", "connection refused — nothing listens at that address; is the node running?"),
             ("Address already in use", "the address is already in use by another process"),
