@@ -238,6 +238,12 @@ let package = Package(
             path: "Benchmarks/NodeBenchmarks",
             swiftSettings: swiftSettings
         ),
+        // What the test targets share: a seeded random generator, a clock the test moves.
+        .target(
+            name: "SoproTestSupport",
+            path: "Tests/SoproTestSupport",
+            swiftSettings: nodeSettings
+        ),
         .testTarget(
             name: "DirectoryModelTests",
             dependencies: [
@@ -250,6 +256,7 @@ let package = Package(
             name: "SyncProtocolTests",
             dependencies: [
                 "SyncProtocol",
+                "SoproTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
@@ -258,6 +265,7 @@ let package = Package(
             name: "SoproNodeTests",
             dependencies: [
                 "SoproNode",
+                "SoproTestSupport",
                 "CatalogueStore",
                 "EntryDocuments",
                 "Brokerage",

@@ -4,6 +4,7 @@ import NIOCore
 import PropertyBased
 import Replication
 import SoproNode
+import SoproTestSupport
 import SyncProtocol
 import Testing
 
@@ -22,7 +23,7 @@ import Testing
 
     @Test func everyNodeListsEveryForkAndAllDigestsAgree() async {
         await propertyCheck(count: 10, input: Gen.int(in: 0...Int.max)) { seed in
-            var random = SeededGenerator(seed: UInt64(seed))
+            var random = SplitMix64(seed: UInt64(seed))
             let honest = [NodeKey(), NodeKey(), NodeKey()]
             let rogues = [NodeKey(), NodeKey()]
             let acceptance = IntegrityLiveTests.acceptance(honest + rogues)
@@ -101,7 +102,7 @@ import Testing
                     return Replicator(
                         node: member.node, peers: theirPeers, client: clients[index], clock: ContinuousClock())
                 }
-                var schedule = SeededGenerator(seed: scheduleSeed)
+                var schedule = SplitMix64(seed: scheduleSeed)
                 // A partition: each link cut with probability 1/3, then random rounds.
                 for client in clients {
                     client.block(Set(peers.map(\.name).filter { _ in Int.random(in: 0..<3, using: &schedule) == 0 }))

@@ -2,6 +2,7 @@ import DirectoryModel
 import Foundation
 import GRDB
 import PropertyBased
+import SoproTestSupport
 import SyncProtocol
 import Testing
 
@@ -26,7 +27,7 @@ struct StoreScenario {
     }
 
     init(seed: UInt64, steps: Int = 30) throws {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let acceptance = Self.acceptance(for: keys)
         var replicas = keys.map { _ in Replica(acceptance: acceptance) }
         reference = Replica(acceptance: acceptance)
@@ -72,9 +73,9 @@ extension StoreScenario {
     /// predecessor not in yet) waits for a later batch. `apply` gets the generator for random
     /// choices of its own.
     func deliverInRandomBatches(
-        seed: UInt64, _ apply: ([SignedChange], inout SeededGenerator) async throws -> [Replica.ReceiveResult]
+        seed: UInt64, _ apply: ([SignedChange], inout SplitMix64) async throws -> [Replica.ReceiveResult]
     ) async throws {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var pending = changes.shuffled(using: &rng)
         var rounds = 0
         while !pending.isEmpty && rounds < 1000 {
@@ -89,18 +90,6 @@ extension StoreScenario {
                 }
             }
         }
-    }
-}
-
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

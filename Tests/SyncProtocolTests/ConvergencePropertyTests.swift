@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import SoproTestSupport
 import SyncProtocol
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import SoproTestSupport
 import SyncProtocol
 
 /// A small catalogue schema for the tests: one kind with every shape.
@@ -19,21 +20,6 @@ let testSchema = FieldSchema(kinds: [
 
 /// Wall time used by the tests: 2026-11-29T00:00:00Z in milliseconds.
 let testNow: Int64 = 1_795_737_600_000
-
-/// SplitMix64: a tiny seeded generator, so a failing scenario can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func makeReplica(trusting keys: [NodeKey], skew: Int64 = 5 * 60 * 1000) -> Replica {
     let roster = AuthorRoster(

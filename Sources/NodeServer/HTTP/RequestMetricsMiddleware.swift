@@ -2,6 +2,11 @@ import CatalogueStore
 import Hummingbird
 
 /// Counts every request and its latency into `NodeMetrics`.
+///
+/// Not Hummingbird's `MetricsMiddleware`: that one records through swift-metrics, whose backend
+/// is bootstrapped once per process, so the demo's six nodes (and the tests' many) in one
+/// process would all count into one registry and each `/metrics` would show the others'
+/// requests. Each node keeps its own Prometheus registry instead.
 struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: NodeMetrics
 

@@ -185,6 +185,12 @@ struct WebController<Context: RequestContext>: Sendable {
 
     /// Headers of every page: a strict Content-Security-Policy (no scripts at all, styles only
     /// from this node), no sniffing, no framing, no referrer beyond this node.
+    ///
+    /// Set here, with the page's other headers, rather than by Hummingbird's
+    /// `ContentSecurityMiddleware`: that one appends its headers to every successful answer of
+    /// the group it is on (JSON and feeds too, a second `X-Content-Type-Options` beside the one
+    /// `ResponseHeaderPolicy` sets on every answer) and to no error, while the policy belongs to
+    /// the HTML pages — the 404 page included, which is an answer here, not a thrown error.
     static func headers(language: LanguageTag, explicit: Bool) -> HTTPFields {
         var headers: HTTPFields = [:]
         headers[.contentSecurityPolicy] =
