@@ -1,4 +1,4 @@
-package import CatalogueStore
+import CatalogueStore
 package import DirectoryModel
 import Foundation
 

@@ -82,7 +82,8 @@ package struct DemoFederation: Sendable {
         for (index, entry) in keys.enumerated() {
             _ = try configuration(folder: entry.code, name: entry.name, region: entry.code, port: basePort + index + 1)
             let runtime = try await NodeRuntime.open(
-                dataDirectory: directory.appendingPathComponent(entry.code), confirmOwnHead: true, environment: [:],
+                dataDirectory: directory.appendingPathComponent(entry.code), confirmOwnHead: true, confirmedBy: "demo",
+                environment: [:],
                 logger: logger)
             members.append(Member(runtime: runtime))
         }

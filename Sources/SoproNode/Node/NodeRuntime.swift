@@ -27,10 +27,11 @@ package struct NodeRuntime: Sendable {
 
     /// Opens the node in `dataDirectory`. `confirmOwnHead`: the operator vouches that the store
     /// holds the node's latest change (its peers are gone for good), so it signs without asking.
-    /// `environment`: where `SOPRO_HOST`, `SOPRO_PORT` and `SOPRO_SYNC_INTERVAL` override the
-    /// configuration (the demo passes none, its members' ports being its own).
+    /// `confirmedBy` names who vouched, as `status` shows it. `environment`: where `SOPRO_HOST`,
+    /// `SOPRO_PORT` and `SOPRO_SYNC_INTERVAL` override the configuration (the demo passes none,
+    /// its members' ports being its own).
     package static func open(
-        dataDirectory: URL, confirmOwnHead: Bool = false,
+        dataDirectory: URL, confirmOwnHead: Bool = false, confirmedBy: String = "operator",
         environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) async throws
         -> NodeRuntime
@@ -59,7 +60,7 @@ package struct NodeRuntime: Sendable {
             store: store, acceptance: acceptance, mode: mode, name: configuration.name,
             needsOwnHeadFromPeers: true)
         if confirmOwnHead, case .regional = mode {
-            await node.confirmOwnHead(by: "operator")
+            await node.confirmOwnHead(by: confirmedBy)
         }
         return NodeRuntime(configuration: configuration, node: node, store: store, repairs: repairs, logger: logger)
     }

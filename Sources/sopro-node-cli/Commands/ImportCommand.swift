@@ -89,7 +89,7 @@ struct ImportCommand: AsyncParsableCommand {
         if !dryRun && !valid.isEmpty {
             let token = try editor.token()
             let connection = NodeConnection(url: try node.url(data: data))
-            try await PublishReport.publish(valid, at: connection, token: token)
+            try await PublishOutput.publish(valid, at: connection, token: token)
         }
         if rejected > 0 { throw ExitCode(2) }
     }

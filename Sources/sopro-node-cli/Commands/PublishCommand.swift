@@ -55,6 +55,6 @@ struct PublishCommand: AsyncParsableCommand {
             if object["kind"] == nil { object["kind"] = .string(sourced.entry.kind.rawValue) }
             return .object(object)
         }
-        try await PublishReport.publish(documents, at: connection, token: token)
+        try await PublishOutput.publish(documents, at: connection, token: token)
     }
 }

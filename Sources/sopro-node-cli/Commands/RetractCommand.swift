@@ -40,7 +40,7 @@ struct RetractCommand: AsyncParsableCommand {
             let (kind, id) = try await entry.resolve(at: connection)
             targets.append(.init(kind: kind.rawValue, id: id))
         }
-        PublishReport.print(try await connection.run { try await $0.retract(targets, token: token) })
+        PublishOutput.print(try await connection.run { try await $0.retract(targets, token: token) })
     }
 
 }

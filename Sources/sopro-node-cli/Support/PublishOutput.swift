@@ -6,7 +6,7 @@ import NodeAPI
 import NodeClient
 
 /// The node's answer to publish and retract: one line per entry, then what was signed.
-enum PublishReport {
+enum PublishOutput {
     /// Entries per request: a large import goes in several requests, so the node signs and
     /// answers as it goes and a terminal can show progress.
     static let entriesPerRequest = 100

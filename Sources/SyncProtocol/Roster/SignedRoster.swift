@@ -1,0 +1,69 @@
+import Crypto
+import Foundation
+
+/// A roster version as it travels: the payload's exact bytes and the members' signatures over
+/// them (`{"payload": "<base64>", "signatures": [{"key": "<author id>", "signature": "<base64>"}]}`).
+/// Each signature is an Ed25519 signature of `SignatureContext.roster.message(for: payload)` by
+/// one of a member's keys; signatures are added one by one as members approve.
+public struct SignedRoster: Hashable, Sendable, Codable {
+    public struct Signature: Hashable, Sendable, Codable {
+        public var key: AuthorID
+        /// 64 bytes.
+        public var signature: Data
+
+        public init(key: AuthorID, signature: Data) {
+            self.key = key
+            self.signature = signature
+        }
+    }
+
+    /// The payload: UTF-8 JSON, exactly as signed.
+    public var payload: Data
+    public var signatures: [Signature]
+
+    public init(payload: Data, signatures: [Signature] = []) {
+        self.payload = payload
+        self.signatures = signatures
+    }
+
+    /// A new version, signed by `keys` (each key adds its signature; more can be added later).
+    public init(_ roster: Roster, signedBy keys: [NodeKey]) throws {
+        self.init(payload: roster.payload)
+        for key in keys { try sign(with: key) }
+    }
+
+    /// The id: SHA-256 of the payload bytes.
+    public var id: RosterID { RosterID(payload: payload) }
+
+    /// The roster the payload holds, checked for form (not for signatures).
+    public func roster() throws(RosterError) -> Roster {
+        try Roster(parsing: payload)
+    }
+
+    /// Adds `key`'s signature, replacing an earlier one by the same key.
+    public mutating func sign(with key: NodeKey) throws {
+        let signature = try key.signature(for: payload, context: .roster)
+        signatures.removeAll { $0.key == key.authorID }
+        signatures.append(Signature(key: key.authorID, signature: signature))
+    }
+
+    /// The regions of `roster`'s members with at least one valid signature here: a member counts
+    /// once however many of its keys signed, a key no member of `roster` holds counts for
+    /// nothing, and a signature that does not verify is ignored.
+    public func signingRegions(of roster: Roster) -> Set<String> {
+        var regions: Set<String> = []
+        for signature in signatures where signature.signature.count == 64 {
+            guard let member = roster.member(holding: signature.key), !regions.contains(member.region),
+                let publicKey = try? signature.key.publicKey,
+                SignatureContext.roster.isValid(signature: signature.signature, of: payload, by: publicKey)
+            else { continue }
+            regions.insert(member.region)
+        }
+        return regions
+    }
+}
+
+extension SignatureContext {
+    /// Roster versions: never valid as a change, a referral or anything else.
+    public static let roster = SignatureContext(name: "sopro/roster/v1")
+}
