@@ -12,6 +12,13 @@ let swiftSettings: [SwiftSetting] = [
 /// dependencies are not part of what it offers unless a file says `package import`.
 let nodeSettings: [SwiftSetting] = swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
 
+/// Every module of the node, for the targets that use them all (the command line, the node
+/// benchmark, the node's tests).
+let nodeModules: [Target.Dependency] = [
+    "DirectoryModel", "SyncProtocol", "CatalogueStore", "EntryDocuments", "Brokerage", "NodeAPI", "NodeClient",
+    "Replication", "NodeServer", "SoproNode",
+]
+
 let package = Package(
     name: "sopro",
     platforms: [.macOS(.v15)],
@@ -188,16 +195,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "sopro-node-cli",
-            dependencies: [
-                "SoproNode",
-                "CatalogueStore",
-                "EntryDocuments",
-                "Brokerage",
-                "NodeAPI",
-                "NodeClient",
-                "Replication",
-                "NodeServer",
-                "DirectoryModel",
+            dependencies: nodeModules + [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -217,17 +215,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "node-benchmarks",
-            dependencies: [
-                "SoproNode",
-                "CatalogueStore",
-                "EntryDocuments",
-                "Brokerage",
-                "NodeAPI",
-                "NodeClient",
-                "Replication",
-                "NodeServer",
-                "SyncProtocol",
-                "DirectoryModel",
+            dependencies: nodeModules + [
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -263,18 +251,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SoproNodeTests",
-            dependencies: [
-                "SoproNode",
+            dependencies: nodeModules + [
                 "SoproTestSupport",
-                "CatalogueStore",
-                "EntryDocuments",
-                "Brokerage",
-                "NodeAPI",
-                "NodeClient",
-                "Replication",
-                "NodeServer",
-                "DirectoryModel",
-                "SyncProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
