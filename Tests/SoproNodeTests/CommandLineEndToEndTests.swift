@@ -153,6 +153,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let made = try Self.run(["init", "--name", "Wien", "--region", "AT13", "--data-dir", "node"], in: folder)
         #expect(made.status == 0, "\(made.standardError)")
+        // A recovery key beside the signing key, owner-only, shown once in a form to write down,
+        // with the commitment the federation's roster will name.
+        let recoveryFile = folder.appendingPathComponent("node/recovery.key")
+        let recovery = try KeyFile.load(from: recoveryFile)
+        let attributes = try FileManager.default.attributesOfItem(atPath: recoveryFile.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(recovery.authorID != (try KeyFile.load(from: folder.appendingPathComponent("node/node.key"))).authorID)
+        let seed = Hex.encode(recovery.seed)
+        let written = stride(from: 0, to: 64, by: 8).map { String(seed.dropFirst($0).prefix(8)) }
+        #expect(made.standardOutput.contains(written.prefix(4).joined(separator: " ")))
+        #expect(made.standardOutput.contains(written.suffix(4).joined(separator: " ")))
+        #expect(made.standardOutput.contains(RosterMember.commitment(to: recovery.authorID)))
         let before = try NodeConfiguration.read(from: folder.appendingPathComponent("node"))
         let rekeyed = try Self.run(["rekey", "--data-dir", "node"], in: folder)
         #expect(rekeyed.status == 0, "\(rekeyed.standardError)")

@@ -13,7 +13,10 @@ struct InitCommand: AsyncParsableCommand {
             Creates the data directory with a new Ed25519 key (file mode 0600), a commented \
             configuration file (sopro-node.yaml) that trusts this node's own author, and an \
             editor token for publishing. Prints the author id to hand to the other regions. \
-            Never overwrites an existing key or configuration.
+            A regional node also gets a recovery key (recovery.key, mode 0600, printed once in \
+            a form to write down): it will sign only the region's key rotations and fork \
+            resolutions, so keep it off the node's machine. Never overwrites an existing key \
+            or configuration.
 
             Examples:
               sopro-node init --name "Niederösterreich" --region AT12 \\
@@ -41,6 +44,9 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The name of the first editor.", valueName: "name"))
     var editor: String = "editor"
 
+    /// The recovery key's file in the data directory, until the operator moves it away.
+    static let recoveryKeyFile = "recovery.key"
+
     func validate() throws {
         if !mirror && region == nil { throw ValidationError("a regional node needs --region (e.g. --region AT12)") }
         if mirror && region != nil { throw ValidationError("a mirror has no region; leave out --region") }
@@ -58,11 +64,13 @@ struct InitCommand: AsyncParsableCommand {
         var configuration = NodeConfiguration(name: name, region: region, mode: mirror ? .mirror : .node)
         configuration.listen.port = port
         var token: String?
+        var recovery: NodeKey?
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             if !mirror, let region {
                 let key = try KeyFile.create(at: directory.appendingPathComponent(configuration.keyFile))
                 configuration.trustedAuthors = [.init(id: key.authorID.rawValue, region: region, name: name)]
+                recovery = try KeyFile.create(at: directory.appendingPathComponent(Self.recoveryKeyFile))
                 let made = NodeConfiguration.makeEditor(named: editor)
                 token = made.token
                 configuration.editors = [made.editor]
@@ -81,9 +89,26 @@ struct InitCommand: AsyncParsableCommand {
             say("Editor token for \(editor) (shown once; only its hash is stored):")
             say("  \(token)")
         }
+        if let recovery {
+            let file = directory.appendingPathComponent(Self.recoveryKeyFile).path
+            say(
+                "Recovery key in \(file) (mode 0600). It will sign only this region's key rotations and fork resolutions: copy it off this machine (write down the lines below, or an offline USB stick), then delete the file here."
+            )
+            say("  " + Self.printable(Hex.encode(recovery.seed)))
+            say("Its commitment, for the federation's roster: \(RosterMember.commitment(to: recovery.authorID))")
+        }
         say(
             "Next: `sopro-node trust add` and `sopro-node peers add` for the other regions, then `sopro-node serve --data-dir \(data.dataDir)`."
         )
+    }
+
+    /// A key's 64 hex digits in eight groups of eight, two lines of four: easy to copy by hand and
+    /// to read back.
+    static func printable(_ hex: String) -> String {
+        let groups = stride(from: 0, to: hex.count, by: 8).map { start in
+            String(hex.dropFirst(start).prefix(8))
+        }
+        return groups.prefix(4).joined(separator: " ") + "\n  " + groups.dropFirst(4).joined(separator: " ")
     }
 
     /// NUTS 2021 regions of the partnership's countries, levels 1 and 2: a regional node's region
