@@ -47,8 +47,8 @@ import Testing
             #expect(!operations.isEmpty)
             _ = try node.publish(operations, editor: "maria", key: key, now: now)
             let merged = try #require(state(node, entry))
-            let result = try #require(EntryMaterializer.entry(of: merged))
-            #expect(result.issues == [])
+            let result = CatalogueEntry(state: merged)
+            #expect(result.problems == [])
             // Sets come back in canonical order; everything else exactly.
             let materialized = try #require(result.entry)
             #expect(normalised(materialized) == normalised(entry), "\(entry.kind) \(entry.id)")
@@ -94,7 +94,7 @@ import Testing
         #expect(edit.count == 1)
         _ = try vienna.publish(edit, editor: "maria", key: key, now: now + 2)
         let mergedState = try #require(state(vienna, enterprise))
-        let merged = try #require(EntryMaterializer.entry(of: mergedState)?.entry)
+        let merged = try #require(CatalogueEntry(state: mergedState).entry)
         guard case .enterprise(let result) = merged else {
             Issue.record("not an enterprise")
             return

@@ -101,7 +101,7 @@ import Testing
             #expect(Set(digests).count == 1, "every node and the mirror agree")
             let mirrored = try #require(
                 try await members[3].node.store.entry(kind: "enterprise", id: enterprise.id.rawValue))
-            let entry = try #require(EntryMaterializer.entry(of: mirrored)?.entry)
+            let entry = try #require(CatalogueEntry(state: mirrored).entry)
             guard case .enterprise(let merged) = entry else {
                 Issue.record("not an enterprise")
                 return

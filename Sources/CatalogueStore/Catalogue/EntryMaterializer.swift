@@ -1,8 +1,9 @@
 package import DirectoryModel
 package import SyncProtocol
 
-/// Rebuilds catalogue entries from merged CRDT state, through the same reader that reads
-/// entry files — so a merged entry is checked by the same rules as a published one.
+/// Builds the entry document of a merged CRDT state; `CatalogueEntry` reads it with the same
+/// reader that reads entry files — so a merged entry is checked by the same rules as a
+/// published one.
 package enum EntryMaterializer {
     /// The entry document of `state`: each register's winning value and each set's elements,
     /// placed at their paths.
@@ -37,13 +38,6 @@ package enum EntryMaterializer {
             }
         }
         return .object(root)
-    }
-
-    /// The entry of `state` and any problems it has (a merged entry may be incomplete while
-    /// changes are still arriving); `nil` when the kind or id is not the catalogue's.
-    package static func entry(of state: EntryState) -> EntryDecoding.Result? {
-        guard let kind = EntryKind(rawValue: state.kind), (try? EntryID(parsing: state.id)) != nil else { return nil }
-        return EntryDecoding.read(document(of: state, kind: kind), impliedKind: kind)
     }
 
     static func documentValue(_ value: SyncValue, numeric: Set<String>) -> DocumentValue {

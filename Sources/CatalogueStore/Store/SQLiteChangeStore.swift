@@ -216,10 +216,7 @@ package final class SQLiteChangeStore: ChangeStore {
     package func catalogueEntry(kind: String, id: String) async throws -> CatalogueEntry? {
         let key = EntryKey(kind: kind, id: id)
         guard
-            let bytes = try await writer.read({ db in
-                try Data.fetchOne(
-                    db.cachedStatement(sql: "SELECT state FROM entry WHERE kind = ? AND id = ?"), arguments: [kind, id])
-            })
+            let bytes = try await writer.read({ db in try Self.storedStateBytes(kind: kind, id: id, db: db) })
         else { return nil }
         if let remembered = readCache.entry(key, builtFrom: bytes) { return remembered }
         let entry = CatalogueEntry(state: try Self.decodeState(bytes, kind: kind, id: id))
@@ -309,11 +306,14 @@ extension SQLiteChangeStore {
 
     /// Reads an entry's merged state; a damaged row is an error that names the entry.
     static func storedState(kind: String, id: String, db: Database) throws -> EntryState? {
-        guard
-            let bytes = try Data.fetchOne(
-                db.cachedStatement(sql: "SELECT state FROM entry WHERE kind = ? AND id = ?"), arguments: [kind, id])
-        else { return nil }
+        guard let bytes = try storedStateBytes(kind: kind, id: id, db: db) else { return nil }
         return try decodeState(bytes, kind: kind, id: id)
+    }
+
+    /// An entry's merged state in its storage form, as stored.
+    static func storedStateBytes(kind: String, id: String, db: Database) throws -> Data? {
+        try Data.fetchOne(
+            db.cachedStatement(sql: "SELECT state FROM entry WHERE kind = ? AND id = ?"), arguments: [kind, id])
     }
 
     /// An entry's stored state; a damaged row is an error that names the entry.
