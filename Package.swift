@@ -112,6 +112,7 @@ let package = Package(
             name: "NodeClient",
             dependencies: [
                 "DirectoryModel",
+                "SyncProtocol",
                 "CatalogueStore",
                 "Brokerage",
                 "NodeAPI",

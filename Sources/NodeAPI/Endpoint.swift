@@ -4,12 +4,14 @@ package import HTTPTypes
 /// exhaustive switch per controller), and a test checks `/openapi.json` against them.
 package enum Endpoint: String, CaseIterable, Sendable {
     case health, metrics, openAPI, node, heads, pull, push, changeAt, forks, pushForks, entries, entry, publish, retract
+    case federation, offerFederation, memberCard
     case submitInquiry, inquiries, inquiry, inquiryStatus, referInquiry, cooperationDraft, receiveReferral
     case exportPersonalData, erasePersonalData
 
     package var method: HTTPRequest.Method {
         switch self {
-        case .pull, .push, .pushForks, .publish, .retract, .submitInquiry, .inquiryStatus, .referInquiry,
+        case .pull, .push, .pushForks, .offerFederation, .publish, .retract, .submitInquiry, .inquiryStatus,
+            .referInquiry,
             .receiveReferral,
             .exportPersonalData, .erasePersonalData:
             .post
@@ -29,6 +31,8 @@ package enum Endpoint: String, CaseIterable, Sendable {
         case .push: "/v1/sync/push"
         case .changeAt: "/v1/sync/changes/:author/:seq"
         case .forks, .pushForks: "/v1/sync/forks"
+        case .federation, .offerFederation: "/v1/federation"
+        case .memberCard: "/v1/federation/card"
         case .entries: "/v1/entries"
         case .entry: "/v1/entries/:kind/:id"
         case .publish: "/v1/publish"

@@ -7,6 +7,7 @@ package import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 package import NodeAPI
+package import SyncProtocol
 
 /// A typed client of a node's HTTP API, for the command line and the tests: one method per
 /// endpoint they use, each sending the documents of `NodeAPI` and decoding the answer into them.
@@ -64,6 +65,29 @@ package struct NodeClient: Sendable {
         try await decode(
             PublishAnswer.self, post("/v1/retract", RetractRequestBody(entries: targets), token: token),
             path: "/v1/retract")
+    }
+
+    // MARK: Federation
+
+    /// `GET /v1/federation`.
+    package func federation() async throws -> FederationMessage {
+        try await decode(FederationMessage.self, get("/v1/federation"), path: "/v1/federation")
+    }
+
+    /// `POST /v1/federation`: roster versions and key events offered to the node.
+    package func offer(_ documents: FederationDocumentsMessage) async throws -> FederationOfferResponse {
+        try await decode(
+            FederationOfferResponse.self, post("/v1/federation", documents), path: "/v1/federation")
+    }
+
+    /// `GET /v1/federation/card`.
+    package func memberCard() async throws -> MemberCard {
+        try await decode(MemberCard.self, get("/v1/federation/card"), path: "/v1/federation/card")
+    }
+
+    /// `GET /v1/sync/heads`: heads (cut back before forks and cut-offs), forks, digest.
+    package func syncState() async throws -> SyncState {
+        try await decode(SyncState.self, get("/v1/sync/heads"), path: "/v1/sync/heads")
     }
 
     // MARK: Inquiries (operators)

@@ -22,6 +22,11 @@ package protocol PeerClient: Sendable {
     func forks(of peer: Peer) async throws -> [ForksMessage.Fork]
     /// Gives the peer fork evidence.
     func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result]
+    /// The roster versions and key events the peer holds; `nil` when it serves none (a node of
+    /// a version before the federation roster).
+    func federation(of peer: Peer) async throws -> FederationDocumentsMessage?
+    /// Gives the peer roster versions and key events.
+    func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse
 }
 
 /// Why a peer could not be reached or answered wrongly.
@@ -30,6 +35,9 @@ package struct PeerError: Error, Hashable, Sendable, CustomStringConvertible {
     package let message: String
 
     package var description: String { "peer \(peer): \(message)" }
+
+    /// For test doubles that do not take a kind of request.
+    package static let unsupported = PeerError(peer: "test", message: "not supported by this peer")
 }
 
 /// Counts the bytes a client sends and receives (bodies and an estimate of request lines and
@@ -86,6 +94,19 @@ package struct HTTPPeerClient: PeerClient {
         let (status, body) = try await exchange("/v1/sync/forks", body: request, with: peer)
         return try decode(ForksPushResponse.self, from: body, status: status, path: "/v1/sync/forks", peer: peer)
             .results
+    }
+
+    package func federation(of peer: Peer) async throws -> FederationDocumentsMessage? {
+        let (status, body) = try await exchange("/v1/federation", body: nil, with: peer)
+        if status.code == 404 { return nil }
+        return try decode(FederationMessage.self, from: body, status: status, path: "/v1/federation", peer: peer)
+            .documents
+    }
+
+    package func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
+        let request = try JSONEncoder().encode(federation)
+        let (status, body) = try await exchange("/v1/federation", body: request, with: peer)
+        return try decode(FederationOfferResponse.self, from: body, status: status, path: "/v1/federation", peer: peer)
     }
 
     package func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse {

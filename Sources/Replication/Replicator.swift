@@ -74,6 +74,9 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
         /// Forks this round found itself, and forks it learnt from the peer.
         package var forksFound = 0
         package var forksLearned = 0
+        /// Roster versions and key events learnt from the peer, and given to it.
+        package var federationLearned = 0
+        package var federationGiven = 0
         /// Other things the peer did wrong (evidence that does not verify …).
         package var problems: [String] = []
     }
@@ -212,6 +215,8 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
         var logger = logger
         logger[metadataKey: "peer.url"] = .string(peer.url)
         do {
+            // The federation first: a roster version or key event decides which changes count.
+            try await exchangeFederation(with: peer, into: &summary, logger: logger)
             let theirs = try await client.heads(of: peer)
             try await exchangeForks(with: peer, theirs: theirs, into: &summary, logger: logger)
             try await findForks(with: peer, theirs: theirs, into: &summary, logger: logger)
@@ -362,6 +367,71 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
             else { return }
         }
         await ownHead.answered(peer.name, storeHeldChanges: !theirs.heads.isEmpty)
+    }
+
+    /// Offers the peer's roster versions and key events to the node, then gives the peer those
+    /// it lacks (a version it does not hold, or signatures it does not have, or an event). A
+    /// peer of a version before the roster (no `/v1/federation`) is left alone.
+    private func exchangeFederation(with peer: Peer, into summary: inout RoundSummary, logger: Logger) async throws {
+        guard let theirs = try await client.federation(of: peer) else { return }
+        let before = node.federation
+        let result = try await node.offerFederation(versions: theirs.versions, events: theirs.keyEvents)
+        summary.federationLearned =
+            result.versions.filter { $0.outcome == .accepted || ($0.outcome.name == "pending" && result.changed) }.count
+            + result.events.filter { $0.outcome == .accepted }.count
+        let after = result.state
+        if after.current?.version != before.current?.version {
+            logger.notice(
+                "federation roster version \(after.current?.version ?? 0) in force",
+                metadata: [
+                    "roster.version": "\(after.current?.version ?? 0)",
+                    "roster.members": "\(after.current?.members.map(\.region).joined(separator: ",") ?? "")",
+                ])
+        }
+        if after.appliedEvents.count != before.appliedEvents.count {
+            for applied in after.appliedEvents where !before.appliedEvents.contains(applied) {
+                logger.notice(
+                    "key event in effect: \(applied.event.reason.rawValue) of \(applied.event.region)",
+                    metadata: [
+                        "key.region": "\(applied.event.region)", "key.retiring": "\(applied.event.retiring.short)",
+                        "key.last": "\(applied.event.last)", "key.new": "\(applied.event.key.short)",
+                    ])
+            }
+        }
+        if (after.chain?.forks.count ?? 0) > (before.chain?.forks.count ?? 0) {
+            logger.error(
+                "roster fork: two validly signed versions with one number; neither is accepted",
+                metadata: ["roster.forks": "\(after.chain?.forks.keys.sorted() ?? [])"])
+        }
+        for (id, outcome) in result.versions {
+            if case .refused(let error) = outcome {
+                summary.problems.append(
+                    "the peer holds roster version \(id.rawValue.prefix(12))… that is refused: \(error)")
+            }
+        }
+        // What the peer lacks.
+        let ours = try await node.store.federationDocuments()
+        let theirVersions = Dictionary(
+            theirs.versions.map { ($0.id, Set($0.signatures.map(\.key))) }, uniquingKeysWith: { $0.union($1) })
+        let lacking = ours.versions.filter { version in
+            guard let keys = theirVersions[version.id] else { return true }
+            return !Set(version.signatures.map(\.key)).isSubset(of: keys)
+        }
+        let theirEvents = Set(theirs.keyEvents.map(\.id))
+        let lackingEvents = ours.events.filter { !theirEvents.contains($0.id) }
+        guard !lacking.isEmpty || !lackingEvents.isEmpty else { return }
+        let answer = try await client.push(
+            federation: FederationDocumentsMessage(
+                versions: Array(lacking.prefix(FederationLedger.maximumOffered)),
+                keyEvents: Array(lackingEvents.prefix(FederationLedger.maximumOffered))),
+            to: peer)
+        summary.federationGiven = lacking.count + lackingEvents.count
+        logger.debug(
+            "gave the peer roster versions and key events",
+            metadata: [
+                "sync.versions": "\(lacking.count)", "sync.events": "\(lackingEvents.count)",
+                "peer.version": "\(answer.version)",
+            ])
     }
 
     /// Fetches the evidence of forks the peer knows and the node does not, and gives the peer the

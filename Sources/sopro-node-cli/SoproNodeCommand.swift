@@ -32,7 +32,7 @@ struct SoproNodeCommand: AsyncParsableCommand {
             DemoCommand.self, InitCommand.self, ServeCommand.self, PublishCommand.self, RetractCommand.self,
             CheckCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
             ImportCommand.self, StatusCommand.self, SyncCommand.self, PeersCommand.self, TrustCommand.self,
-            VerifyCommand.self, RekeyCommand.self, NewIDCommand.self, InquiriesCommand.self,
+            VerifyCommand.self, RekeyCommand.self, NewIDCommand.self, InquiriesCommand.self, FederationCommand.self,
         ]
     )
 

@@ -22,7 +22,7 @@ import Testing
         "Brokerage": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "GRDB", "Logging", "ServiceLifecycle"],
         "NodeAPI": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "Brokerage", "HTTPTypes"],
         "NodeClient": [
-            "DirectoryModel", "CatalogueStore", "Brokerage", "NodeAPI", "AsyncHTTPClient", "NIOCore",
+            "DirectoryModel", "SyncProtocol", "CatalogueStore", "Brokerage", "NodeAPI", "AsyncHTTPClient", "NIOCore",
             "NIOFoundationCompat", "NIOHTTP1", "NIOHTTPCompression",
         ],
         "Replication": [

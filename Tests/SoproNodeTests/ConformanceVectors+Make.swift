@@ -118,7 +118,7 @@ extension ConformanceVectors {
                 let http: Int =
                     switch error.code {
                     case .tooLarge: 413
-                    case .unknownAuthor: 403
+                    case .unknownAuthor, .keyRetired: 403
                     case .seqGap, .wrongPrevious, .fork: 409
                     case .clockAhead: 503
                     case .malformed, .badSignature, .unsupportedVersion, .clockNotAdvancing, .invalidOperation: 422

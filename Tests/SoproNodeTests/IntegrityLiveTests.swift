@@ -466,6 +466,10 @@ final class LoopingPeerClient: PeerClient {
     func forks(of peer: Peer) async throws -> [ForksMessage.Fork] { [] }
 
     func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] { [] }
+    func federation(of peer: Peer) async throws -> FederationDocumentsMessage? { nil }
+    func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
+        throw PeerError.unsupported
+    }
 }
 
 /// Seqs from outside beyond what a payload can hold: refused at the boundary, never a trap.

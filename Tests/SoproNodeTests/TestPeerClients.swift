@@ -59,6 +59,16 @@ final class PartitionedPeerClient: PeerClient {
         try reach(peer)
         return try await base.push(forks: forks, to: peer)
     }
+
+    func federation(of peer: Peer) async throws -> FederationDocumentsMessage? {
+        try reach(peer)
+        return try await base.federation(of: peer)
+    }
+
+    func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
+        try reach(peer)
+        return try await base.push(federation: federation, to: peer)
+    }
 }
 
 /// A peer client that counts the changes it pushes.
@@ -89,5 +99,11 @@ final class CountingPeerClient: PeerClient {
 
     func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] {
         try await base.push(forks: forks, to: peer)
+    }
+
+    func federation(of peer: Peer) async throws -> FederationDocumentsMessage? { try await base.federation(of: peer) }
+
+    func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
+        try await base.push(federation: federation, to: peer)
     }
 }

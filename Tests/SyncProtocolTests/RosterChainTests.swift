@@ -37,7 +37,17 @@ import Testing
     ) -> Roster {
         Roster(
             federation: "sopro-test", version: version, previous: previous?.id, threshold: threshold,
-            members: members.map(\.member), issued: 1_795_737_600_000 + Int64(version))
+            members: members.map(\.member), issued: 1_795_737_600_000 + Int64(version),
+            retired: Self.retired(after: previous, keeping: members.map(\.member)))
+    }
+
+    /// The keys of `previous`'s members that `members` no longer hold, retired with nothing kept.
+    static func retired(after previous: SignedRoster?, keeping members: [RosterMember]) -> [RetiredKey] {
+        guard let before = try? previous?.roster() else { return [] }
+        let kept = Set(members.flatMap(\.keys))
+        return before.members.flatMap(\.keys).filter { !kept.contains($0) }.sorted().map {
+            RetiredKey(key: $0, last: 0)
+        }
     }
 
     func genesis() throws -> SignedRoster {

@@ -94,9 +94,11 @@ import Testing
     ) throws
         -> Roster
     {
-        Roster(
+        let listed = try members.map(member)
+        return Roster(
             federation: "sopro-conformance", version: version, previous: previous?.id, threshold: threshold,
-            members: try members.map(member), issued: 1_795_737_600_000 + Int64(version) * 1000)
+            members: listed, issued: 1_795_737_600_000 + Int64(version) * 1000,
+            retired: RosterChainTests.retired(after: previous, keeping: listed))
     }
 
     static func signed(_ roster: Roster, by signers: [Int]) throws -> SignedRoster {

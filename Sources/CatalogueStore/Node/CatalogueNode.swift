@@ -13,7 +13,10 @@ package import SyncProtocol
 /// received changes runs before, on every core.
 package actor CatalogueNode {
     package nonisolated let store: any ChangeStore
-    package nonisolated let acceptance: ChangeAcceptance
+    /// Whom the node trusts: configuration, or the federation roster it follows.
+    package nonisolated let trust: FederationTrust
+    /// The rules received and own changes pass, as the trust stands now.
+    package nonisolated var acceptance: ChangeAcceptance { trust.acceptance }
     package nonisolated let mode: NodeMode
     /// A display name, e.g. `Niederösterreich`.
     package nonisolated let name: String
@@ -27,12 +30,13 @@ package actor CatalogueNode {
 
     package init(
         store: any ChangeStore, acceptance: ChangeAcceptance, mode: NodeMode, name: String,
-        limits: ChangeLimits = .standard, wallClock: WallClock = .system, needsOwnHeadFromPeers: Bool = false
+        limits: ChangeLimits = .standard, wallClock: WallClock = .system, needsOwnHeadFromPeers: Bool = false,
+        genesis: RosterID? = nil
     ) async throws {
         self.ownHead = OwnHeadStatus(
             confirmed: !needsOwnHeadFromPeers, confirmedBy: needsOwnHeadFromPeers ? nil : "not-needed")
         self.store = store
-        self.acceptance = acceptance
+        self.trust = FederationTrust(configured: acceptance, genesis: genesis)
         self.mode = mode
         self.name = name
         self.limits = limits
@@ -41,7 +45,36 @@ package actor CatalogueNode {
         // orders after its previous ones even if the wall clock went back.
         let latest = try await store.heads().values.map(\.hlc).max() ?? .zero
         self.clock = NodeClock(latest: latest, maximumSkewMilliseconds: acceptance.maximumSkewMilliseconds)
+        // The federation as held: the same fold as every offer, and the cut-offs it derives
+        // written back (a store from before, or a configuration that now names a genesis).
+        _ = try await offerFederation(versions: [], events: [])
     }
+
+    /// Offers roster versions and key events (from a peer, a push, the CLI): merged with what
+    /// the store holds, the federation state recomputed, trust and cut-offs updated — the
+    /// catalogue rebuilt in the same transaction when a cut-off moved.
+    package nonisolated func offerFederation(
+        versions: [SignedRoster], events: [SignedKeyEvent]
+    ) async throws
+        -> FederationLedger.Result
+    {
+        let ledger = trust.ledger
+        let (rebuilt, result) = try await store.updateFederation(now: wallClock.milliseconds) { held in
+            ledger.offer(versions: versions, events: events, to: held)
+        }
+        let before = trust.state
+        let trustChanged = trust.update(result.state)
+        metrics.record(federation: result.state)
+        if rebuilt || trustChanged || result.changed {
+            metrics.recordFederationChange(
+                versionBefore: before.current?.version, after: result.state.current?.version,
+                eventsBefore: before.appliedEvents.count, after: result.state.appliedEvents.count)
+        }
+        return result
+    }
+
+    /// The federation as the node holds it now.
+    package nonisolated var federation: FederationState { trust.state }
 
     /// The node's author id; `nil` for a mirror.
     package nonisolated var authorID: AuthorID? {

@@ -74,3 +74,39 @@ package final class NodeMetrics: Sendable {
         ).record(.nanoseconds(Int64(seconds * 1e9)))
     }
 }
+
+extension NodeMetrics {
+    /// The federation's roster as held: version, members, proposals, forks, key events.
+    package func record(federation state: FederationState) {
+        func gauge(_ metric: String, _ help: String, _ value: Int) {
+            registry.makeGauge(descriptor: Self.name("roster", metric, "", help)).set(to: Double(value))
+        }
+        gauge(
+            "version", "The roster version in force (0: none, trust by configuration)", Int(state.current?.version ?? 0)
+        )
+        gauge("members", "Members of the roster version in force", state.current?.members.count ?? 0)
+        gauge("proposals", "Roster versions held that collect approvals", state.proposals.count)
+        gauge("forks", "Roster numbers with two validly signed versions", state.chain?.forks.count ?? 0)
+        gauge(
+            "key_events", "Key events in effect (rotations, revocations, fork resolutions)", state.appliedEvents.count)
+        gauge("key_forks", "Regions with two valid key events at one seq", state.keyForks.count)
+        gauge("retired_keys", "Keys retired with a cut-off", state.cutoffs.count)
+    }
+
+    /// Counts roster versions and key events as they take effect.
+    package func recordFederationChange(
+        versionBefore: UInt64?, after: UInt64?, eventsBefore: Int, after eventsAfter: Int
+    ) {
+        let versions = Int(after ?? 0) - Int(versionBefore ?? 0)
+        if versions > 0 {
+            registry.makeCounter(
+                descriptor: Self.name("roster", "versions_accepted", "total", "Roster versions that took effect")
+            ).increment(by: Int64(versions))
+        }
+        if eventsAfter > eventsBefore {
+            registry.makeCounter(
+                descriptor: Self.name("roster", "key_events_applied", "total", "Key events that took effect")
+            ).increment(by: Int64(eventsAfter - eventsBefore))
+        }
+    }
+}

@@ -63,6 +63,17 @@ package protocol ChangeStore: Sendable {
         sign: @escaping @Sendable (OwnLog) throws -> (changes: [VerifiedChange], result: Result)
     ) async throws -> Result
 
+    /// The federation's roster versions, key events and adopted genesis.
+    func federationDocuments() async throws -> FederationDocuments
+
+    /// Reads the federation documents, lets `update` decide what to write, and writes it with
+    /// the cut-offs, in one transaction (so two offers at once cannot lose each other's
+    /// signatures); returns whether the catalogue was rebuilt (a cut-off moved) and `update`'s
+    /// result.
+    func updateFederation<Result: Sendable>(
+        now: Int64, _ update: @escaping @Sendable (FederationDocuments) throws -> (FederationStoreChange, Result)
+    ) async throws -> (rebuilt: Bool, result: Result)
+
     /// Visible entries matching `query`, a page at a time.
     func entries(matching query: CatalogueQuery) async throws -> CataloguePage
 

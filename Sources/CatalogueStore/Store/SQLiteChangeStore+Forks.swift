@@ -4,7 +4,8 @@ package import SyncProtocol
 
 extension SQLiteChangeStore {
     /// Each forked author's quarantine point, from the evidence held (a seq with two or more
-    /// different changes), read in the caller's transaction.
+    /// different changes) and the federation's cut-offs of retired keys (the seq after `last`),
+    /// read in the caller's transaction.
     static func quarantine(_ db: Database) throws -> Quarantine {
         var quarantine = Quarantine()
         let rows = try Row.fetchAll(
@@ -15,6 +16,10 @@ extension SQLiteChangeStore {
                     ) GROUP BY author
                     """))
         for row in rows { quarantine.record(author: try AuthorID(parsing: row["author"]), seq: row["seq"]) }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT author, lastSeq FROM keyCutoff")) {
+            let last: UInt64 = row["lastSeq"]
+            quarantine.record(author: try AuthorID(parsing: row["author"]), seq: last + 1)
+        }
         return quarantine
     }
 

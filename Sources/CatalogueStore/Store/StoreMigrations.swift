@@ -194,6 +194,36 @@ enum StoreMigrations {
                         ON CONFLICT (id) DO UPDATE SET changes = excluded.changes;
                     """)
         }
+        migrator.registerMigration("v12: federation roster and key events") { db in
+            // Roster versions (accepted and proposed) with the signatures collected for each
+            // payload, key events, the genesis a node adopted from its configured authors, and
+            // the cut-offs the federation state derives (kept here so the quarantine, the heads a
+            // round exchanges and the catalogue rebuild read them in the same transaction).
+            try db.execute(
+                sql: """
+                    CREATE TABLE rosterVersion (
+                        id TEXT PRIMARY KEY,
+                        version INTEGER NOT NULL,
+                        payload BLOB NOT NULL,
+                        signatures BLOB NOT NULL,       -- JSON [{"key", "signature"}], valid ones only
+                        receivedAt INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE keyEvent (
+                        id TEXT PRIMARY KEY,
+                        payload BLOB NOT NULL,
+                        signature BLOB NOT NULL,
+                        receivedAt INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE federationSetting (
+                        name TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE keyCutoff (
+                        author TEXT PRIMARY KEY,
+                        lastSeq INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

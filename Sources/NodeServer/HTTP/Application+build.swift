@@ -4,7 +4,7 @@ package import Hummingbird
 import HummingbirdCore
 package import Logging
 package import NIOCore
-import NodeAPI
+package import NodeAPI
 package import Replication
 
 /// Builds the node's HTTP application: sync, catalogue and publishing under `/v1`, and `/healthz`.
@@ -12,7 +12,7 @@ package func buildApplication(
     node: CatalogueNode, host: String = "127.0.0.1", port: Int = 8080, editors: EditorAuthenticator = .none,
     peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil, inquiries: InquiryDesk? = nil,
     clientAddress: ClientAddress = ClientAddress(), limits: ServerLimits = ServerLimits(),
-    logger: Logger = Logger(label: "sopro.node"),
+    memberCard: MemberCard? = nil, logger: Logger = Logger(label: "sopro.node"),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     // HEAD wherever GET is served, as HTTP expects (for caches and link checkers).
@@ -32,6 +32,7 @@ package func buildApplication(
         middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get, .post]))
     let sync = SyncController(node: node, peerStatus: peerStatus)
     let catalogue = CatalogueController(node: node)
+    let federation = FederationController(node: node, card: memberCard)
     let publishing = PublishController(node: node)
     let inquiryAPI = InquiryController(desk: inquiries)
     // The editors' endpoints, in groups behind `EditorAuthentication`: a node that does not
@@ -61,6 +62,9 @@ package func buildApplication(
             }
         case .forks: router.add(endpoint) { _, _ in try await sync.forks() }
         case .pushForks: router.add(endpoint) { request, _ in try await sync.receiveForks(request) }
+        case .federation: router.add(endpoint) { _, _ in try await federation.show() }
+        case .offerFederation: router.add(endpoint) { request, _ in try await federation.offer(request) }
+        case .memberCard: router.add(endpoint) { _, _ in try federation.memberCard() }
         case .entries: router.add(endpoint) { request, _ in try await catalogue.list(request) }
         case .entry:
             router.add(endpoint) { _, context in

@@ -81,7 +81,7 @@ package struct ProblemDetails: HTTPResponseError, Encodable {
         let status: HTTPResponse.Status =
             switch error.code {
             case .tooLarge: .contentTooLarge
-            case .unknownAuthor: .forbidden
+            case .unknownAuthor, .keyRetired: .forbidden
             case .seqGap, .wrongPrevious, .fork: .conflict
             case .clockAhead: .serviceUnavailable
             case .malformed, .badSignature, .unsupportedVersion, .clockNotAdvancing, .invalidOperation:

@@ -65,6 +65,19 @@ extension NodeConfiguration {
                 ["  - name: \(peer.name.yamlQuoted)", "    url: \(peer.url.yamlQuoted)"]
                     + (peer.author.map { ["    author: \($0)"] } ?? [])
             }
+        lines += [
+            "",
+            "# The federation roster this node follows: the id of its genesis (`sopro-node federation",
+            "# follow <id>`). Once a roster is in force it says whom to trust; trustedAuthors below then",
+            "# no longer count (they are how a federation without a roster starts one).",
+            genesis.map { "genesis: \($0)" } ?? "# genesis: <roster id, 64 hex digits>",
+        ]
+        if mode == .node {
+            lines += [
+                "# The commitment to this region's recovery key (SHA-256; public), for the member card.",
+                recoveryCommitment.map { "recoveryCommitment: \($0)" } ?? "# recoveryCommitment: <64 hex digits>",
+            ]
+        }
         lines += ["", "# Authors whose changes this node accepts (including its own).", "trustedAuthors:"]
         lines +=
             trustedAuthors.isEmpty

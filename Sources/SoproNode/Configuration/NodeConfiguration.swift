@@ -93,6 +93,13 @@ package struct NodeConfiguration: Codable, Sendable, Hashable {
     /// Behind a reverse proxy that sets `X-Forwarded-For`: count the inquiry form's rate limit
     /// by the address the proxy saw, not by the proxy's.
     package var trustForwardedFor = false
+    /// The id of the federation roster's genesis this node follows (`sopro-node federation
+    /// follow`); without it the node trusts `trustedAuthors`, and adopts a genesis signed by
+    /// exactly those authors once one reaches its threshold.
+    package var genesis: String?
+    /// The commitment to this region's recovery key (its SHA-256), for the member card a genesis
+    /// or a join request is written from. Public; the key itself is kept off the node.
+    package var recoveryCommitment: String?
 
     package init(name: String, region: String?, mode: Mode) {
         self.name = name
@@ -214,6 +221,15 @@ package struct NodeConfiguration: Codable, Sendable, Hashable {
             problems.append("publicURL: \"\(publicURL)\" is not an http(s) URL without query or fragment")
         }
         if Set(peers.map(\.name)).count != peers.count { problems.append("peers: two peers have the same name") }
+        if let genesis, (try? RosterID(parsing: genesis)) == nil {
+            problems.append("genesis: not a roster id (64 lower-case hex digits)")
+        }
+        if let recoveryCommitment,
+            recoveryCommitment.count != 64 || Hex.decode(recoveryCommitment) == nil
+                || recoveryCommitment.lowercased() != recoveryCommitment
+        {
+            problems.append("recoveryCommitment: not a SHA-256 in 64 lower-case hex digits")
+        }
         if !problems.isEmpty {
             throw ConfigurationError("\(file) has problems:\n  " + problems.joined(separator: "\n  "))
         }
@@ -228,6 +244,9 @@ package struct NodeConfiguration: Codable, Sendable, Hashable {
                 }
             })
     }
+
+    /// The genesis followed, read.
+    package var genesisID: RosterID? { genesis.flatMap { try? RosterID(parsing: $0) } }
 
     package var peerList: [Peer] {
         peers.map { Peer(name: $0.name, url: $0.url, authorID: $0.author.flatMap { try? AuthorID(normalizing: $0) }) }
@@ -260,7 +279,7 @@ package struct ConfigurationError: Error, CustomStringConvertible, Sendable {
 extension NodeConfiguration {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case name, region, mode, listen, keyFile, syncInterval, maximumClockSkew, ownHeadQuorumAfter, peers,
-            trustedAuthors, editors, publicURL, inquiryRetentionDays, trustForwardedFor
+            trustedAuthors, editors, publicURL, inquiryRetentionDays, trustForwardedFor, genesis, recoveryCommitment
     }
 
     private struct AnyKey: CodingKey {
@@ -298,6 +317,8 @@ extension NodeConfiguration {
         inquiryRetentionDays =
             try container.decodeIfPresent(Int.self, forKey: .inquiryRetentionDays) ?? inquiryRetentionDays
         trustForwardedFor = try container.decodeIfPresent(Bool.self, forKey: .trustForwardedFor) ?? false
+        genesis = try container.decodeIfPresent(String.self, forKey: .genesis)
+        recoveryCommitment = try container.decodeIfPresent(String.self, forKey: .recoveryCommitment)
     }
 }
 

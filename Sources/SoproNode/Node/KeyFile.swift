@@ -5,7 +5,8 @@ package import SyncProtocol
 package enum KeyFile {
     /// Reads the key at `url`.
     package static func load(from url: URL) throws -> NodeKey {
-        let text = try String(contentsOf: url, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Whitespace anywhere is ignored: a recovery key typed back from its printed groups reads.
+        let text = try String(contentsOf: url, encoding: .utf8).filter { !$0.isWhitespace }
         guard let seed = Hex.decode(text), seed.count == 32 else {
             throw KeyFileError("\(url.path) is not a key file (64 hex digits)")
         }

@@ -3,6 +3,7 @@ package import CatalogueStore
 package import Foundation
 import Hummingbird
 package import Logging
+package import NodeAPI
 package import NodeServer
 package import Replication
 package import ServiceLifecycle
@@ -58,7 +59,7 @@ package struct NodeRuntime: Sendable {
             maximumSkewMilliseconds: Int64(configuration.maximumClockSkew) * 1000)
         let node = try await CatalogueNode(
             store: store, acceptance: acceptance, mode: mode, name: configuration.name,
-            needsOwnHeadFromPeers: true)
+            needsOwnHeadFromPeers: true, genesis: configuration.genesisID)
         if confirmOwnHead, case .regional = mode {
             await node.confirmOwnHead(by: confirmedBy)
         }
@@ -100,8 +101,16 @@ package struct NodeRuntime: Sendable {
             editors: editors ?? EditorAuthenticator(configuration: configuration), peerStatus: replicator.status,
             publicAddress: configuration.publicURL.flatMap(PublicAddress.init), inquiries: desk,
             clientAddress: ClientAddress(trustForwardedFor: configuration.trustForwardedFor), limits: limits,
-            logger: logger)
+            memberCard: memberCard, logger: logger)
         return [app, replicator] + services
+    }
+
+    /// What this node says about itself for a roster; `nil` for a mirror.
+    package var memberCard: MemberCard? {
+        guard case .regional(let key, let region) = node.mode else { return nil }
+        return MemberCard(
+            region: region, name: configuration.name, url: configuration.publicURL, key: key.authorID,
+            recovery: configuration.recoveryCommitment)
     }
 
     /// Serves and replicates until a shutdown signal; the request in flight finishes first.

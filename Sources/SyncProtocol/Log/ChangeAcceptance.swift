@@ -4,11 +4,18 @@ public struct ChangeAcceptance: Sendable {
     public var roster: AuthorRoster
     public var schema: FieldSchema
     public var maximumSkewMilliseconds: Int64
+    /// Retired keys and the last seq of each that stays valid (see `FederationState.cutoffs`):
+    /// later changes by them are refused here, and not applied when already held.
+    public var cutoffs: [AuthorID: UInt64]
 
-    public init(roster: AuthorRoster, schema: FieldSchema, maximumSkewMilliseconds: Int64 = 5 * 60 * 1000) {
+    public init(
+        roster: AuthorRoster, schema: FieldSchema, maximumSkewMilliseconds: Int64 = 5 * 60 * 1000,
+        cutoffs: [AuthorID: UInt64] = [:]
+    ) {
         self.roster = roster
         self.schema = schema
         self.maximumSkewMilliseconds = maximumSkewMilliseconds
+        self.cutoffs = cutoffs
     }
 
     /// What the node holds of a change's author.
@@ -41,6 +48,9 @@ public struct ChangeAcceptance: Sendable {
     public func decide(_ change: VerifiedChange, record: AuthorRecord, now: Int64) throws(SyncError) -> Decision {
         let reference = change.reference
         guard roster.contains(change.author) else { throw SyncError.unknownAuthor(change.author).about(reference) }
+        if let last = cutoffs[change.author], change.seq > last {
+            throw SyncError.keyRetired(change.author, last: last).about(reference)
+        }
         if let stored = record.storedIDAtSeq {
             return stored == change.id ? .duplicate : .fork(existing: stored)
         }

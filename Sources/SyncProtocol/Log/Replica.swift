@@ -17,6 +17,43 @@ public struct Replica: Sendable {
     public init(acceptance: ChangeAcceptance) {
         self.acceptance = acceptance
         self.clock = HybridLogicalClock(maximumSkewMilliseconds: acceptance.maximumSkewMilliseconds)
+        quarantine = Self.quarantine(evidence: [:], cutoffs: acceptance.cutoffs)
+    }
+
+    /// Each author's quarantine point: the lowest forked seq, or the seq after its key's cut-off.
+    private static func quarantine(
+        evidence: [AuthorID: [UInt64: ForkEvidence]], cutoffs: [AuthorID: UInt64]
+    )
+        -> Quarantine
+    {
+        var quarantine = Quarantine()
+        for (author, forks) in evidence {
+            for seq in forks.keys { quarantine.record(author: author, seq: seq) }
+        }
+        for (author, last) in cutoffs { quarantine.record(author: author, seq: last + 1) }
+        return quarantine
+    }
+
+    /// Takes the federation's trust as it now stands (a roster version or key event arrived):
+    /// who may publish and where retired keys end; the catalogue is recomputed when a cut-off
+    /// moved, as the store does.
+    public mutating func updateTrust(roster: AuthorRoster, cutoffs: [AuthorID: UInt64]) {
+        acceptance.roster = roster
+        acceptance.cutoffs = cutoffs
+        let updated = Self.quarantine(evidence: evidence, cutoffs: cutoffs)
+        guard updated != quarantine else { return }
+        quarantine = updated
+        rebuild()
+    }
+
+    private mutating func rebuild() {
+        var rebuilt = CatalogueState()
+        for author in logs.keys.sorted() {
+            for change in logs[author] ?? [] where quarantine.applies(author: author, seq: change.seq) {
+                rebuilt.apply(change)
+            }
+        }
+        state = rebuilt
     }
 
     /// The result for one received change.
@@ -103,15 +140,7 @@ public struct Replica: Sendable {
         let merged = known.map { $0.merging(fork) } ?? fork
         guard merged != known else { return false }
         evidence[fork.author, default: [:]][fork.seq] = merged
-        if quarantine.record(author: fork.author, seq: fork.seq) {
-            var rebuilt = CatalogueState()
-            for author in logs.keys.sorted() {
-                for change in logs[author] ?? [] where quarantine.applies(author: author, seq: change.seq) {
-                    rebuilt.apply(change)
-                }
-            }
-            state = rebuilt
-        }
+        if quarantine.record(author: fork.author, seq: fork.seq) { rebuild() }
         return true
     }
 

@@ -9,6 +9,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case tooLarge = "too-large"
         case badSignature = "bad-signature"
         case unknownAuthor = "unknown-author"
+        case keyRetired = "key-retired"
         case unsupportedVersion = "unsupported-version"
         case seqGap = "seq-gap"
         case wrongPrevious = "wrong-prev"
@@ -23,6 +24,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case tooLarge(String)
         case badSignature
         case unknownAuthor(AuthorID)
+        case keyRetired(AuthorID, last: UInt64)
         case unsupportedVersion(Int)
         case seqGap(expected: UInt64, got: UInt64)
         case wrongPrevious(expected: ChangeID?)
@@ -46,6 +48,9 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func tooLarge(_ detail: String) -> SyncError { SyncError(.tooLarge(detail)) }
     public static let badSignature = SyncError(.badSignature)
     public static func unknownAuthor(_ author: AuthorID) -> SyncError { SyncError(.unknownAuthor(author)) }
+    public static func keyRetired(_ author: AuthorID, last: UInt64) -> SyncError {
+        SyncError(.keyRetired(author, last: last))
+    }
     public static func unsupportedVersion(_ version: Int) -> SyncError { SyncError(.unsupportedVersion(version)) }
     public static func seqGap(expected: UInt64, got: UInt64) -> SyncError {
         SyncError(.seqGap(expected: expected, got: got))
@@ -81,6 +86,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .tooLarge: .tooLarge
         case .badSignature: .badSignature
         case .unknownAuthor: .unknownAuthor
+        case .keyRetired: .keyRetired
         case .unsupportedVersion: .unsupportedVersion
         case .seqGap: .seqGap
         case .wrongPrevious: .wrongPrevious
@@ -122,6 +128,8 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .tooLarge(let detail): "too large: \(detail)"
         case .badSignature: "the signature does not verify for the payload and its author"
         case .unknownAuthor(let author): "author \(author.short)… is not trusted by this node"
+        case .keyRetired(let author, let last):
+            "key \(author.short)… is retired by the federation: its changes after seq \(last) are refused"
         case .unsupportedVersion(let version):
             "protocol version \(version) is not supported (this node speaks \(SyncProtocolVersion.current))"
         case .seqGap(let expected, let got): "seq \(got) does not follow the author's head; expected seq \(expected)"

@@ -24,10 +24,15 @@ public struct Roster: Hashable, Sendable {
     public var members: [RosterMember]
     /// When the version was written, ms since 1970 (information for people; not an expiry).
     public var issued: Int64
+    /// The keys of the previous version's members that this version no longer lists (a member
+    /// left, or a key was replaced), each with the last seq of its log that stays valid: every
+    /// node applies that key's changes up to `last` and refuses and drops the rest, so a departed
+    /// member's history ends at the same change everywhere. Absent from the payload when empty.
+    public var retired: [RetiredKey]
 
     public init(
         federation: String, version: UInt64, previous: RosterID?, threshold: Int, members: [RosterMember],
-        issued: Int64
+        issued: Int64, retired: [RetiredKey] = []
     ) {
         self.federation = federation
         self.version = version
@@ -35,6 +40,12 @@ public struct Roster: Hashable, Sendable {
         self.threshold = threshold
         self.members = members
         self.issued = issued
+        self.retired = retired
+    }
+
+    /// The member for `region`, if any.
+    public func member(region: String) -> RosterMember? {
+        members.first { $0.region == region }
     }
 
     /// The member that signs with `key`, if any.
@@ -71,6 +82,10 @@ public struct Roster: Hashable, Sendable {
                 if let url = member.url { object["url"] = .string(url) }
                 return .object(object)
             })
+        if !retired.isEmpty {
+            fields["retired"] = .array(
+                retired.map { .object(["key": .string($0.key.rawValue), "last": .integer(Int64($0.last))]) })
+        }
         return Data(CanonicalJSON.string(.object(fields)).utf8)
     }
 
@@ -134,9 +149,32 @@ public struct Roster: Hashable, Sendable {
         guard let threshold = fields["threshold"]?.integer, threshold >= 1, threshold <= Int64(members.count) else {
             throw RosterError(.malformed, "\"threshold\" must be from 1 to the number of members (\(members.count))")
         }
+        var retired: [RetiredKey] = []
+        switch fields["retired"] {
+        case nil: break
+        case .array(let list)? where list.count <= Self.maximumMembers * Self.maximumKeysPerMember:
+            for (index, value) in list.enumerated() {
+                guard let object = value.object, let text = object["key"]?.string,
+                    let key = try? AuthorID(parsing: text), let last = object["last"]?.integer, last >= 0
+                else {
+                    throw RosterError(
+                        .malformed, "retired[\(index)] must be {\"key\": author id, \"last\": seq (0 for none)}")
+                }
+                guard !keys.contains(key), !retired.contains(where: { $0.key == key }) else {
+                    throw RosterError(
+                        .malformed,
+                        "retired[\(index)]: key \(key.rawValue.prefix(12))… is listed twice or still a member's")
+                }
+                retired.append(RetiredKey(key: key, last: UInt64(last)))
+            }
+        default:
+            throw RosterError(
+                .malformed,
+                "\"retired\" must be a list of at most \(Self.maximumMembers * Self.maximumKeysPerMember) retired keys")
+        }
         self.init(
             federation: federation, version: UInt64(version), previous: previous, threshold: Int(threshold),
-            members: members, issued: issued)
+            members: members, issued: issued, retired: retired)
     }
 
     private static func member(_ value: SyncValue, at index: Int) throws(RosterError) -> RosterMember {

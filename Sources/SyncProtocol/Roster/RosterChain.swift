@@ -69,14 +69,15 @@ public struct RosterChain: Sendable {
     /// Checks `next` against the chain and accepts it as the new current version when it is the
     /// one after. Throws why not; a fork is recorded before `.fork` is thrown.
     @discardableResult
-    public mutating func offer(_ next: SignedRoster) throws(RosterError) -> Outcome {
+    public mutating func offer(_ next: SignedRoster, keys: SigningKeys = .listed) throws(RosterError) -> Outcome {
         let roster = try next.roster()
         guard roster.federation == federation else {
             throw RosterError(
                 .otherFederation, "the version is of federation \(roster.federation), not \(federation)")
         }
         if let fork = forks[roster.version] {
-            if !fork.versions.contains(next), (try? Self.check(next, roster, after: version(roster.version - 1))) != nil
+            if !fork.versions.contains(next),
+                (try? Self.check(next, roster, after: version(roster.version - 1), keys: keys)) != nil
             {
                 forks[roster.version]?.versions.append(next)
             }
@@ -91,7 +92,7 @@ public struct RosterChain: Sendable {
                 throw RosterError(.rollback, "version \(roster.version) is not the one this federation accepted")
             }
             do {
-                try Self.check(next, roster, after: before)
+                try Self.check(next, roster, after: before, keys: keys)
             } catch {
                 throw RosterError(
                     .rollback, "version \(roster.version) is not the one this federation accepted: \(error.message)")
@@ -112,15 +113,18 @@ public struct RosterChain: Sendable {
                 .gap,
                 "version \(roster.version) follows version \(roster.version - 1); this node holds \(currentNumber)")
         }
-        try Self.check(next, roster, after: versions[versions.count - 1])
+        try Self.check(next, roster, after: versions[versions.count - 1], keys: keys)
         versions.append(next)
         current = roster
         return .accepted
     }
 
-    /// Whether `next` (read as `roster`) may follow `before`: it names it, and both thresholds
-    /// signed.
-    static func check(_ next: SignedRoster, _ roster: Roster, after before: SignedRoster?) throws(RosterError) {
+    /// Whether `next` (read as `roster`) may follow `before`: it names it, it names every key it
+    /// drops as retired, it keeps each continuing member's recovery commitment, and both
+    /// thresholds signed (counting `keys`: the members' keys as key events changed them).
+    public static func check(
+        _ next: SignedRoster, _ roster: Roster, after before: SignedRoster?, keys: SigningKeys = .listed
+    ) throws(RosterError) {
         guard let before else { throw RosterError(.gap, "version \(roster.version - 1) is not held") }
         let previous = try before.roster()
         guard roster.previous == before.id else {
@@ -129,14 +133,30 @@ public struct RosterChain: Sendable {
                 "version \(roster.version) names \(roster.previous?.rawValue ?? "nothing") as previous, not version \(previous.version) (\(before.id.rawValue))"
             )
         }
-        let byPrevious = next.signingRegions(of: previous).count
+        for member in previous.members {
+            if let staying = roster.member(region: member.region), staying.recovery != member.recovery {
+                throw RosterError(
+                    .recoveryChanged,
+                    "version \(roster.version) changes the recovery commitment of \(member.region); a member's recovery key changes only by its own key events (or by leaving and joining again)"
+                )
+            }
+            for key in member.keys where roster.member(holding: key) == nil {
+                guard roster.retired.contains(where: { $0.key == key }) else {
+                    throw RosterError(
+                        .malformed,
+                        "version \(roster.version) drops key \(key.rawValue.prefix(12))… of \(member.region) without naming it in retired (with the last seq that stays valid)"
+                    )
+                }
+            }
+        }
+        let byPrevious = next.signingRegions(of: previous, version: roster.version, keys: keys).count
         guard byPrevious >= previous.threshold else {
             throw RosterError(
                 .notEnoughSignatures,
                 "version \(roster.version) is signed by \(byPrevious) members of version \(previous.version); its threshold is \(previous.threshold)"
             )
         }
-        let byItself = next.signingRegions(of: roster).count
+        let byItself = next.signingRegions(of: roster, version: roster.version, keys: keys).count
         guard byItself >= roster.threshold else {
             throw RosterError(
                 .notEnoughSignatures,

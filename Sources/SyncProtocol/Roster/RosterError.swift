@@ -19,12 +19,23 @@ public struct RosterError: Error, Hashable, Sendable, CustomStringConvertible {
         case notEnoughSignatures = "roster-signatures"
         /// Two different versions with one number, each validly signed: neither is accepted.
         case fork = "roster-fork"
+        /// A version that changes a continuing member's recovery commitment.
+        case recoveryChanged = "roster-recovery-changed"
+        /// Not a key event payload.
+        case keyEventMalformed = "key-event-malformed"
+        /// A key event not signed by the recovery key the region committed to.
+        case keyEventSignature = "key-event-signature"
+        /// A key event that does not continue its region's chain (a gap, a wrong previous, a
+        /// key the region does not hold, a region not in the roster).
+        case keyEventChain = "key-event-chain"
+        /// Two different valid key events with one seq for one region: neither is applied.
+        case keyEventFork = "key-event-fork"
     }
 
     public let code: Code
     public let message: String
 
-    init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }

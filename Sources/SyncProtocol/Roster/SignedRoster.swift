@@ -50,14 +50,18 @@ public struct SignedRoster: Hashable, Sendable, Codable {
     /// The regions of `roster`'s members with at least one valid signature here: a member counts
     /// once however many of its keys signed, a key no member of `roster` holds counts for
     /// nothing, and a signature that does not verify is ignored.
-    public func signingRegions(of roster: Roster) -> Set<String> {
+    /// `keys` adds the keys members rotated to by key events and stops counting retired ones
+    /// after their last roster version (`version` is the number of the version being signed).
+    public func signingRegions(of roster: Roster, version: UInt64? = nil, keys: SigningKeys = .listed) -> Set<String> {
         var regions: Set<String> = []
+        let number = version ?? (try? self.roster().version) ?? 0
         for signature in signatures where signature.signature.count == 64 {
-            guard let member = roster.member(holding: signature.key), !regions.contains(member.region),
+            guard let region = keys.region(of: signature.key, in: roster, signing: number),
+                !regions.contains(region),
                 let publicKey = try? signature.key.publicKey,
                 SignatureContext.roster.isValid(signature: signature.signature, of: payload, by: publicKey)
             else { continue }
-            regions.insert(member.region)
+            regions.insert(region)
         }
         return regions
     }

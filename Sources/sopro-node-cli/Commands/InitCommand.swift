@@ -70,7 +70,9 @@ struct InitCommand: AsyncParsableCommand {
             if !mirror, let region {
                 let key = try KeyFile.create(at: directory.appendingPathComponent(configuration.keyFile))
                 configuration.trustedAuthors = [.init(id: key.authorID.rawValue, region: region, name: name)]
-                recovery = try KeyFile.create(at: directory.appendingPathComponent(Self.recoveryKeyFile))
+                let recoveryKey = try KeyFile.create(at: directory.appendingPathComponent(Self.recoveryKeyFile))
+                recovery = recoveryKey
+                configuration.recoveryCommitment = RosterMember.commitment(to: recoveryKey.authorID)
                 let made = NodeConfiguration.makeEditor(named: editor)
                 token = made.token
                 configuration.editors = [made.editor]

@@ -1,0 +1,227 @@
+import Foundation
+package import SyncProtocol
+
+/// What a node does with roster versions and key events offered to it (by a peer in a sync round,
+/// by `POST /v1/federation`, by its own CLI): a pure function of what it holds and what is
+/// offered, run inside the store's write transaction.
+///
+/// - A version's signatures are checked one by one and only valid ones kept; copies of one
+///   payload with different signatures are merged (a set union, so approvals gathered on
+///   different nodes add up in any order).
+/// - Kept: the accepted chain, and versions after the current one (proposals collecting
+///   approvals, or versions a lagging node needs next). Refused: versions at or below the current
+///   number that the chain does not hold (a rollback or replay), another federation's, malformed
+///   ones. Without a genesis, version-1 candidates are kept so a genesis can collect signatures.
+/// - Key events are kept when well-formed, of this federation and validly signed by the recovery
+///   key they name; whether they take effect is `FederationState`'s fold.
+package struct FederationLedger: Sendable {
+    /// Documents kept at most (versions, events): far above a federation's life, far below harm.
+    package static let maximumVersions = 256
+    package static let maximumEvents = 512
+    /// Documents one offer may carry.
+    package static let maximumOffered = 128
+
+    /// The genesis the configuration names, if any.
+    package var configuredGenesis: RosterID?
+    /// Who the node trusts by configuration: a genesis of only these keys is adopted without
+    /// being named (how an existing federation moves to a roster).
+    package var configuredAuthors: AuthorRoster
+
+    package init(configuredGenesis: RosterID?, configuredAuthors: AuthorRoster) {
+        self.configuredGenesis = configuredGenesis
+        self.configuredAuthors = configuredAuthors
+    }
+
+    /// What became of one offered document.
+    package enum Outcome: Hashable, Sendable {
+        /// Part of the chain now (or an event in effect).
+        case accepted
+        /// Held already, nothing new.
+        case known
+        /// Kept, not (yet) in effect: a proposal collecting approvals, an event waiting.
+        case pending(String)
+        /// Not kept.
+        case refused(RosterError)
+
+        package var name: String {
+            switch self {
+            case .accepted: "accepted"
+            case .known: "known"
+            case .pending: "pending"
+            case .refused: "refused"
+            }
+        }
+    }
+
+    package struct Result: Sendable {
+        package var state: FederationState
+        package var versions: [(id: RosterID, outcome: Outcome)] = []
+        package var events: [(id: KeyEventID, outcome: Outcome)] = []
+        /// Whether anything held changed (a document or a signature added).
+        package var changed = false
+    }
+
+    /// The state of what is held, nothing offered.
+    package func state(of held: FederationDocuments) -> FederationState {
+        FederationState(
+            genesis: genesis(for: held.versions, adopted: held.adoptedGenesis), versions: held.versions,
+            events: held.events)
+    }
+
+    private func genesis(for versions: [SignedRoster], adopted: RosterID?) -> RosterID? {
+        configuredGenesis ?? adopted ?? FederationState.adoptableGenesis(versions, trusting: configuredAuthors)
+    }
+
+    /// Merges `versions` and `events` into `held`: what to write, and the outcome of each.
+    package func offer(
+        versions offered: [SignedRoster], events offeredEvents: [SignedKeyEvent], to held: FederationDocuments
+    ) -> (FederationStoreChange, Result) {
+        var byID: [RosterID: SignedRoster] = [:]
+        for version in held.versions { byID[version.id] = version }
+        let before = byID
+        var versionOutcomes: [RosterID: Outcome] = [:]
+        var order: [RosterID] = []
+        for offered in offered.prefix(Self.maximumOffered) {
+            let id = offered.id
+            order.append(id)
+            let roster: Roster
+            do {
+                roster = try offered.roster()
+            } catch {
+                versionOutcomes[id] = .refused(error)
+                continue
+            }
+            var merged = byID[id] ?? SignedRoster(payload: offered.payload)
+            for signature in offered.signatures
+            where !merged.signatures.contains(signature) && merged.signatures.count < Roster.maximumMembers * 2 {
+                guard signature.signature.count == 64, let key = try? signature.key.publicKey,
+                    SignatureContext.roster.isValid(signature: signature.signature, of: offered.payload, by: key)
+                else { continue }
+                merged.signatures.removeAll { $0.key == signature.key }
+                merged.signatures.append(signature)
+            }
+            merged.signatures.sort { $0.key < $1.key }
+            if byID[id] == nil, byID.count >= Self.maximumVersions {
+                versionOutcomes[id] = .refused(
+                    RosterError(.malformed, "this node holds \(Self.maximumVersions) roster versions already"))
+                continue
+            }
+            _ = roster
+            byID[id] = merged
+        }
+        var events = held.events
+        var eventIDs = Set(events.map(\.id))
+        var eventOutcomes: [KeyEventID: Outcome] = [:]
+        var eventOrder: [KeyEventID] = []
+        for offered in offeredEvents.prefix(Self.maximumOffered) {
+            let id = offered.id
+            eventOrder.append(id)
+            if eventIDs.contains(id) { continue }
+            do {
+                _ = try offered.verified()
+            } catch {
+                eventOutcomes[id] = .refused(error)
+                continue
+            }
+            guard events.count < Self.maximumEvents else {
+                eventOutcomes[id] = .refused(
+                    RosterError(.keyEventMalformed, "this node holds \(Self.maximumEvents) key events already"))
+                continue
+            }
+            events.append(offered)
+            eventIDs.insert(id)
+        }
+        let allVersions = byID.values.sorted { $0.id < $1.id }
+        let genesis = genesis(for: allVersions, adopted: held.adoptedGenesis)
+        let state = FederationState(genesis: genesis, versions: allVersions, events: events)
+        // What to keep: the chain, later versions, genesis candidates while there is no chain.
+        let chainIDs = Set(state.chain?.versions.map(\.id) ?? [])
+        let currentNumber = state.current?.version ?? 0
+        let federation = state.current?.federation
+        var keep: [RosterID: SignedRoster] = [:]
+        for (id, version) in byID {
+            guard let roster = try? version.roster() else { continue }
+            if chainIDs.contains(id) {
+                keep[id] = version
+            } else if let federation {
+                if roster.federation == federation, roster.version > currentNumber { keep[id] = version }
+            } else if roster.version == 1 || genesis == nil {
+                keep[id] = version
+            } else if roster.version > 1 {
+                keep[id] = version  // waiting for its genesis
+            }
+        }
+        var change = FederationStoreChange()
+        for (id, version) in keep where before[id] != version { change.versions.append(version) }
+        change.versions.sort { $0.id < $1.id }
+        change.removedVersions = before.keys.filter { keep[$0] == nil }.sorted()
+        let keptEvents = events.filter { event in
+            guard let federation, let read = try? KeyEvent(parsing: event.payload) else { return federation == nil }
+            return read.federation == federation
+        }
+        change.events = keptEvents.filter { !held.events.contains($0) }
+        if held.adoptedGenesis == nil, configuredGenesis == nil, let genesis, state.chain != nil {
+            change.adoptGenesis = genesis
+        }
+        change.cutoffs = state.cutoffs
+        var result = Result(state: state)
+        result.changed = !change.versions.isEmpty || !change.removedVersions.isEmpty || !change.events.isEmpty
+        let proposals = Dictionary(state.proposals.map { ($0.signed.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in order {
+            if let outcome = versionOutcomes[id] {
+                result.versions.append((id, outcome))
+            } else if chainIDs.contains(id) {
+                let wasInChain = before[id].map { _ in true } ?? false
+                result.versions.append((id, wasInChain && before[id] == keep[id] ? .known : .accepted))
+            } else if keep[id] != nil {
+                let proposal = proposals[id]
+                let status =
+                    proposal.map {
+                        $0.problem
+                            ?? "approved by \($0.approvedBy.count) of \($0.needed) needed (\($0.approvedBy.joined(separator: ", ")))"
+                    } ?? "waiting for the versions before it"
+                result.versions.append((id, before[id] == keep[id] ? .known : .pending(status)))
+            } else if let roster = try? byID[id]?.roster() {
+                if let federation, roster.federation != federation {
+                    result.versions.append(
+                        (
+                            id,
+                            .refused(
+                                RosterError(.otherFederation, "of federation \(roster.federation), not \(federation)"))
+                        )
+                    )
+                } else {
+                    result.versions.append(
+                        (
+                            id,
+                            .refused(
+                                RosterError(
+                                    .rollback,
+                                    "version \(roster.version) is not the one this federation accepted (it is at version \(currentNumber))"
+                                ))
+                        ))
+                }
+            }
+        }
+        let applied = Set(state.appliedEvents.map(\.signed.id))
+        let waiting = Dictionary(
+            state.waitingEvents.map { ($0.signed.id, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        let keptEventIDs = Set(keptEvents.map(\.id))
+        let heldEventIDs = Set(held.events.map(\.id))
+        for id in eventOrder {
+            if let outcome = eventOutcomes[id] {
+                result.events.append((id, outcome))
+            } else if !keptEventIDs.contains(id) {
+                result.events.append(
+                    (id, .refused(RosterError(.keyEventChain, "the event is of another federation"))))
+            } else if heldEventIDs.contains(id) {
+                result.events.append((id, .known))
+            } else if applied.contains(id) {
+                result.events.append((id, .accepted))
+            } else {
+                result.events.append((id, .pending(waiting[id] ?? "waiting")))
+            }
+        }
+        return (change, result)
+    }
+}
