@@ -374,35 +374,11 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
     /// peer of a version before the roster (no `/v1/federation`) is left alone.
     private func exchangeFederation(with peer: Peer, into summary: inout RoundSummary, logger: Logger) async throws {
         guard let theirs = try await client.federation(of: peer) else { return }
-        let before = node.federation
-        let result = try await node.offerFederation(versions: theirs.versions, events: theirs.keyEvents)
+        let result = try await node.offerFederation(
+            versions: theirs.versions, events: theirs.keyEvents, logger: logger)
         summary.federationLearned =
-            result.versions.filter { $0.outcome == .accepted || ($0.outcome.name == "pending" && result.changed) }.count
+            result.versions.filter { $0.outcome == .accepted }.count
             + result.events.filter { $0.outcome == .accepted }.count
-        let after = result.state
-        if after.current?.version != before.current?.version {
-            logger.notice(
-                "federation roster version \(after.current?.version ?? 0) in force",
-                metadata: [
-                    "roster.version": "\(after.current?.version ?? 0)",
-                    "roster.members": "\(after.current?.members.map(\.region).joined(separator: ",") ?? "")",
-                ])
-        }
-        if after.appliedEvents.count != before.appliedEvents.count {
-            for applied in after.appliedEvents where !before.appliedEvents.contains(applied) {
-                logger.notice(
-                    "key event in effect: \(applied.event.reason.rawValue) of \(applied.event.region)",
-                    metadata: [
-                        "key.region": "\(applied.event.region)", "key.retiring": "\(applied.event.retiring.short)",
-                        "key.last": "\(applied.event.last)", "key.new": "\(applied.event.key.short)",
-                    ])
-            }
-        }
-        if (after.chain?.forks.count ?? 0) > (before.chain?.forks.count ?? 0) {
-            logger.error(
-                "roster fork: two validly signed versions with one number; neither is accepted",
-                metadata: ["roster.forks": "\(after.chain?.forks.keys.sorted() ?? [])"])
-        }
         for (id, outcome) in result.versions {
             if case .refused(let error) = outcome {
                 summary.problems.append(

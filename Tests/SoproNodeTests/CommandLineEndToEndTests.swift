@@ -136,7 +136,7 @@ import Testing
         // Help fits 80 columns: example lines are never wrapped in the middle.
         for command in [
             "demo", "init", "serve", "publish", "retract", "check", "list", "search", "show", "export", "import",
-            "status", "sync", "peers", "trust", "verify", "rekey", "new-id", "inquiries",
+            "status", "sync", "peers", "trust", "verify", "rekey", "new-id", "inquiries", "federation",
         ] {
             let help = try Self.run([command, "--help"], in: folder, environment: ["COLUMNS": "80"]).standardOutput
             for line in help.split(separator: "\n") where line.hasPrefix("  sopro-node") {

@@ -20,6 +20,8 @@ package struct FederationLedger: Sendable {
     package static let maximumEvents = 512
     /// Documents one offer may carry.
     package static let maximumOffered = 128
+    /// Proposals kept that no member of the version in force has signed yet.
+    package static let maximumUnendorsed = 32
 
     /// The genesis the configuration names, if any.
     package var configuredGenesis: RosterID?
@@ -139,26 +141,59 @@ package struct FederationLedger: Sendable {
         let currentNumber = state.current?.version ?? 0
         let federation = state.current?.federation
         var keep: [RosterID: SignedRoster] = [:]
-        for (id, version) in byID {
+        let proposalsByID = Dictionary(
+            state.proposals.map { ($0.signed.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Proposals no member of the version in force signed yet (a join request carries only
+        // the newcomer's signature) are few by nature; a cap keeps junk from filling the store.
+        var unendorsed = 0
+        for (id, version) in byID.sorted(by: { $0.key < $1.key }) {
             guard let roster = try? version.roster() else { continue }
             if chainIDs.contains(id) {
                 keep[id] = version
             } else if let federation {
-                if roster.federation == federation, roster.version > currentNumber { keep[id] = version }
-            } else if roster.version == 1 || genesis == nil {
-                keep[id] = version
-            } else if roster.version > 1 {
-                keep[id] = version  // waiting for its genesis
+                guard roster.federation == federation, roster.version > currentNumber else { continue }
+                let endorsed = !(proposalsByID[id]?.approvedBy.isEmpty ?? true)
+                if endorsed {
+                    keep[id] = version
+                } else if roster.version == currentNumber + 1, unendorsed < Self.maximumUnendorsed,
+                    !version.signingRegions(of: roster, version: roster.version).isEmpty
+                {
+                    unendorsed += 1
+                    keep[id] = version
+                }
+            } else if roster.version == 1 {
+                // Without a chain: the configured genesis, or (adopting) a genesis of only
+                // configured authors that one of them signed.
+                if let configuredGenesis {
+                    if id == configuredGenesis { keep[id] = version }
+                } else if roster.members.allSatisfy({ $0.keys.allSatisfy(configuredAuthors.contains) }),
+                    !version.signingRegions(of: roster).isEmpty
+                {
+                    keep[id] = version
+                }
             }
         }
         var change = FederationStoreChange()
         for (id, version) in keep where before[id] != version { change.versions.append(version) }
         change.versions.sort { $0.id < $1.id }
         change.removedVersions = before.keys.filter { keep[$0] == nil }.sorted()
-        let keptEvents = events.filter { event in
-            guard let federation, let read = try? KeyEvent(parsing: event.payload) else { return federation == nil }
-            return read.federation == federation
+        // Events of members, signed by a recovery key the member committed to at some point
+        // (in a version, or as an event's next): whether one takes effect is the fold's business;
+        // anything else is not kept.
+        var commitments: [String: Set<String>] = [:]
+        for signed in state.chain?.versions ?? [] {
+            for member in (try? signed.roster())?.members ?? [] {
+                commitments[member.region, default: []].insert(member.recovery)
+            }
         }
+        let readEvents = events.compactMap { event in (try? KeyEvent(parsing: event.payload)).map { (event, $0) } }
+        for (_, read) in readEvents where commitments[read.region] != nil {
+            commitments[read.region, default: []].insert(read.nextRecovery)
+        }
+        let keptEvents = readEvents.filter { _, read in
+            guard let federation, read.federation == federation else { return false }
+            return commitments[read.region]?.contains(RosterMember.commitment(to: read.recoveryKey)) == true
+        }.map(\.0)
         change.events = keptEvents.filter { !held.events.contains($0) }
         if held.adoptedGenesis == nil, configuredGenesis == nil, let genesis, state.chain != nil {
             change.adoptGenesis = genesis
@@ -190,7 +225,20 @@ package struct FederationLedger: Sendable {
                                 RosterError(.otherFederation, "of federation \(roster.federation), not \(federation)"))
                         )
                     )
-                } else {
+                } else if federation == nil {
+                    result.versions.append(
+                        (
+                            id,
+                            .refused(
+                                RosterError(
+                                    .wrongGenesis,
+                                    configuredGenesis.map {
+                                        "this node follows genesis \($0.rawValue.prefix(12))… and does not hold it yet; version \(roster.version) of \(roster.federation) cannot be checked"
+                                    }
+                                        ?? "this node follows no roster: it keeps only a genesis of its configured authors that one of them signed"
+                                ))
+                        ))
+                } else if roster.version <= currentNumber {
                     result.versions.append(
                         (
                             id,
@@ -198,6 +246,16 @@ package struct FederationLedger: Sendable {
                                 RosterError(
                                     .rollback,
                                     "version \(roster.version) is not the one this federation accepted (it is at version \(currentNumber))"
+                                ))
+                        ))
+                } else {
+                    result.versions.append(
+                        (
+                            id,
+                            .refused(
+                                RosterError(
+                                    .notEnoughSignatures,
+                                    "version \(roster.version) is signed by no member of version \(currentNumber) and is not the next one, or \(Self.maximumUnendorsed) such proposals are held already"
                                 ))
                         ))
                 }
@@ -213,7 +271,14 @@ package struct FederationLedger: Sendable {
                 result.events.append((id, outcome))
             } else if !keptEventIDs.contains(id) {
                 result.events.append(
-                    (id, .refused(RosterError(.keyEventChain, "the event is of another federation"))))
+                    (
+                        id,
+                        .refused(
+                            RosterError(
+                                .keyEventChain,
+                                "the event is not of a member of this node's federation signed by a recovery key the member committed to"
+                            ))
+                    ))
             } else if heldEventIDs.contains(id) {
                 result.events.append((id, .known))
             } else if applied.contains(id) {

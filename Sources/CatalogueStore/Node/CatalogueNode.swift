@@ -1,5 +1,6 @@
 package import DirectoryModel
 import Foundation
+package import Logging
 package import SyncProtocol
 
 /// One node of the federation: its store, the rules it applies, its clock and (for a regional
@@ -54,7 +55,7 @@ package actor CatalogueNode {
     /// the store holds, the federation state recomputed, trust and cut-offs updated — the
     /// catalogue rebuilt in the same transaction when a cut-off moved.
     package nonisolated func offerFederation(
-        versions: [SignedRoster], events: [SignedKeyEvent]
+        versions: [SignedRoster], events: [SignedKeyEvent], logger: Logger? = nil
     ) async throws
         -> FederationLedger.Result
     {
@@ -64,6 +65,7 @@ package actor CatalogueNode {
         }
         let before = trust.state
         let trustChanged = trust.update(result.state)
+        if let logger { FederationNews.log(from: before, to: result.state, logger: logger) }
         metrics.record(federation: result.state)
         if rebuilt || trustChanged || result.changed {
             metrics.recordFederationChange(

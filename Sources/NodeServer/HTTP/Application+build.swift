@@ -32,7 +32,7 @@ package func buildApplication(
         middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get, .post]))
     let sync = SyncController(node: node, peerStatus: peerStatus)
     let catalogue = CatalogueController(node: node)
-    let federation = FederationController(node: node, card: memberCard)
+    let federation = FederationController(node: node, card: memberCard, logger: logger)
     let publishing = PublishController(node: node)
     let inquiryAPI = InquiryController(desk: inquiries)
     // The editors' endpoints, in groups behind `EditorAuthentication`: a node that does not

@@ -1,6 +1,7 @@
 import CatalogueStore
 import Foundation
 import Hummingbird
+import Logging
 package import NodeAPI
 import SyncProtocol
 
@@ -11,6 +12,7 @@ struct FederationController: Sendable {
     let node: CatalogueNode
     /// What this node says about itself for a roster; `nil` for a mirror.
     var card: MemberCard?
+    var logger: Logger
     /// Largest offer accepted (128 versions of up to 64 KiB with their signatures fit).
     var maximumBodyBytes = 12 * 1_048_576
 
@@ -31,7 +33,8 @@ struct FederationController: Sendable {
                 "at most \(FederationLedger.maximumOffered) roster versions and \(FederationLedger.maximumOffered) key events per request"
             )
         }
-        let result = try await node.offerFederation(versions: message.versions, events: message.keyEvents)
+        let result = try await node.offerFederation(
+            versions: message.versions, events: message.keyEvents, logger: logger)
         return JSONResponse(FederationOfferResponse(result))
     }
 

@@ -252,6 +252,58 @@ enum InterfaceText {
                 "These regions signed two different changes with one number. On every node their log counts only up to the fork.",
         ],
         "forkAt": [.german: "ab Nummer {n}", .hungarian: "a(z) {n}. sorszámtól", .english: "from number {n}"],
+        "rosterTitle": [.german: "Mitgliederliste", .hungarian: "Taglista", .english: "Roster"],
+        "rosterInForce": [
+            .german:
+                "Version {v} der Mitgliederliste von {federation}; {t} Mitglieder müssen jede nächste Version signieren.",
+            .hungarian:
+                "A(z) {federation} taglistájának {v}. változata; minden következő változatot {t} tagnak kell aláírnia.",
+            .english: "Version {v} of the roster of {federation}; {t} members must sign each next version.",
+        ],
+        "noRoster": [
+            .german: "Dieser Knoten folgt keiner Mitgliederliste: er vertraut den Autoren seiner Konfiguration.",
+            .hungarian: "Ez a csomópont nem követ taglistát: a konfigurációjában felsorolt szerzőkben bízik.",
+            .english: "This node follows no roster: it trusts the authors its configuration lists.",
+        ],
+        "rosterWaiting": [
+            .german: "Dieser Knoten folgt der Genesis {id}, hält sie aber noch nicht gültig: {problem}",
+            .hungarian: "Ez a csomópont a(z) {id} genezist követi, de még nincs érvényes példánya: {problem}",
+            .english: "This node follows genesis {id} but holds no valid copy of it yet: {problem}",
+        ],
+        "memberStatus": [.german: "Status", .hungarian: "Állapot", .english: "Status"],
+        "member": [.german: "Mitglied", .hungarian: "Tag", .english: "Member"],
+        "formerPartner": [.german: "ehemaliger Partner", .hungarian: "korábbi partner", .english: "Former partner"],
+        "keyEvents": [.german: "Schlüsselwechsel", .hungarian: "Kulcscserék", .english: "Key events"],
+        "proposalsTitle": [
+            .german: "Vorschläge, die Zustimmungen sammeln", .hungarian: "Jóváhagyásra váró javaslatok",
+            .english: "Proposals collecting approvals",
+        ],
+        "proposalLine": [
+            .german: "Version {v}{changes}: {n} von {needed} nötigen Zustimmungen ({by})",
+            .hungarian: "{v}. változat{changes}: {n} / {needed} szükséges jóváhagyás ({by})",
+            .english: "Version {v}{changes}: {n} of {needed} approvals needed ({by})",
+        ],
+        "joining": [.german: "Beitritt", .hungarian: "csatlakozik", .english: "joining"],
+        "leaving": [.german: "Austritt", .hungarian: "kilép", .english: "leaving"],
+        "rosterForkLine": [
+            .german: "Version {v} ist zweimal gültig signiert; keine der beiden gilt.",
+            .hungarian: "A(z) {v}. változatot kétszer írták alá érvényesen; egyik sem érvényes.",
+            .english: "Version {v} is validly signed twice; neither counts.",
+        ],
+        "keyEventLine": [
+            .german: "{region} Nr. {seq} ({reason}): Schlüssel {old} gilt bis Änderung {last}, danach signiert {new}.",
+            .hungarian:
+                "{region} {seq}. ({reason}): a(z) {old} kulcs a(z) {last}. változásig érvényes, utána {new} ír alá.",
+            .english: "{region} #{seq} ({reason}): key {old} counts up to change {last}; {new} signs from then on.",
+        ],
+        "reason.rotation": [.german: "geplant", .hungarian: "tervezett", .english: "planned"],
+        "reason.revocation": [.german: "widerrufen", .hungarian: "visszavonva", .english: "revoked"],
+        "reason.fork": [.german: "Gabelung gelöst", .hungarian: "elágazás feloldva", .english: "fork resolved"],
+        "keyForkLine": [
+            .german: "{region}: zwei gültige Schlüsselwechsel Nr. {seq}; keiner gilt.",
+            .hungarian: "{region}: két érvényes {seq}. kulcscsere; egyik sem érvényes.",
+            .english: "{region}: two valid key events #{seq}; neither counts.",
+        ],
         "notSigning": [
             .german:
                 "Dieser Knoten signiert noch nicht: er wartet auf die Bestätigung seines letzten eigenen Stands durch {peers}.",

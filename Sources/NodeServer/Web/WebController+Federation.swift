@@ -5,6 +5,66 @@ import Replication
 import SyncProtocol
 
 extension WebController {
+    /// The roster section: the version in force, members, proposals, forks and key events.
+    static func roster(_ state: FederationState, context: PageContext) -> [String: Any] {
+        var roster: [String: Any] = [:]
+        guard let current = state.current else {
+            if let genesis = state.genesisID {
+                roster["summary"] = context.text(
+                    "rosterWaiting",
+                    ["id": String(genesis.rawValue.prefix(16)) + "…", "problem": state.genesisProblem ?? "—"])
+            } else {
+                roster["summary"] = context.text("noRoster")
+            }
+            return roster
+        }
+        roster["summary"] = context.text(
+            "rosterInForce",
+            ["v": String(current.version), "federation": current.federation, "t": String(current.threshold)])
+        roster["members"] = state.members.map { member -> [String: Any] in
+            [
+                "name": member.name, "region": context.regionLabel(member.region),
+                "key": member.keys.first.map { String($0.rawValue.prefix(16)) + "…" } ?? "",
+                "status": member.isCurrent ? context.text("member") : context.text("formerPartner"),
+                "keyEvents": String(member.keyEvents),
+            ]
+        }
+        let currentRegions = Set(current.members.map(\.region))
+        roster["proposals"] = state.proposals.map { proposal -> String in
+            let regions = Set(proposal.roster.members.map(\.region))
+            var changes: [String] = []
+            let joining = regions.subtracting(currentRegions).sorted()
+            let leaving = currentRegions.subtracting(regions).sorted()
+            if !joining.isEmpty { changes.append("\(context.text("joining")) \(joining.joined(separator: ", "))") }
+            if !leaving.isEmpty { changes.append("\(context.text("leaving")) \(leaving.joined(separator: ", "))") }
+            return context.text(
+                "proposalLine",
+                [
+                    "v": String(proposal.roster.version),
+                    "changes": changes.isEmpty ? "" : " (\(changes.joined(separator: "; ")))",
+                    "n": String(proposal.approvedBy.count), "needed": String(proposal.needed),
+                    "by": proposal.approvedBy.isEmpty ? "—" : proposal.approvedBy.joined(separator: ", "),
+                ])
+        }
+        roster["forks"] =
+            (state.chain?.forks.keys.sorted() ?? []).map { context.text("rosterForkLine", ["v": String($0)]) }
+            + state.keyForks.map { context.text("keyForkLine", ["region": $0.region, "seq": String($0.seq)]) }
+        roster["events"] = state.appliedEvents.map { applied -> String in
+            context.text(
+                "keyEventLine",
+                [
+                    "region": context.regionLabel(applied.event.region), "seq": String(applied.event.seq),
+                    "reason": context.text("reason.\(applied.event.reason.rawValue)"),
+                    "old": String(applied.event.retiring.rawValue.prefix(12)) + "…", "last": String(applied.event.last),
+                    "new": String(applied.event.key.rawValue.prefix(12)) + "…",
+                ])
+        }
+        roster["has"] = ["members", "proposals", "forks", "events"].reduce(into: [String: Bool]()) { has, name in
+            has[name] = !((roster[name] as? [Any])?.isEmpty ?? true)
+        }
+        return roster
+    }
+
     /// The federation at a glance, for operators: this node, its peers and when each last
     /// synced, the changes held per region, entries per publishing region, and the digest that
     /// every node of an agreeing federation shows.
@@ -65,6 +125,14 @@ extension WebController {
             }
         }
         values["hasPeers"] = !statuses.isEmpty
+        values["roster"] = Self.roster(node.federation, context: context)
+        let formerRegions = Set(node.federation.members.filter { !$0.isCurrent }.map(\.region))
+        if var authors = values["authors"] as? [[String: Any]] {
+            for (index, author) in roster.all.enumerated() where formerRegions.contains(author.region) {
+                authors[index]["former"] = context.text("formerPartner")
+            }
+            values["authors"] = authors
+        }
         return Page(template: "federation", values: values)
     }
 }

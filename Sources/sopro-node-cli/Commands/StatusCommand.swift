@@ -41,6 +41,21 @@ struct StatusCommand: AsyncParsableCommand {
         if let author = info.author { say("author id:    \(author.rawValue)") }
         say("state digest: \(info.digest)")
         say("software:     \(info.software), protocol \(info.protocol)")
+        // A node from before the roster answers 404: nothing to say then.
+        if let roster = try? await connection.client.federation() {
+            if let federation = roster.federation {
+                var line =
+                    "roster:       version \(roster.version) of \(federation), threshold \(roster.threshold ?? 0), \(roster.members.filter(\.current).count) members"
+                if !roster.proposals.isEmpty { line += ", \(roster.proposals.count) proposal(s) waiting" }
+                if !roster.keyEvents.isEmpty { line += ", \(roster.keyEvents.count) key event(s)" }
+                if !roster.forks.isEmpty || !roster.keyForks.isEmpty { line += ", FORKED (see `federation show`)" }
+                say(line)
+            } else if let genesis = roster.genesis {
+                say("roster:       following genesis \(genesis.rawValue.prefix(16))…, not held yet")
+            } else {
+                say("roster:       none (trusts the configured authors)")
+            }
+        }
         if let ownHead = info.ownHead {
             if let forkedAt = ownHead.forkedAt {
                 say(
