@@ -22,11 +22,21 @@ package protocol PeerClient: Sendable {
     func forks(of peer: Peer) async throws -> [ForksMessage.Fork]
     /// Gives the peer fork evidence.
     func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result]
-    /// The roster versions and key events the peer holds; `nil` when it serves none (a node of
-    /// a version before the federation roster).
-    func federation(of peer: Peer) async throws -> FederationDocumentsMessage?
+    /// The roster versions and key events the peer holds, unless they still have the tag
+    /// `ifNoneMatch` (the `ETag` of the last answer).
+    func federation(of peer: Peer, ifNoneMatch: String?) async throws -> FederationFetch
     /// Gives the peer roster versions and key events.
     func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse
+}
+
+/// What a peer answered to a request for its roster documents.
+package enum FederationFetch: Sendable {
+    /// It serves none (a node of a version before the federation roster).
+    case unsupported
+    /// The same as the tag asked about.
+    case unchanged
+    /// Its documents, and their tag for the next request.
+    case documents(FederationDocumentsMessage, tag: String?)
 }
 
 /// Why a peer could not be reached or answered wrongly.
@@ -96,11 +106,18 @@ package struct HTTPPeerClient: PeerClient {
             .results
     }
 
-    package func federation(of peer: Peer) async throws -> FederationDocumentsMessage? {
-        let (status, body) = try await exchange("/v1/federation", body: nil, with: peer)
-        if status.code == 404 { return nil }
-        return try decode(FederationMessage.self, from: body, status: status, path: "/v1/federation", peer: peer)
-            .documents
+    package func federation(of peer: Peer, ifNoneMatch: String?) async throws -> FederationFetch {
+        let (status, body, headers) = try await exchangeWithHeaders(
+            "/v1/federation", body: nil, with: peer,
+            headers: ifNoneMatch.map { ["If-None-Match": $0] } ?? [:])
+        switch status.code {
+        case 404: return .unsupported
+        case 304: return .unchanged
+        default:
+            let message = try decode(
+                FederationMessage.self, from: body, status: status, path: "/v1/federation", peer: peer)
+            return .documents(message.documents, tag: headers.first(name: "ETag"))
+        }
     }
 
     package func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
@@ -135,7 +152,15 @@ package struct HTTPPeerClient: PeerClient {
 
     /// One request: a GET without a body, a JSON POST with one.
     private func exchange(_ path: String, body: Data?, with peer: Peer) async throws -> (HTTPResponseStatus, Data) {
+        let (status, data, _) = try await exchangeWithHeaders(path, body: body, with: peer)
+        return (status, data)
+    }
+
+    private func exchangeWithHeaders(
+        _ path: String, body: Data?, with peer: Peer, headers: [String: String] = [:]
+    ) async throws -> (HTTPResponseStatus, Data, HTTPHeaders) {
         var request = HTTPClientRequest(url: peer.url + path)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body {
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
@@ -152,7 +177,7 @@ package struct HTTPPeerClient: PeerClient {
             ? response.headers.first(name: "Content-Length").flatMap(Int.init) ?? answer.readableBytes
             : answer.readableBytes
         meter?.record(sent: sentHead + (body?.count ?? 0), received: receivedHead + receivedBody)
-        return (response.status, Data(buffer: answer))
+        return (response.status, Data(buffer: answer), response.headers)
     }
 
     private func decode<Value: Decodable>(

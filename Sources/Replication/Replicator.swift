@@ -41,6 +41,7 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
     /// answering "not complete" cannot hold a round, or the node, forever.
     package var maximumPagesPerRound = 1000
     let ownHead: OwnHeadConfirmation
+    let federationSeen = PeerFederationCache()
     let logger: Logger
 
     package init(
@@ -373,28 +374,44 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
     /// it lacks (a version it does not hold, or signatures it does not have, or an event). A
     /// peer of a version before the roster (no `/v1/federation`) is left alone.
     private func exchangeFederation(with peer: Peer, into summary: inout RoundSummary, logger: Logger) async throws {
-        guard let theirs = try await client.federation(of: peer) else { return }
-        let result = try await node.offerFederation(
-            versions: theirs.versions, events: theirs.keyEvents, logger: logger)
-        summary.federationLearned =
-            result.versions.filter { $0.outcome == .accepted }.count
-            + result.events.filter { $0.outcome == .accepted }.count
-        for (id, outcome) in result.versions {
-            if case .refused(let error) = outcome {
-                summary.problems.append(
-                    "the peer holds roster version \(id.rawValue.prefix(12))… that is refused: \(error)")
+        let seen = federationSeen.seen(peer.name)
+        let theirs: FederationDocumentsMessage
+        switch try await client.federation(of: peer, ifNoneMatch: seen?.tag) {
+        case .unsupported:
+            return
+        case .unchanged:
+            // Offered to the node when they came; only what the peer lacks may have changed.
+            guard let seen else { return }
+            theirs = seen.documents
+        case .documents(let documents, let tag):
+            theirs = documents
+            if let tag { federationSeen.remember(peer.name, tag: tag, documents: documents) }
+            let result = try await node.offerFederation(
+                versions: documents.versions, events: documents.keyEvents, logger: logger)
+            summary.federationLearned =
+                result.versions.filter { $0.outcome == .accepted }.count
+                + result.events.filter { $0.outcome == .accepted }.count
+            for (id, outcome) in result.versions {
+                if case .refused(let error) = outcome {
+                    summary.problems.append(
+                        "the peer holds roster version \(id.rawValue.prefix(12))… that is refused: \(error)")
+                }
             }
         }
         // What the peer lacks.
         let ours = try await node.store.federationDocuments()
         let theirVersions = Dictionary(
             theirs.versions.map { ($0.id, Set($0.signatures.map(\.key))) }, uniquingKeysWith: { $0.union($1) })
+        let refusedBefore = seen?.refused ?? []
         let lacking = ours.versions.filter { version in
+            guard !refusedBefore.contains(version.id.rawValue) else { return false }
             guard let keys = theirVersions[version.id] else { return true }
             return !Set(version.signatures.map(\.key)).isSubset(of: keys)
         }
         let theirEvents = Set(theirs.keyEvents.map(\.id))
-        let lackingEvents = ours.events.filter { !theirEvents.contains($0.id) }
+        let lackingEvents = ours.events.filter {
+            !theirEvents.contains($0.id) && !refusedBefore.contains($0.id.rawValue)
+        }
         guard !lacking.isEmpty || !lackingEvents.isEmpty else { return }
         let answer = try await client.push(
             federation: FederationDocumentsMessage(
@@ -402,6 +419,10 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
                 keyEvents: Array(lackingEvents.prefix(FederationLedger.maximumOffered))),
             to: peer)
         summary.federationGiven = lacking.count + lackingEvents.count
+        let results = answer.versions + answer.keyEvents
+        federationSeen.gave(
+            peer.name, refused: Set(results.filter { $0.status == "refused" }.map(\.id)),
+            tookSomething: results.contains { $0.status != "refused" })
         logger.debug(
             "gave the peer roster versions and key events",
             metadata: [

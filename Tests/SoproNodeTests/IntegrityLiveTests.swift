@@ -466,7 +466,7 @@ final class LoopingPeerClient: PeerClient {
     func forks(of peer: Peer) async throws -> [ForksMessage.Fork] { [] }
 
     func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] { [] }
-    func federation(of peer: Peer) async throws -> FederationDocumentsMessage? { nil }
+    func federation(of peer: Peer, ifNoneMatch: String?) async throws -> FederationFetch { .unsupported }
     func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
         throw PeerError.unsupported
     }

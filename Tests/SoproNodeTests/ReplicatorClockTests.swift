@@ -28,7 +28,7 @@ final class SwitchablePeerClient: PeerClient {
     func change(of author: AuthorID, seq: UInt64, from peer: Peer) async throws -> SignedChange? { throw Down() }
     func forks(of peer: Peer) async throws -> [ForksMessage.Fork] { [] }
     func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] { [] }
-    func federation(of peer: Peer) async throws -> FederationDocumentsMessage? { nil }
+    func federation(of peer: Peer, ifNoneMatch: String?) async throws -> FederationFetch { .unsupported }
     func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
         throw PeerError.unsupported
     }

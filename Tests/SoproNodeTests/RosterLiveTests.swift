@@ -211,6 +211,14 @@ import Testing
                 #expect(node.federation.current?.version == 2)
                 #expect(node.federation.chain?.forks[3]?.versions.count == 2)
             }
+            // Once every node holds the same documents, a round asks with the last tag and the
+            // peer answers 304: the roster costs no bytes while it does not change.
+            let recording = FederationRecordingPeerClient(client)
+            let watcher = Replicator(
+                node: nodes[1], peers: [peers[0], peers[2]], client: recording, clock: ContinuousClock())
+            await Self.rounds([watcher], times: 3)
+            #expect(
+                recording.recorded == ["documents", "documents", "unchanged", "unchanged", "unchanged", "unchanged"])
             let restarted = try await Self.node(
                 regions[2], genesis: genesisID, key: newKey, store: nodes[2].store as? SQLiteChangeStore)
             await restarted.confirmOwnHead(by: "test")

@@ -60,9 +60,9 @@ final class PartitionedPeerClient: PeerClient {
         return try await base.push(forks: forks, to: peer)
     }
 
-    func federation(of peer: Peer) async throws -> FederationDocumentsMessage? {
+    func federation(of peer: Peer, ifNoneMatch: String?) async throws -> FederationFetch {
         try reach(peer)
-        return try await base.federation(of: peer)
+        return try await base.federation(of: peer, ifNoneMatch: ifNoneMatch)
     }
 
     func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
@@ -101,7 +101,56 @@ final class CountingPeerClient: PeerClient {
         try await base.push(forks: forks, to: peer)
     }
 
-    func federation(of peer: Peer) async throws -> FederationDocumentsMessage? { try await base.federation(of: peer) }
+    func federation(of peer: Peer, ifNoneMatch: String?) async throws -> FederationFetch {
+        try await base.federation(of: peer, ifNoneMatch: ifNoneMatch)
+    }
+
+    func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
+        try await base.push(federation: federation, to: peer)
+    }
+}
+
+/// A peer client that records what each request for roster documents brought.
+final class FederationRecordingPeerClient: PeerClient {
+    let base: any PeerClient
+    private let fetches = Mutex<[String]>([])
+
+    init(_ base: any PeerClient) { self.base = base }
+
+    /// `unsupported`, `unchanged` or `documents`, in order.
+    var recorded: [String] { fetches.withLock { $0 } }
+
+    func heads(of peer: Peer) async throws -> SyncState { try await base.heads(of: peer) }
+
+    func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse {
+        try await base.pull(from: peer, have: have, limit: limit)
+    }
+
+    func push(_ changes: [SignedChange], to peer: Peer) async throws -> [PushResult]? {
+        try await base.push(changes, to: peer)
+    }
+
+    func change(of author: AuthorID, seq: UInt64, from peer: Peer) async throws -> SignedChange? {
+        try await base.change(of: author, seq: seq, from: peer)
+    }
+
+    func forks(of peer: Peer) async throws -> [ForksMessage.Fork] { try await base.forks(of: peer) }
+
+    func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] {
+        try await base.push(forks: forks, to: peer)
+    }
+
+    func federation(of peer: Peer, ifNoneMatch: String?) async throws -> FederationFetch {
+        let fetch = try await base.federation(of: peer, ifNoneMatch: ifNoneMatch)
+        let name =
+            switch fetch {
+            case .unsupported: "unsupported"
+            case .unchanged: "unchanged"
+            case .documents: "documents"
+            }
+        fetches.withLock { $0.append(name) }
+        return fetch
+    }
 
     func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
         try await base.push(federation: federation, to: peer)

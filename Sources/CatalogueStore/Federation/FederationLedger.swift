@@ -83,19 +83,30 @@ package struct FederationLedger: Sendable {
         let before = byID
         var versionOutcomes: [RosterID: Outcome] = [:]
         var order: [RosterID] = []
+        // Keys whose signatures can ever count: members' keys of any version held or offered,
+        // and keys key events introduce. Others are dropped unverified, so a flood of valid
+        // signatures by throwaway keys costs no Ed25519 checks and takes no room.
+        var signers: Set<AuthorID> = []
+        for version in held.versions + offered.prefix(Self.maximumOffered) {
+            for member in (try? version.roster())?.members ?? [] { signers.formUnion(member.keys) }
+        }
+        for event in held.events + offeredEvents.prefix(Self.maximumOffered) {
+            if let read = try? KeyEvent(parsing: event.payload) { signers.insert(read.key) }
+        }
         for offered in offered.prefix(Self.maximumOffered) {
             let id = offered.id
             order.append(id)
-            let roster: Roster
             do {
-                roster = try offered.roster()
+                _ = try offered.roster()
             } catch {
                 versionOutcomes[id] = .refused(error)
                 continue
             }
             var merged = byID[id] ?? SignedRoster(payload: offered.payload)
             for signature in offered.signatures
-            where !merged.signatures.contains(signature) && merged.signatures.count < Roster.maximumMembers * 2 {
+            where signers.contains(signature.key) && !merged.signatures.contains(signature)
+                && merged.signatures.count < Roster.maximumMembers * 2
+            {
                 guard signature.signature.count == 64, let key = try? signature.key.publicKey,
                     SignatureContext.roster.isValid(signature: signature.signature, of: offered.payload, by: key)
                 else { continue }
@@ -108,7 +119,6 @@ package struct FederationLedger: Sendable {
                     RosterError(.malformed, "this node holds \(Self.maximumVersions) roster versions already"))
                 continue
             }
-            _ = roster
             byID[id] = merged
         }
         var events = held.events

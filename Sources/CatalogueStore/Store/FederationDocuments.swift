@@ -1,3 +1,4 @@
+import Foundation
 package import SyncProtocol
 
 /// The federation's documents a store holds: roster versions (each with every valid signature
@@ -12,6 +13,19 @@ package struct FederationDocuments: Sendable, Hashable {
         self.versions = versions
         self.events = events
         self.adoptedGenesis = adoptedGenesis
+    }
+
+    /// A tag that changes whenever a version, a signature or an event is added or dropped: the
+    /// SHA-256 (hex) of the sorted lines `v <version id> <signing keys, sorted, comma-separated>`
+    /// and `e <event id>`. `GET /v1/federation` sends it as its `ETag`, so a peer's round costs a
+    /// 304 while nothing changed.
+    package var tag: String {
+        var lines = versions.map { version in
+            "v \(version.id.rawValue) \(version.signatures.map(\.key.rawValue).sorted().joined(separator: ","))"
+        }
+        lines += events.map { "e \($0.id.rawValue)" }
+        // The id of a payload is its SHA-256: the same digest, over these lines.
+        return RosterID(payload: Data(lines.sorted().joined(separator: "\n").utf8)).rawValue
     }
 }
 

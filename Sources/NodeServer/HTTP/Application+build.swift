@@ -62,7 +62,7 @@ package func buildApplication(
             }
         case .forks: router.add(endpoint) { _, _ in try await sync.forks() }
         case .pushForks: router.add(endpoint) { request, _ in try await sync.receiveForks(request) }
-        case .federation: router.add(endpoint) { _, _ in try await federation.show() }
+        case .federation: router.add(endpoint) { request, _ in try await federation.show(request) }
         case .offerFederation: router.add(endpoint) { request, _ in try await federation.offer(request) }
         case .memberCard: router.add(endpoint) { _, _ in try federation.memberCard() }
         case .entries: router.add(endpoint) { request, _ in try await catalogue.list(request) }

@@ -2,6 +2,8 @@ import CatalogueStore
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOFoundationCompat
 package import NodeAPI
 import SyncProtocol
 
@@ -17,8 +19,20 @@ struct FederationController: Sendable {
     var maximumBodyBytes = 12 * 1_048_576
 
     /// `GET /v1/federation`.
-    func show() async throws -> JSONResponse<FederationMessage> {
-        JSONResponse(FederationMessage(node.federation, documents: try await node.store.federationDocuments()))
+    /// With the documents' tag as `ETag`; 304 when `If-None-Match` names it (a peer's round
+    /// while nothing changed).
+    func show(_ request: Request) async throws -> Response {
+        let documents = try await node.store.federationDocuments()
+        let etag = "\"\(documents.tag)\""
+        if EntityTag.matches(request.headers[.ifNoneMatch], etag) {
+            return Response(status: .notModified, headers: [.eTag: etag])
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = try encoder.encode(FederationMessage(node.federation, documents: documents))
+        return Response(
+            status: .ok, headers: [.contentType: "application/json", .eTag: etag],
+            body: .init(byteBuffer: ByteBuffer(data: body)))
     }
 
     /// `POST /v1/federation`: each document's outcome; 200 whatever they are (a refusal is an
