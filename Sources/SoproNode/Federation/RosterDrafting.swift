@@ -7,8 +7,10 @@ package import SyncProtocol
 /// here with `FederationState`, never taken from a node's reading).
 package enum RosterDrafting {
     /// A genesis of `cards`, each of which needs a recovery commitment.
+    /// `olderKeys` adds, per region, the keys it signed with before (a `rekey`): their changes
+    /// are held everywhere and stay valid, so the genesis lists them after the current key.
     package static func genesis(
-        federation: String, threshold: Int, cards: [MemberCard], issued: Int64
+        federation: String, threshold: Int, cards: [MemberCard], olderKeys: [String: [AuthorID]] = [:], issued: Int64
     ) throws
         -> Roster
     {
@@ -19,8 +21,15 @@ package enum RosterDrafting {
                     "\(card.region) (\(card.name)) has no recovery commitment: its operator runs `sopro-node federation recovery-key` first"
                 )
             }
+            var keys = [card.key]
+            for key in olderKeys[card.region] ?? [] where !keys.contains(key) { keys.append(key) }
+            guard keys.count <= Roster.maximumKeysPerMember else {
+                throw DraftError(
+                    "\(card.region) has \(keys.count) trusted keys; a member lists at most \(Roster.maximumKeysPerMember)"
+                )
+            }
             members.append(
-                RosterMember(region: card.region, name: card.name, url: card.url, keys: [card.key], recovery: recovery))
+                RosterMember(region: card.region, name: card.name, url: card.url, keys: keys, recovery: recovery))
         }
         let roster = Roster(
             federation: federation, version: 1, previous: nil, threshold: threshold, members: members, issued: issued)

@@ -116,6 +116,18 @@ package struct NodeRuntime: Sendable {
     /// Serves and replicates until a shutdown signal; the request in flight finishes first.
     package func run() async throws {
         for repair in repairs { logger.notice("start-up check repaired: \(repair)") }
+        let federation = node.federation
+        if let current = federation.current {
+            logger.notice(
+                "following the federation roster \(current.federation), version \(current.version): the roster says whom to trust; trustedAuthors in the configuration no longer count",
+                metadata: [
+                    "roster.version": "\(current.version)", "roster.genesis": "\(federation.genesisID?.rawValue ?? "")",
+                ])
+        } else if let genesis = federation.genesisID {
+            logger.notice(
+                "following genesis \(genesis.rawValue.prefix(12))…, not held yet: no change is accepted until a peer gives it",
+                metadata: ["roster.genesis": "\(genesis.rawValue)"])
+        }
         let group = ServiceGroup(
             configuration: .init(
                 services: try services(), gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))

@@ -31,6 +31,12 @@ struct RekeyCommand: AsyncParsableCommand {
             printError("error: a mirror has no key")
             throw ExitCode(2)
         }
+        if configuration.genesis != nil {
+            printError(
+                "error: this node follows a federation roster, where trusting a new key is the roster's business: use `sopro-node federation resolve` (after a fork) or `federation rotate` with the region's recovery key"
+            )
+            throw ExitCode(2)
+        }
         let old = try KeyFile.load(from: data.url.appendingPathComponent(configuration.keyFile))
         let stamp = ISO8601DateFormatter().string(from: Date()).prefix(10)
         var name = "node-\(stamp).key"
@@ -57,6 +63,9 @@ struct RekeyCommand: AsyncParsableCommand {
         )
         say(
             "and updates `author` of its peer entry for this node; then restart this node and publish your entry files again."
+        )
+        say(
+            "(If the federation has a roster — `sopro-node federation show` — trust comes from it instead: use `federation resolve`.)"
         )
     }
 }

@@ -198,10 +198,27 @@ struct FederationCommand: AsyncParsableCommand {
                 }
                 cards.append(card)
             }
+            // Every trusted author must be in the genesis, or its changes (held everywhere) would
+            // be refused by nodes that start from the roster.
+            let regions = Set(cards.map(\.region))
+            var olderKeys: [String: [AuthorID]] = [:]
+            for author in configuration.trustedAuthors {
+                guard let id = try? AuthorID(normalizing: author.id), !cards.contains(where: { $0.key == id }) else {
+                    continue
+                }
+                guard regions.contains(author.region) else {
+                    printError(
+                        "error: \(author.name) (\(author.region), \(author.id.prefix(12))…) is trusted but no peer of this node answers for \(author.region); add its node with `sopro-node peers add … --author`, or remove it with `sopro-node trust remove`"
+                    )
+                    throw ExitCode(1)
+                }
+                olderKeys[author.region, default: []].append(id)
+            }
             let roster: Roster
             do {
                 roster = try RosterDrafting.genesis(
-                    federation: federation, threshold: threshold, cards: cards, issued: FederationCommand.now)
+                    federation: federation, threshold: threshold, cards: cards, olderKeys: olderKeys,
+                    issued: FederationCommand.now)
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(1)
