@@ -4,7 +4,7 @@ package import HTTPTypes
 /// exhaustive switch per controller), and a test checks `/openapi.json` against them.
 package enum Endpoint: String, CaseIterable, Sendable {
     case health, metrics, openAPI, node, heads, pull, push, changeAt, forks, pushForks, entries, entry, publish, retract
-    case federation, offerFederation, memberCard
+    case federation, offerFederation, memberCard, feed
     case submitInquiry, inquiries, inquiry, inquiryStatus, referInquiry, cooperationDraft, receiveReferral
     case exportPersonalData, erasePersonalData
 
@@ -33,6 +33,7 @@ package enum Endpoint: String, CaseIterable, Sendable {
         case .forks, .pushForks: "/v1/sync/forks"
         case .federation, .offerFederation: "/v1/federation"
         case .memberCard: "/v1/federation/card"
+        case .feed: "/v1/sync/feed"
         case .entries: "/v1/entries"
         case .entry: "/v1/entries/:kind/:id"
         case .publish: "/v1/publish"

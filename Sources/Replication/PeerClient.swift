@@ -27,6 +27,24 @@ package protocol PeerClient: Sendable {
     func federation(of peer: Peer, ifNoneMatch: String?) async throws -> FederationFetch
     /// Gives the peer roster versions and key events.
     func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse
+    /// The peer's live feed: its announcement numbers as they come (the first at once), until
+    /// the peer ends it or it falls silent; `nil` when the peer serves none (the replicator then
+    /// polls).
+    func subscribe(to peer: Peer) async throws -> AsyncThrowingStream<UInt64, any Error>?
+}
+
+extension PeerClient {
+    /// No feed: test doubles and clients that only poll.
+    package func subscribe(to peer: Peer) async throws -> AsyncThrowingStream<UInt64, any Error>? { nil }
+}
+
+/// When a live feed last sent anything (an event or a heartbeat).
+final class LastHeard: Sendable {
+    private let value = Mutex(ContinuousClock.now)
+
+    func now() { value.withLock { $0 = .now } }
+
+    var instant: ContinuousClock.Instant { value.withLock { $0 } }
 }
 
 /// What a peer answered to a request for its roster documents.
@@ -124,6 +142,56 @@ package struct HTTPPeerClient: PeerClient {
         let request = try JSONEncoder().encode(federation)
         let (status, body) = try await exchange("/v1/federation", body: request, with: peer)
         return try decode(FederationOfferResponse.self, from: body, status: status, path: "/v1/federation", peer: peer)
+    }
+
+    /// How long a feed may stay silent (no event, no heartbeat) before it counts as lost: a
+    /// proxy that buffers the stream, or a peer that vanished. Two heartbeats and a half.
+    package static let feedSilence: Duration = .seconds(75)
+
+    package func subscribe(to peer: Peer) async throws -> AsyncThrowingStream<UInt64, any Error>? {
+        var request = HTTPClientRequest(url: peer.url + "/v1/sync/feed")
+        request.headers.add(name: "Accept", value: "text/event-stream")
+        let response = try await client.execute(request, timeout: .hours(24))
+        if response.status.code == 404 { return nil }
+        guard response.status.code == 200,
+            response.headers.first(name: "Content-Type")?.hasPrefix("text/event-stream") == true
+        else {
+            throw PeerError(peer: peer.name, message: "\(peer.url)/v1/sync/feed answered \(response.status.code)")
+        }
+        let meter = meter
+        let silence = Self.feedSilence
+        let body = response.body
+        return AsyncThrowingStream { continuation in
+            let lastHeard = LastHeard()
+            let reader = Task {
+                var parser = EventStreamParser()
+                do {
+                    for try await chunk in body {
+                        lastHeard.now()
+                        meter?.record(sent: 0, received: chunk.readableBytes)
+                        for number in try parser.feed(chunk.readableBytesView) { continuation.yield(number) }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            let watchdog = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(5))
+                    if ContinuousClock.now - lastHeard.instant > silence {
+                        reader.cancel()
+                        continuation.finish(
+                            throwing: PeerError(peer: peer.name, message: "the live feed was silent for \(silence)"))
+                        return
+                    }
+                }
+            }
+            continuation.onTermination = { _ in
+                reader.cancel()
+                watchdog.cancel()
+            }
+        }
     }
 
     package func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse {

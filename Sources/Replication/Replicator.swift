@@ -42,6 +42,11 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
     package var maximumPagesPerRound = 1000
     let ownHead: OwnHeadConfirmation
     let federationSeen = PeerFederationCache()
+    /// One per peer: the live feed's wake-ups for that peer's loop.
+    let wakeups: [String: PeerWakeup]
+    /// While a peer's live feed is connected, the loop still polls it this often, as a safety
+    /// net (a feed that silently stopped announcing is caught within it).
+    package var feedPollInterval: Duration = .seconds(300)
     let logger: Logger
 
     package init(
@@ -54,6 +59,7 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
         self.clock = clock
         self.interval = interval
         self.status = PeerStatusBoard(peers: peers)
+        self.wakeups = Dictionary(peers.map { ($0.name, PeerWakeup()) }, uniquingKeysWith: { first, _ in first })
         self.ownHead = OwnHeadConfirmation(
             regionalPeers: peers.filter { $0.authorID != nil }.map(\.name), allPeers: peers.map(\.name),
             startedAt: node.now,
@@ -107,6 +113,44 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
         await withTaskGroup(of: Void.self) { group in
             for peer in peers {
                 group.addTask { await self.runLoop(with: peer) }
+                group.addTask { await self.feedLoop(with: peer) }
+            }
+        }
+    }
+
+    /// Keeps a subscription to the peer's live feed and wakes the peer's loop on every
+    /// announcement; reconnects with backoff (1 s doubling to 60 s); ends when the peer serves no
+    /// feed (the loop then polls at the interval).
+    private func feedLoop(with peer: Peer) async {
+        guard let wakeup = wakeups[peer.name] else { return }
+        var failures = 0
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                guard let announcements = try await client.subscribe(to: peer) else {
+                    logger.debug("the peer serves no live feed; polling", metadata: ["peer.url": "\(peer.url)"])
+                    return
+                }
+                wakeup.setSubscribed(true)
+                logger.debug("live feed connected", metadata: ["peer.url": "\(peer.url)"])
+                try await cancelWhenGracefulShutdown {
+                    for try await _ in announcements { wakeup.signal() }
+                }
+                failures = 0
+            } catch {
+                failures += 1
+                logger.debug(
+                    "live feed lost; polling until it is back",
+                    metadata: ["peer.url": "\(peer.url)", "sync.error": "\(error)"])
+            }
+            wakeup.setSubscribed(false)
+            // The loop polls at the interval meanwhile; one round now catches up on what the
+            // feed may have missed.
+            wakeup.signal()
+            let pause = min(Duration.seconds(60), .seconds(1) * (1 << min(failures, 6))) * Double.random(in: 0.8...1.2)
+            do {
+                try await cancelWhenGracefulShutdown { try await clock.sleep(for: pause) }
+            } catch {
+                return
             }
         }
     }
@@ -131,11 +175,21 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
                 base = min(base, quickPause)
                 quickPause = min(interval, quickPause * 2)
             }
+            let wakeup = wakeups[peer.name]
+            if failures == 0, wakeup?.isSubscribed == true { base = max(base, feedPollInterval) }
             // ±20 % jitter, so peers restarted together do not sync in lockstep.
             let pause = base * Double.random(in: 0.8...1.2)
             do {
-                // Ends at once on graceful shutdown instead of finishing the wait.
-                try await cancelWhenGracefulShutdown { try await clock.sleep(for: pause) }
+                // Ends at once on graceful shutdown instead of finishing the wait, and when the
+                // peer's live feed announces something.
+                try await cancelWhenGracefulShutdown {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask { try await clock.sleep(for: pause) }
+                        if let wakeup { group.addTask { await wakeup.wait() } }
+                        _ = try await group.next()
+                        group.cancelAll()
+                    }
+                }
             } catch {
                 return
             }
@@ -380,9 +434,25 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
         case .unsupported:
             return
         case .unchanged:
-            // Offered to the node when they came; only what the peer lacks may have changed.
+            // Offered to the node when they came. What the node then refused (a key event that
+            // came before its predecessor, a version before its genesis) or dropped since may
+            // fit now: offer what it does not hold again.
             guard let seen else { return }
             theirs = seen.documents
+            let held = try await node.store.federationDocuments()
+            let heldSignatures = Dictionary(
+                held.versions.map { ($0.id, Set($0.signatures.map(\.key))) }, uniquingKeysWith: { $0.union($1) })
+            let heldEvents = Set(held.events.map(\.id))
+            let missing = FederationDocumentsMessage(
+                versions: theirs.versions.filter { version in
+                    guard let keys = heldSignatures[version.id] else { return true }
+                    return !Set(version.signatures.map(\.key)).isSubset(of: keys)
+                },
+                keyEvents: theirs.keyEvents.filter { !heldEvents.contains($0.id) })
+            if !missing.versions.isEmpty || !missing.keyEvents.isEmpty {
+                _ = try await node.offerFederation(
+                    versions: missing.versions, events: missing.keyEvents, logger: logger)
+            }
         case .documents(let documents, let tag):
             theirs = documents
             if let tag { federationSeen.remember(peer.name, tag: tag, documents: documents) }

@@ -33,7 +33,7 @@ import Testing
             "DirectoryModel", "SyncProtocol", "CatalogueStore", "EntryDocuments", "Brokerage", "NodeAPI",
             "Replication", "Hummingbird", "HummingbirdCore", "NIOCore", "NIOFoundationCompat", "NIOHTTP1",
             "NIOHTTPTypes", "NIOHTTPTypesHTTP1", "CompressNIO", "HTTPTypes", "Mustache", "Crypto", "Logging",
-            "Prometheus",
+            "Prometheus", "ServiceLifecycle",
         ],
         "SoproNode": [
             "DirectoryModel", "SyncProtocol", "CatalogueStore", "EntryDocuments", "Brokerage", "NodeAPI",

@@ -3,11 +3,13 @@ import Testing
 
 /// The `federation` commands as operators run them, against `sopro-node serve` processes: a
 /// genesis written from two regions' cards, approved by the second, followed by a mirror that
-/// was told only its id, and a planned key rotation that reaches the other region.
-@Suite(.serialized, .tags(.slow)) struct FederationCommandLineTests {
+/// was told only its id, and a planned key rotation that reaches the other region. In the
+/// command-line suite, which runs its tests one at a time: two suites picking free ports at once
+/// took the same one (measured: a publish reached another test's mirror).
+extension CommandLineEndToEndTests {
     typealias CLI = CommandLineEndToEndTests
 
-    static func start(_ data: String, in folder: URL) throws -> Process {
+    static func startServing(_ data: String, in folder: URL) throws -> Process {
         let server = Process()
         server.executableURL = CLI.binary
         server.arguments = ["serve", "--data-dir", data]
@@ -68,7 +70,7 @@ import Testing
                 ],
                 in: folder)
         }
-        var servers = [try Self.start("at12", in: folder), try Self.start("hu22", in: folder)]
+        var servers = [try Self.startServing("at12", in: folder), try Self.startServing("hu22", in: folder)]
         defer { for server in servers where server.isRunning { server.terminate() } }
         try await Self.waitUp(ports["at12"] ?? 0)
         try await Self.waitUp(ports["hu22"] ?? 0)
@@ -103,7 +105,7 @@ import Testing
         #expect(try CLI.run(["federation", "follow", id, "--data-dir", "mirror"], in: folder).status == 0)
         _ = try CLI.run(
             ["peers", "add", "at12", "http://127.0.0.1:\(ports["at12"] ?? 0)", "--data-dir", "mirror"], in: folder)
-        servers.append(try Self.start("mirror", in: folder))
+        servers.append(try Self.startServing("mirror", in: folder))
         try await Self.waitUp(ports["mirror"] ?? 0)
         let mirrorStatus = try await Self.eventually(["status", "--data-dir", "mirror"], in: folder) {
             $0.standardOutput.contains("roster:       version 1 of e2e")

@@ -1,5 +1,6 @@
 import CatalogueStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -38,7 +39,9 @@ import Testing
             for endpoint in Endpoint.allCases {
                 let uri = endpoint.path.replacingOccurrences(of: ":kind", with: "enterprise").replacingOccurrences(
                     of: ":id", with: "x")
-                try await client.execute(uri: uri, method: endpoint.method, body: ByteBuffer(string: "{}")) {
+                // The live feed never ends by itself: its route is checked with HEAD.
+                let method: HTTPRequest.Method = endpoint == .feed ? .head : endpoint.method
+                try await client.execute(uri: uri, method: method, body: ByteBuffer(string: "{}")) {
                     response in
                     let isRouteMissing =
                         response.status == .notFound && response.headers[.contentType] != "application/problem+json"

@@ -197,13 +197,15 @@ import Testing
             #expect(
                 results.first.map { if case .refused(let error) = $0 { error.code == .keyRetired } else { false } }
                     == true)
-            // Two members sign two different versions 3 (AT11 signs both): a roster fork, which
+            // Members sign two different versions 3 (some sign both): a roster fork, which
             // every node reports and none accepts.
             let base = nodes[0].federation
-            let threeA = try RosterDrafting.next(after: base, threshold: 2, lastSeqs: [:], issued: 1_795_737_600_300)
-            let threeB = try RosterDrafting.next(after: base, threshold: 4, lastSeqs: [:], issued: 1_795_737_600_400)
-            let forkA = try SignedRoster(threeA, signedBy: [regions[0].key, regions[1].key, regions[3].key])
-            let forkB = try SignedRoster(threeB, signedBy: [regions[0].key, regions[4].key, newcomer.key, newKey])
+            let threeA = try RosterDrafting.next(after: base, threshold: 4, lastSeqs: [:], issued: 1_795_737_600_300)
+            let threeB = try RosterDrafting.next(after: base, threshold: 5, lastSeqs: [:], issued: 1_795_737_600_400)
+            let forkA = try SignedRoster(
+                threeA, signedBy: [regions[0].key, regions[1].key, regions[3].key, newcomer.key])
+            let forkB = try SignedRoster(
+                threeB, signedBy: [regions[0].key, regions[1].key, regions[4].key, newcomer.key, newKey])
             _ = try await nodes[0].offerFederation(versions: [forkA], events: [])
             _ = try await nodes[4].offerFederation(versions: [forkB], events: [])
             await Self.rounds(replicators)

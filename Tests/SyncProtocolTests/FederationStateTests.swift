@@ -153,4 +153,57 @@ import Testing
         #expect(
             results.first.map { if case .refused(let error) = $0 { error.code == .keyRetired } else { false } } == true)
     }
+
+    @Test func anEventCannotTakeAnotherRegionsKeyNorAddKeysAfterItsRegionLeft() throws {
+        let genesis = try SignedRoster(roster(1, after: nil, partners), signedBy: partners.prefix(3).map(\.key))
+        // AT11's recovery key names AT12's key as AT11's new one: not applied.
+        let grab = try SignedKeyEvent(
+            KeyEvent(
+                federation: "sopro-test", region: "AT11", seq: 1, previous: nil, rosterVersion: 1,
+                retiring: partners[0].key.authorID, last: 0, key: partners[1].key.authorID,
+                recoveryKey: partners[0].recovery.authorID,
+                nextRecovery: RosterMember.commitment(to: partners[0].recovery.authorID), reason: .rotation,
+                issued: 1),
+            recovery: partners[0].recovery)
+        let state = FederationState(genesis: genesis.id, versions: [genesis], events: [grab])
+        #expect(state.appliedEvents.isEmpty && state.cutoffs.isEmpty)
+        // HU22 leaves; its recovery key then introduces a new key: the cut-off stands, the key
+        // is not trusted.
+        let leave = try SignedRoster(
+            roster(
+                2, after: genesis, Array(partners.prefix(4)),
+                retired: [RetiredKey(key: partners[4].key.authorID, last: 5)]),
+            signedBy: partners.prefix(3).map(\.key))
+        let afterLeaving = NodeKey()
+        let rotation = try event(partners[4], to: afterLeaving, last: 3, rosterVersion: 2)
+        let left = FederationState(genesis: genesis.id, versions: [genesis, leave], events: [rotation])
+        #expect(left.current?.version == 2)
+        #expect(!left.authorRoster.contains(afterLeaving.authorID), "a former partner's events add no trust")
+        #expect(left.cutoffs[partners[4].key.authorID] == 3, "the lower cut-off holds")
+    }
+
+    @Test func onlyAMajorityGenesisOfExactlyTheTrustedAuthorsIsAdopted() throws {
+        let trusted = AuthorRoster(
+            partners.map { TrustedAuthor(id: $0.key.authorID, region: $0.region, name: $0.region) })
+        let full = try SignedRoster(roster(1, after: nil, partners), signedBy: partners.prefix(3).map(\.key))
+        #expect(FederationState.adoptableGenesis([full], trusting: trusted) == full.id)
+        // One insider's genesis of itself alone, or of everyone with a threshold of 1.
+        let alone = try SignedRoster(
+            Roster(
+                federation: "sopro-test", version: 1, previous: nil, threshold: 1, members: [partners[0].member],
+                issued: 9), signedBy: [partners[0].key])
+        let minority = try SignedRoster(
+            Roster(
+                federation: "sopro-test", version: 1, previous: nil, threshold: 1, members: partners.map(\.member),
+                issued: 9), signedBy: [partners[0].key])
+        #expect(FederationState.adoptableGenesis([alone], trusting: trusted) == nil)
+        #expect(FederationState.adoptableGenesis([minority], trusting: trusted) == nil)
+        #expect(FederationState.adoptableGenesis([full, alone, minority], trusting: trusted) == full.id)
+        // Two majority geneses (someone signed both): neither.
+        let other = try SignedRoster(
+            Roster(
+                federation: "sopro-test", version: 1, previous: nil, threshold: 3, members: partners.map(\.member),
+                issued: 10), signedBy: partners.suffix(3).map(\.key))
+        #expect(FederationState.adoptableGenesis([full, other], trusting: trusted) == nil)
+    }
 }

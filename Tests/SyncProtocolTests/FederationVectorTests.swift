@@ -105,6 +105,9 @@ import Testing
         add(
             "rotation-not-its-key", "AT11's recovery key cannot retire AT12's key.", [],
             [try event(region: 0, retiring: try V.key(2), last: 4, to: newKey)])
+        add(
+            "rotation-to-another-regions-key", "AT11 may not take AT12's key as its new one.", [],
+            [try event(region: 0, retiring: try V.key(1), last: 4, to: try V.key(2))])
         let nextRecovery = try V.key(121)
         let first = try event(region: 0, retiring: try V.key(1), last: 4, to: newKey, next: nextRecovery)
         let second = try event(

@@ -83,25 +83,28 @@ package struct FederationLedger: Sendable {
         let before = byID
         var versionOutcomes: [RosterID: Outcome] = [:]
         var order: [RosterID] = []
-        // Keys whose signatures can ever count: members' keys of any version held or offered,
-        // and keys key events introduce. Others are dropped unverified, so a flood of valid
-        // signatures by throwaway keys costs no Ed25519 checks and takes no room.
-        var signers: Set<AuthorID> = []
-        for version in held.versions + offered.prefix(Self.maximumOffered) {
-            for member in (try? version.roster())?.members ?? [] { signers.formUnion(member.keys) }
+        // Keys whose signatures can count on a version: its own members' keys, and the keys of
+        // the chain this node holds (every version's members, and keys their key events
+        // introduced). Others are dropped unverified — not keys listed by some other offered
+        // version — so a flood of valid signatures by throwaway keys costs no Ed25519 checks and
+        // can never crowd out a member's approval.
+        let heldState = state(of: held)
+        var chainSigners: Set<AuthorID> = []
+        for version in heldState.chain?.versions ?? [] {
+            for member in (try? version.roster())?.members ?? [] { chainSigners.formUnion(member.keys) }
         }
-        for event in held.events + offeredEvents.prefix(Self.maximumOffered) {
-            if let read = try? KeyEvent(parsing: event.payload) { signers.insert(read.key) }
-        }
+        for keys in heldState.signingKeys.added.values { chainSigners.formUnion(keys) }
         for offered in offered.prefix(Self.maximumOffered) {
             let id = offered.id
             order.append(id)
+            let roster: Roster
             do {
-                _ = try offered.roster()
+                roster = try offered.roster()
             } catch {
                 versionOutcomes[id] = .refused(error)
                 continue
             }
+            let signers = chainSigners.union(roster.members.flatMap(\.keys))
             var merged = byID[id] ?? SignedRoster(payload: offered.payload)
             for signature in offered.signatures
             where signers.contains(signature.key) && !merged.signatures.contains(signature)
@@ -156,7 +159,13 @@ package struct FederationLedger: Sendable {
         // Proposals no member of the version in force signed yet (a join request carries only
         // the newcomer's signature) are few by nature; a cap keeps junk from filling the store.
         var unendorsed = 0
-        for (id, version) in byID.sorted(by: { $0.key < $1.key }) {
+        // Held ones first (in id order), then new ones: a proposal kept stays kept, whatever
+        // ids later ones have.
+        let ordered = byID.sorted { first, second in
+            let (a, b) = (before[first.key] != nil, before[second.key] != nil)
+            return a != b ? a : first.key < second.key
+        }
+        for (id, version) in ordered {
             guard let roster = try? version.roster() else { continue }
             if chainIDs.contains(id) {
                 keep[id] = version
@@ -187,30 +196,22 @@ package struct FederationLedger: Sendable {
         for (id, version) in keep where before[id] != version { change.versions.append(version) }
         change.versions.sort { $0.id < $1.id }
         change.removedVersions = before.keys.filter { keep[$0] == nil }.sorted()
-        // Events of members, signed by a recovery key the member committed to at some point
-        // (in a version, or as an event's next): whether one takes effect is the fold's business;
-        // anything else is not kept.
-        var commitments: [String: Set<String>] = [:]
-        for signed in state.chain?.versions ?? [] {
-            for member in (try? signed.roster())?.members ?? [] {
-                commitments[member.region, default: []].insert(member.recovery)
-            }
-        }
-        let readEvents = events.compactMap { event in (try? KeyEvent(parsing: event.payload)).map { (event, $0) } }
-        for (_, read) in readEvents where commitments[read.region] != nil {
-            commitments[read.region, default: []].insert(read.nextRecovery)
-        }
-        let keptEvents = readEvents.filter { _, read in
-            guard let federation, read.federation == federation else { return false }
-            return commitments[read.region]?.contains(RosterMember.commitment(to: read.recoveryKey)) == true
-        }.map(\.0)
+        // Events kept: those in effect, and the rivals of a key fork (evidence, as for change
+        // forks). Anything else is refused and not kept — an event whose predecessor has not
+        // arrived is offered again by the peers that hold it (they re-offer what this node
+        // lacks) — so events signed by keys no member committed to cannot fill the store.
+        let inEffect = Set(state.appliedEvents.map(\.signed.id)).union(state.keyForks.flatMap(\.events))
+        let keptEvents = events.filter { inEffect.contains($0.id) }
+        change.removedEvents = held.events.map(\.id).filter { !inEffect.contains($0) }.sorted()
         change.events = keptEvents.filter { !held.events.contains($0) }
         if held.adoptedGenesis == nil, configuredGenesis == nil, let genesis, state.chain != nil {
             change.adoptGenesis = genesis
         }
         change.cutoffs = state.cutoffs
         var result = Result(state: state)
-        result.changed = !change.versions.isEmpty || !change.removedVersions.isEmpty || !change.events.isEmpty
+        result.changed =
+            !change.versions.isEmpty || !change.removedVersions.isEmpty || !change.events.isEmpty
+            || !change.removedEvents.isEmpty
         let proposals = Dictionary(state.proposals.map { ($0.signed.id, $0) }, uniquingKeysWith: { first, _ in first })
         for id in order {
             if let outcome = versionOutcomes[id] {
@@ -286,7 +287,8 @@ package struct FederationLedger: Sendable {
                         .refused(
                             RosterError(
                                 .keyEventChain,
-                                "the event is not of a member of this node's federation signed by a recovery key the member committed to"
+                                waiting[id]
+                                    ?? "the event is not of a member of this node's federation, or does not continue its key events"
                             ))
                     ))
             } else if heldEventIDs.contains(id) {
@@ -294,7 +296,8 @@ package struct FederationLedger: Sendable {
             } else if applied.contains(id) {
                 result.events.append((id, .accepted))
             } else {
-                result.events.append((id, .pending(waiting[id] ?? "waiting")))
+                result.events.append(
+                    (id, .pending("a key fork: another valid event of its member has its seq; neither is applied")))
             }
         }
         return (change, result)

@@ -9,12 +9,15 @@ package final class FederationTrust: Sendable {
     private struct Current: Sendable {
         var acceptance: ChangeAcceptance
         var state: FederationState
+        /// The store write the state came from (see `nextGeneration()`).
+        var generation: UInt64 = 0
     }
 
     /// The rules from configuration (trusted authors, schema, clock skew).
     package let configured: ChangeAcceptance
     package let ledger: FederationLedger
     private let current: Mutex<Current>
+    private let generations = Mutex<UInt64>(0)
 
     package init(configured: ChangeAcceptance, genesis: RosterID?) {
         self.configured = configured
@@ -26,14 +29,26 @@ package final class FederationTrust: Sendable {
     package var acceptance: ChangeAcceptance { current.withLock { $0.acceptance } }
     package var state: FederationState { current.withLock { $0.state } }
 
-    /// Takes `state` as the federation's; returns whether whom the node trusts changed.
+    /// A number for a federation write, taken inside the store's write transaction (writes are
+    /// serialized, so the numbers follow the order the writes commit in).
+    package func nextGeneration() -> UInt64 {
+        generations.withLock { value in
+            value += 1
+            return value
+        }
+    }
+
+    /// Takes `state`, computed by the write numbered `generation`, as the federation's — unless a
+    /// later write's state is already in force (two offers at once: the older result must not
+    /// land last). Returns whether whom the node trusts changed.
     @discardableResult
-    package func update(_ state: FederationState) -> Bool {
+    package func update(_ state: FederationState, generation: UInt64) -> Bool {
         let acceptance = Self.acceptance(configured, state)
         return current.withLock { current in
+            guard generation > current.generation else { return false }
             let changed =
                 current.acceptance.roster != acceptance.roster || current.acceptance.cutoffs != acceptance.cutoffs
-            current = Current(acceptance: acceptance, state: state)
+            current = Current(acceptance: acceptance, state: state, generation: generation)
             return changed
         }
     }

@@ -24,6 +24,8 @@ package actor CatalogueNode {
     package nonisolated let limits: ChangeLimits
     /// Counters and gauges for `/metrics`.
     package nonisolated let metrics = NodeMetrics()
+    /// Announces what the node stores to live-feed subscribers (`GET /v1/sync/feed`).
+    package nonisolated let feed = ChangeFeed()
     private nonisolated let wallClock: WallClock
     private nonisolated let clock: NodeClock
     /// Whether the node knows its own latest change (see `OwnHeadStatus`).
@@ -60,13 +62,17 @@ package actor CatalogueNode {
         -> FederationLedger.Result
     {
         let ledger = trust.ledger
-        let (rebuilt, result) = try await store.updateFederation(now: wallClock.milliseconds) { held in
-            ledger.offer(versions: versions, events: events, to: held)
+        let trust = trust
+        let (rebuilt, (result, generation)) = try await store.updateFederation(now: wallClock.milliseconds) {
+            held in
+            let (change, result) = ledger.offer(versions: versions, events: events, to: held)
+            return (change, (result, trust.nextGeneration()))
         }
         let before = trust.state
-        let trustChanged = trust.update(result.state)
+        let trustChanged = trust.update(result.state, generation: generation)
         if let logger { FederationNews.log(from: before, to: result.state, logger: logger) }
         metrics.record(federation: result.state)
+        if result.changed { feed.announce() }
         if rebuilt || trustChanged || result.changed {
             metrics.recordFederationChange(
                 versionBefore: before.current?.version, after: result.state.current?.version,
@@ -105,16 +111,23 @@ package actor CatalogueNode {
         let now = wallClock.milliseconds
         let results = try await store.apply(verified, acceptance: acceptance, now: now, catalogue: catalogue)
         metrics.record(results)
+        var stored = false
         for (outcome, result) in zip(verified, results) {
-            if case .success(let change) = outcome, result == .accepted { clock.receive(change.hlc, now: now) }
+            if case .success(let change) = outcome, result == .accepted {
+                clock.receive(change.hlc, now: now)
+                stored = true
+            }
         }
+        if stored { feed.announce() }
         return results
     }
 
     /// Records fork evidence from a peer (verified by `ForkEvidence(verifying:)`); returns, per
     /// evidence, whether it was new here.
     package nonisolated func record(_ evidence: [ForkEvidence]) async throws -> [Bool] {
-        try await store.record(evidence, acceptance: acceptance, now: wallClock.milliseconds)
+        let added = try await store.record(evidence, acceptance: acceptance, now: wallClock.milliseconds)
+        if added.contains(true) { feed.announce() }
+        return added
     }
 
     /// Signs `operations` as this node's next change and applies it. Nothing is signed when
@@ -185,6 +198,7 @@ package actor CatalogueNode {
         }
         let (changes, result) = signed
         metrics.record(changes.map { _ in Replica.ReceiveResult.accepted })
+        if !changes.isEmpty { feed.announce() }
         return (changes, result)
     }
 

@@ -110,3 +110,11 @@ extension NodeMetrics {
         }
     }
 }
+
+extension NodeMetrics {
+    /// Live-feed subscribers connected now.
+    package func recordFeedSubscribers(_ count: Int) {
+        registry.makeGauge(descriptor: Self.name("feed", "subscribers", "", "Live-feed subscribers connected"))
+            .set(to: Double(count))
+    }
+}

@@ -37,6 +37,7 @@ package struct FederationStoreChange: Sendable {
     package var versions: [SignedRoster] = []
     package var removedVersions: [RosterID] = []
     package var events: [SignedKeyEvent] = []
+    package var removedEvents: [KeyEventID] = []
     package var adoptGenesis: RosterID?
     package var cutoffs: [AuthorID: UInt64]?
 

@@ -56,6 +56,9 @@ extension SQLiteChangeStore {
             for id in change.removedVersions {
                 try db.execute(sql: "DELETE FROM rosterVersion WHERE id = ?", arguments: [id.rawValue])
             }
+            for id in change.removedEvents {
+                try db.execute(sql: "DELETE FROM keyEvent WHERE id = ?", arguments: [id.rawValue])
+            }
             for event in change.events {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO keyEvent (id, payload, signature, receivedAt) VALUES (?, ?, ?, ?)",

@@ -33,6 +33,7 @@ package func buildApplication(
     let sync = SyncController(node: node, peerStatus: peerStatus)
     let catalogue = CatalogueController(node: node)
     let federation = FederationController(node: node, card: memberCard, logger: logger)
+    let feed = FeedController(node: node, clientAddress: clientAddress)
     let publishing = PublishController(node: node)
     let inquiryAPI = InquiryController(desk: inquiries)
     // The editors' endpoints, in groups behind `EditorAuthentication`: a node that does not
@@ -65,6 +66,7 @@ package func buildApplication(
         case .federation: router.add(endpoint) { request, _ in try await federation.show(request) }
         case .offerFederation: router.add(endpoint) { request, _ in try await federation.offer(request) }
         case .memberCard: router.add(endpoint) { _, _ in try federation.memberCard() }
+        case .feed: router.add(endpoint) { request, context in try feed.feed(request, context: context) }
         case .entries: router.add(endpoint) { request, _ in try await catalogue.list(request) }
         case .entry:
             router.add(endpoint) { _, context in

@@ -14,6 +14,11 @@ package enum RosterDrafting {
     ) throws
         -> Roster
     {
+        guard threshold * 2 > cards.count, threshold <= cards.count else {
+            throw DraftError(
+                "a threshold of \(threshold) for \(cards.count) members: it must be from \(cards.count / 2 + 1) (more than half) to \(cards.count)"
+            )
+        }
         var members: [RosterMember] = []
         for card in cards.sorted(by: { $0.region < $1.region }) {
             guard let recovery = card.recovery else {
@@ -57,15 +62,25 @@ package enum RosterDrafting {
         for member in current.members {
             let effective = state.members.first { $0.region == member.region }
             if removing.contains(member.region) {
-                for key in Set(member.keys).union(effective?.keys ?? []).sorted() where state.cutoffs[key] == nil {
-                    retired.append(RetiredKey(key: key, last: lastSeqs[key] ?? 0))
+                // Every key the member ever signed with, those key events cut off included (with
+                // their cut-off), so the roster itself keeps each end should the region rejoin.
+                for key in Set(member.keys).union(effective?.keys ?? []).union(
+                    state.signingKeys.added[member.region] ?? []
+                )
+                .sorted() {
+                    retired.append(RetiredKey(key: key, last: state.cutoffs[key] ?? lastSeqs[key] ?? 0))
                     seen.insert(key)
                 }
                 continue
             }
             var kept = member
-            kept.keys = Array((effective?.keys ?? member.keys).prefix(Roster.maximumKeysPerMember))
+            kept.keys = effective?.keys ?? member.keys
             if kept.keys.isEmpty { kept.keys = member.keys }
+            guard kept.keys.count <= Roster.maximumKeysPerMember else {
+                throw DraftError(
+                    "\(member.region) signs with \(kept.keys.count) keys; a member lists at most \(Roster.maximumKeysPerMember): let it retire one first"
+                )
+            }
             members.append(kept)
         }
         // Keys the roster listed that key events retired: named with their cut-off.
@@ -83,9 +98,18 @@ package enum RosterDrafting {
             members.append(member)
         }
         members.sort { $0.region < $1.region }
+        // More than half the members must sign each next version, so that two versions with one
+        // number cannot both be approved by members who each sign only one.
+        let majority = members.count / 2 + 1
+        let chosen = threshold ?? max(current.threshold, majority)
+        guard chosen >= majority, chosen <= members.count else {
+            throw DraftError(
+                "a threshold of \(chosen) for \(members.count) members: it must be from \(majority) (more than half) to \(members.count)"
+            )
+        }
         let roster = Roster(
             federation: current.federation, version: current.version + 1, previous: head.id,
-            threshold: min(threshold ?? current.threshold, members.count), members: members, issued: issued,
+            threshold: chosen, members: members, issued: issued,
             retired: retired.sorted { $0.key < $1.key })
         _ = try checked(roster)
         return roster
@@ -105,6 +129,11 @@ package enum RosterDrafting {
         guard RosterMember.commitment(to: recovery) == member.recovery else {
             throw DraftError(
                 "this recovery key is not the one \(region) committed to (its commitment is \(member.recovery.prefix(16))…, this key's \(RosterMember.commitment(to: recovery).prefix(16))…)"
+            )
+        }
+        if state.keyForks.contains(where: { $0.region == region }) {
+            throw DraftError(
+                "\(region)'s key events are forked (two valid events with one seq): its recovery key can sign nothing more that takes effect; the members remove and re-admit the region"
             )
         }
         let previous = state.appliedEvents.filter { $0.event.region == region }

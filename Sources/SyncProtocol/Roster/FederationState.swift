@@ -106,9 +106,10 @@ public struct FederationState: Sendable {
             }
             merged[signed.id] = held
         }
+        // Each signature verified once, here; the fold then counts without verifying again.
         var read: [(signed: SignedRoster, roster: Roster)] = []
         for signed in merged.values.sorted(by: { $0.id < $1.id }) {
-            if let roster = try? signed.roster() { read.append((signed, roster)) }
+            if let roster = try? signed.roster() { read.append((signed.keepingValidSignatures(), roster)) }
         }
         var readEvents: [(signed: SignedKeyEvent, event: KeyEvent)] = []
         var seenEvents: Set<KeyEventID> = []
@@ -182,13 +183,16 @@ public struct FederationState: Sendable {
     }
 
     /// The genesis among `versions` that a node trusting `trusted` (its configured authors) may
-    /// follow without being told its id: a version 1 signed by its own threshold whose every
-    /// member key the node already trusts. `nil` when none, or more than one, qualifies.
+    /// follow without being told its id: a version 1 whose member keys are exactly the trusted
+    /// authors, whose threshold is more than half its members (so no one member, nor any
+    /// minority, can write a rival), and that its threshold signed. `nil` when none, or more than
+    /// one, qualifies.
     public static func adoptableGenesis(_ versions: [SignedRoster], trusting trusted: AuthorRoster) -> RosterID? {
+        let trustedKeys = Set(trusted.all.map(\.id))
         var found: Set<RosterID> = []
         for signed in versions {
             guard let roster = try? signed.roster(), roster.version == 1,
-                roster.members.allSatisfy({ $0.keys.allSatisfy(trusted.contains) }),
+                Set(roster.members.flatMap(\.keys)) == trustedKeys, roster.threshold * 2 > roster.members.count,
                 signed.signingRegions(of: roster).count >= roster.threshold
             else { continue }
             found.insert(signed.id)
@@ -219,6 +223,7 @@ public struct FederationState: Sendable {
         var joinCommitment: [String: String] = [:]
         var everListed: [String: Set<AuthorID>] = [:]
         var previousRegions: Set<String> = []
+        var listedByRoster: [String: Set<AuthorID>] = [:]
         for signed in chain.versions {
             guard let roster = try? signed.roster() else { continue }
             for member in roster.members {
@@ -226,12 +231,18 @@ public struct FederationState: Sendable {
                 if !previousRegions.contains(member.region) { joinCommitment[member.region] = member.recovery }
                 latest[member.region] = member
                 everListed[member.region, default: []].formUnion(member.keys)
+                listedByRoster[member.region, default: []].formUnion(member.keys)
             }
             for retired in roster.retired {
                 cut(retired.key, at: retired.last)
                 countsUpTo[retired.key] = min(countsUpTo[retired.key] ?? roster.version, roster.version)
             }
             previousRegions = Set(roster.members.map(\.region))
+        }
+        // A key belongs to one region: the one whose listing or event first named it.
+        var claimed: [AuthorID: String] = [:]
+        for region in order {
+            for key in (everListed[region] ?? []) where claimed[key] == nil { claimed[key] = region }
         }
         var used: Set<KeyEventID> = []
         var newestKey: [String: AuthorID] = [:]
@@ -248,6 +259,7 @@ public struct FederationState: Sendable {
                     candidate.event.seq == seq && candidate.event.previous == previous
                         && RosterMember.commitment(to: candidate.event.recoveryKey) == commitment
                         && held.contains(candidate.event.retiring)
+                        && (claimed[candidate.event.key] ?? region) == region
                 }
                 if fitting.count > 1 {
                     keyForks.append(KeyFork(region: region, seq: seq, events: fitting.map(\.signed.id).sorted()))
@@ -258,6 +270,7 @@ public struct FederationState: Sendable {
                 used.insert(next.signed.id)
                 appliedEvents.append(AppliedKeyEvent(signed: next.signed, event: event))
                 added[region, default: []].insert(event.key)
+                claimed[event.key] = region
                 held.insert(event.key)
                 cut(event.retiring, at: event.last)
                 countsUpTo[event.retiring] = min(countsUpTo[event.retiring] ?? event.rosterVersion, event.rosterVersion)
@@ -283,7 +296,7 @@ public struct FederationState: Sendable {
             }
             waitingEvents.append((candidate.signed, reason))
         }
-        signingKeys = SigningKeys(added: added, countsUpTo: countsUpTo)
+        signingKeys = SigningKeys(added: added, countsUpTo: countsUpTo, signaturesVerified: true)
         self.cutoffs = cutoffs
         let currentRegions = Set(chain.current.members.map(\.region))
         members = order.compactMap { region in
@@ -300,8 +313,12 @@ public struct FederationState: Sendable {
                 recovery: inForce[region] ?? member.recovery, isCurrent: currentRegions.contains(region),
                 keyEvents: eventCounts[region] ?? 0)
         }
+        // A former partner's keys stay trusted for its history (up to their cut-offs); keys its
+        // key events introduced after it left are not: only a current member's events add keys.
         allMembersEver = order.compactMap { region in
-            latest[region].map { (region, $0.name, everListed[region] ?? []) }
+            guard let member = latest[region] else { return nil }
+            let keys = currentRegions.contains(region) ? (everListed[region] ?? []) : listedByRoster[region] ?? []
+            return (region, member.name, keys)
         }
     }
 }

@@ -8,10 +8,16 @@ public struct SigningKeys: Hashable, Sendable {
     public var added: [String: Set<AuthorID>]
     /// Key → the last roster version its signature counts on.
     public var countsUpTo: [AuthorID: UInt64]
+    /// Whether the signatures counted were each verified already (`FederationState` verifies
+    /// every signature once before its fold, then counts without verifying again).
+    public var signaturesVerified: Bool
 
-    public init(added: [String: Set<AuthorID>] = [:], countsUpTo: [AuthorID: UInt64] = [:]) {
+    public init(
+        added: [String: Set<AuthorID>] = [:], countsUpTo: [AuthorID: UInt64] = [:], signaturesVerified: Bool = false
+    ) {
         self.added = added
         self.countsUpTo = countsUpTo
+        self.signaturesVerified = signaturesVerified
     }
 
     /// Only the keys each roster lists.

@@ -156,6 +156,12 @@ extension FederationCommand {
         @OptionGroup var data: DataDirectoryOptions
         @OptionGroup var node: NodeOptions
 
+        func validate() throws {
+            guard last <= UInt64(1 << 53) - 1 else {
+                throw ValidationError("--last: at most 2^53 − 1 (9007199254740991)")
+            }
+        }
+
         func run() async throws {
             let last = last
             try await FederationCommand.replaceKey(

@@ -327,6 +327,16 @@ struct FederationCommand: AsyncParsableCommand {
                 printError("error: \(error)")
                 throw ExitCode(1)
             }
+            for other in message.documents.versions {
+                if let read = try? other.roster(), read.version == roster.version,
+                    other.signatures.contains(where: { $0.key == key.authorID })
+                {
+                    printError(
+                        "error: this node signed another version \(roster.version) already (\(other.id.rawValue.prefix(12))…); signing two would fork the roster"
+                    )
+                    throw ExitCode(1)
+                }
+            }
             let signed = try SignedRoster(roster, signedBy: [key])
             say("proposal \(signed.id.rawValue): version \(roster.version)")
             try await FederationCommand.offer(.init(versions: [signed]), to: connection)
