@@ -127,6 +127,8 @@ package struct NodeInfo: Codable, Sendable {
         /// Changes refused at the last round (either way), which are not sent again until either
         /// side's log moves.
         package var refusedChanges: Int?
+        /// Whether this node is subscribed to the peer's live feed now (`false`: it polls).
+        package var liveFeed: Bool?
 
         package init(
             name: String,
@@ -139,7 +141,8 @@ package struct NodeInfo: Codable, Sendable {
             consecutiveFailures: Int,
             readOnly: Bool,
             digestMismatch: Bool? = nil,
-            refusedChanges: Int? = nil
+            refusedChanges: Int? = nil,
+            liveFeed: Bool? = nil
         ) {
             self.name = name
             self.url = url
@@ -152,6 +155,7 @@ package struct NodeInfo: Codable, Sendable {
             self.readOnly = readOnly
             self.digestMismatch = digestMismatch
             self.refusedChanges = refusedChanges
+            self.liveFeed = liveFeed
         }
     }
 

@@ -21,6 +21,8 @@ package struct PeerStatus: Sendable, Hashable {
     package var digestMismatch = false
     /// Changes refused at the last round, either way.
     package var refusedChanges = 0
+    /// Whether the peer's live feed is connected (then a round follows each announcement).
+    package var liveFeed = false
     /// Authors whose changes were refused (pulled or pushed) at the heads noted: they are not
     /// exchanged with this peer again until either side's head of that author moves.
     package var stuck: [AuthorID: StuckAuthor] = [:]

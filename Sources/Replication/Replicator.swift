@@ -131,6 +131,7 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
                     return
                 }
                 wakeup.setSubscribed(true)
+                await status.update(peer.name) { $0.liveFeed = true }
                 logger.debug("live feed connected", metadata: ["peer.url": "\(peer.url)"])
                 try await cancelWhenGracefulShutdown {
                     for try await _ in announcements { wakeup.signal() }
@@ -143,6 +144,7 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
                     metadata: ["peer.url": "\(peer.url)", "sync.error": "\(error)"])
             }
             wakeup.setSubscribed(false)
+            await status.update(peer.name) { $0.liveFeed = false }
             // The loop polls at the interval meanwhile; one round now catches up on what the
             // feed may have missed.
             wakeup.signal()

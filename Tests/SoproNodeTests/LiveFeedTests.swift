@@ -81,6 +81,31 @@ import Testing
         }
     }
 
+    @Test func aSubscriberReconnectsWhenTheFeedEndsAndMissesNothing() async throws {
+        let (a, b, _, keys) = try await Self.nodes()
+        // Each subscription ends after a second: six publishes span several reconnects.
+        try await buildApplication(node: a, port: 0, feedLifetime: .seconds(1)).test(.live) { client in
+            let port = try #require(client.port)
+            let peerA = Peer(name: "A", url: "http://127.0.0.1:\(port)", authorID: keys[0].authorID)
+            let atB = Replicator(
+                node: b, peers: [peerA], client: HTTPPeerClient(), clock: ContinuousClock(), interval: .seconds(600))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await atB.run() }
+                try await Task.sleep(for: .milliseconds(500))
+                for step in 1...6 {
+                    let change = try #require(try await a.publish([Self.operation("Wieder \(step)")], editor: "a"))
+                    let reached = try await Self.eventually(seconds: 6) {
+                        try await b.store.heads()[keys[0].authorID]?.id == change.id
+                    }
+                    #expect(reached, "step \(step) arrived across the feed's reconnects")
+                    try await Task.sleep(for: .milliseconds(400))
+                }
+                #expect(try await b.store.heads()[keys[0].authorID]?.seq == 6, "every change, in order")
+                group.cancelAll()
+            }
+        }
+    }
+
     @Test func aPeerWhoseFeedFailsPollsAndCatchesUp() async throws {
         let (a, b, _, keys) = try await Self.nodes()
         let members = [("A", a), ("B", b)].map { FederationLiveTests.Member(name: $0.0, key: nil, node: $0.1) }
@@ -91,6 +116,9 @@ import Testing
                 node: b, peers: [peerA], client: client, clock: ContinuousClock(), interval: .seconds(1))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await atB.run() }
+                // After the first round: what follows arrives only by polling (or the round the
+                // replicator runs after each failed subscription).
+                try await Task.sleep(for: .milliseconds(1500))
                 var last: VerifiedChange?
                 for step in 1...3 { last = try await a.publish([Self.operation("Ohne Feed \(step)")], editor: "a") }
                 let caughtUp = try await Self.eventually(seconds: 10) {

@@ -12,7 +12,7 @@ package func buildApplication(
     node: CatalogueNode, host: String = "127.0.0.1", port: Int = 8080, editors: EditorAuthenticator = .none,
     peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil, inquiries: InquiryDesk? = nil,
     clientAddress: ClientAddress = ClientAddress(), limits: ServerLimits = ServerLimits(),
-    memberCard: MemberCard? = nil, logger: Logger = Logger(label: "sopro.node"),
+    memberCard: MemberCard? = nil, feedLifetime: Duration = .seconds(600), logger: Logger = Logger(label: "sopro.node"),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     // HEAD wherever GET is served, as HTTP expects (for caches and link checkers).
@@ -33,7 +33,7 @@ package func buildApplication(
     let sync = SyncController(node: node, peerStatus: peerStatus)
     let catalogue = CatalogueController(node: node)
     let federation = FederationController(node: node, card: memberCard, logger: logger)
-    let feed = FeedController(node: node, clientAddress: clientAddress)
+    let feed = FeedController(node: node, clientAddress: clientAddress, lifetime: feedLifetime)
     let publishing = PublishController(node: node)
     let inquiryAPI = InquiryController(desk: inquiries)
     // The editors' endpoints, in groups behind `EditorAuthentication`: a node that does not

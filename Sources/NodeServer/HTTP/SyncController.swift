@@ -55,7 +55,8 @@ struct SyncController: Sendable {
                         changesAhead: status.changesAhead, lastSuccess: status.lastSuccess,
                         lastError: status.lastError, lastErrorAt: status.lastErrorAt,
                         consecutiveFailures: status.consecutiveFailures, readOnly: status.isReadOnly,
-                        digestMismatch: status.digestMismatch, refusedChanges: status.refusedChanges)
+                        digestMismatch: status.digestMismatch, refusedChanges: status.refusedChanges,
+                        liveFeed: status.liveFeed)
                 } ?? []))
     }
 

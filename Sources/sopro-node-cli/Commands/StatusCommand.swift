@@ -85,14 +85,15 @@ struct StatusCommand: AsyncParsableCommand {
         } else {
             say("Peers:")
             sayTable(
-                ["NAME", "URL", "BEHIND", "AHEAD", "LAST SUCCESS", "LAST ERROR"],
+                ["NAME", "URL", "FEED", "BEHIND", "AHEAD", "LAST SUCCESS", "LAST ERROR"],
                 info.peers.map { peer in
                     var error = peer.lastError.map { "\($0) (\(ago(peer.lastErrorAt)))" }
                     if peer.digestMismatch == true {
                         error = "DIGEST MISMATCH with equal heads" + (error.map { "; \($0)" } ?? "")
                     }
                     return [
-                        peer.name, peer.url, "\(peer.changesBehind)", "\(peer.changesAhead)", ago(peer.lastSuccess),
+                        peer.name, peer.url, peer.liveFeed == true ? "live" : "polling", "\(peer.changesBehind)",
+                        "\(peer.changesAhead)", ago(peer.lastSuccess),
                         error ?? "—",
                     ]
                 }, maximumWidth: 60)
