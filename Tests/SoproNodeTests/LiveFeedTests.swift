@@ -193,46 +193,15 @@ import Testing
 }
 
 /// A peer client whose live feed always fails (a proxy that refuses it), otherwise HTTP.
-final class FailingFeedPeerClient: PeerClient {
-    let base: HTTPPeerClient
+final class FailingFeedPeerClient: ForwardingPeerClient, @unchecked Sendable {
     private let count = Mutex(0)
-
-    init(_ base: HTTPPeerClient) { self.base = base }
 
     var attempts: Int { count.withLock { $0 } }
 
     struct FeedRefused: Error {}
 
-    func subscribe(to peer: Peer) async throws -> AsyncThrowingStream<UInt64, any Error>? {
+    override func subscribe(to peer: Peer) async throws -> AsyncThrowingStream<UInt64, any Error>? {
         count.withLock { $0 += 1 }
         throw FeedRefused()
-    }
-
-    func heads(of peer: Peer) async throws -> SyncState { try await base.heads(of: peer) }
-
-    func pull(from peer: Peer, have: VersionVector, limit: Int) async throws -> PullResponse {
-        try await base.pull(from: peer, have: have, limit: limit)
-    }
-
-    func push(_ changes: [SignedChange], to peer: Peer) async throws -> [PushResult]? {
-        try await base.push(changes, to: peer)
-    }
-
-    func change(of author: AuthorID, seq: UInt64, from peer: Peer) async throws -> SignedChange? {
-        try await base.change(of: author, seq: seq, from: peer)
-    }
-
-    func forks(of peer: Peer) async throws -> [ForksMessage.Fork] { try await base.forks(of: peer) }
-
-    func push(forks: [ForksMessage.Fork], to peer: Peer) async throws -> [ForksPushResponse.Result] {
-        try await base.push(forks: forks, to: peer)
-    }
-
-    func federation(of peer: Peer, ifNoneMatch: String?) async throws -> FederationFetch {
-        try await base.federation(of: peer, ifNoneMatch: ifNoneMatch)
-    }
-
-    func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
-        try await base.push(federation: federation, to: peer)
     }
 }

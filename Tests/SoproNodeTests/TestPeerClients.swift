@@ -110,15 +110,13 @@ final class CountingPeerClient: PeerClient {
     }
 }
 
-/// A peer client that records what each request for roster documents brought.
-final class FederationRecordingPeerClient: PeerClient {
+/// A peer client that hands every request to `base`; test clients override what they change.
+/// `@unchecked Sendable`: its only state is the immutable `base`; subclasses keep theirs in a
+/// `Mutex`.
+class ForwardingPeerClient: PeerClient, @unchecked Sendable {
     let base: any PeerClient
-    private let fetches = Mutex<[String]>([])
 
     init(_ base: any PeerClient) { self.base = base }
-
-    /// `unsupported`, `unchanged` or `documents`, in order.
-    var recorded: [String] { fetches.withLock { $0 } }
 
     func heads(of peer: Peer) async throws -> SyncState { try await base.heads(of: peer) }
 
@@ -141,6 +139,26 @@ final class FederationRecordingPeerClient: PeerClient {
     }
 
     func federation(of peer: Peer, ifNoneMatch: String?) async throws -> FederationFetch {
+        try await base.federation(of: peer, ifNoneMatch: ifNoneMatch)
+    }
+
+    func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
+        try await base.push(federation: federation, to: peer)
+    }
+
+    func subscribe(to peer: Peer) async throws -> AsyncThrowingStream<UInt64, any Error>? {
+        try await base.subscribe(to: peer)
+    }
+}
+
+/// A peer client that records what each request for roster documents brought.
+final class FederationRecordingPeerClient: ForwardingPeerClient, @unchecked Sendable {
+    private let fetches = Mutex<[String]>([])
+
+    /// `unsupported`, `unchanged` or `documents`, in order.
+    var recorded: [String] { fetches.withLock { $0 } }
+
+    override func federation(of peer: Peer, ifNoneMatch: String?) async throws -> FederationFetch {
         let fetch = try await base.federation(of: peer, ifNoneMatch: ifNoneMatch)
         let name =
             switch fetch {
@@ -150,9 +168,5 @@ final class FederationRecordingPeerClient: PeerClient {
             }
         fetches.withLock { $0.append(name) }
         return fetch
-    }
-
-    func push(federation: FederationDocumentsMessage, to peer: Peer) async throws -> FederationOfferResponse {
-        try await base.push(federation: federation, to: peer)
     }
 }

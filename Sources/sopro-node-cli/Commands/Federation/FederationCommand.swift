@@ -42,6 +42,23 @@ struct FederationCommand: AsyncParsableCommand {
 
     static var now: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
+    /// Ends the command when `key` signed a version numbered `version` other than `except`
+    /// already: a member signs one version per number, or the roster may fork.
+    static func refuseSecondSignature(
+        on version: UInt64, except: RosterID?, by key: NodeKey, in message: FederationMessage
+    ) throws {
+        for other in message.documents.versions where other.id != except {
+            if let read = try? other.roster(), read.version == version,
+                other.signatures.contains(where: { $0.key == key.authorID })
+            {
+                printError(
+                    "error: this node signed another version \(version) already (\(other.id.rawValue.prefix(12))…); signing two would fork the roster"
+                )
+                throw ExitCode(1)
+            }
+        }
+    }
+
     /// Hands `documents` to the node and prints each outcome; exit 1 when one is refused.
     static func offer(_ documents: FederationDocumentsMessage, to connection: NodeConnection) async throws {
         let answer = try await connection.run { try await $0.offer(documents) }
@@ -327,16 +344,7 @@ struct FederationCommand: AsyncParsableCommand {
                 printError("error: \(error)")
                 throw ExitCode(1)
             }
-            for other in message.documents.versions {
-                if let read = try? other.roster(), read.version == roster.version,
-                    other.signatures.contains(where: { $0.key == key.authorID })
-                {
-                    printError(
-                        "error: this node signed another version \(roster.version) already (\(other.id.rawValue.prefix(12))…); signing two would fork the roster"
-                    )
-                    throw ExitCode(1)
-                }
-            }
+            try FederationCommand.refuseSecondSignature(on: roster.version, except: nil, by: key, in: message)
             let signed = try SignedRoster(roster, signedBy: [key])
             say("proposal \(signed.id.rawValue): version \(roster.version)")
             try await FederationCommand.offer(.init(versions: [signed]), to: connection)
@@ -372,16 +380,7 @@ struct FederationCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             let roster = try signed.roster()
-            for other in message.documents.versions where other.id != signed.id {
-                if let read = try? other.roster(), read.version == roster.version,
-                    other.signatures.contains(where: { $0.key == key.authorID })
-                {
-                    printError(
-                        "error: this node signed another version \(roster.version) already (\(other.id.rawValue.prefix(12))…); signing two would fork the roster"
-                    )
-                    throw ExitCode(1)
-                }
-            }
+            try FederationCommand.refuseSecondSignature(on: roster.version, except: signed.id, by: key, in: message)
             if let mine = roster.member(holding: key.authorID), let region = configuration.region,
                 mine.region != region || (configuration.recoveryCommitment.map { $0 != mine.recovery } ?? false)
             {
