@@ -11,6 +11,28 @@ package struct FederationDocumentsMessage: Codable, Sendable {
         self.versions = versions
         self.keyEvents = keyEvents
     }
+
+    /// The documents here that `other` lacks: versions it does not hold, or holds without some
+    /// of the signatures here, and events it does not hold. What a round gives a peer, and what
+    /// a node offers itself again of a peer's documents.
+    package func missing(from other: FederationDocumentsMessage) -> FederationDocumentsMessage {
+        let held = Dictionary(
+            other.versions.map { ($0.id, Set($0.signatures.map(\.key))) }, uniquingKeysWith: { $0.union($1) })
+        let heldEvents = Set(other.keyEvents.map(\.id))
+        return FederationDocumentsMessage(
+            versions: versions.filter { version in
+                guard let keys = held[version.id] else { return true }
+                return !Set(version.signatures.map(\.key)).isSubset(of: keys)
+            },
+            keyEvents: keyEvents.filter { !heldEvents.contains($0.id) })
+    }
+}
+
+extension FederationDocumentsMessage {
+    /// The documents a store holds, as they travel.
+    package init(_ documents: FederationDocuments) {
+        self.init(versions: documents.versions, keyEvents: documents.events)
+    }
 }
 
 /// `GET /v1/federation`: every roster version and key event the node holds, and how it reads
@@ -117,7 +139,7 @@ package struct FederationMessage: Codable, Sendable {
         keyForks = state.keyForks.map { KeyFork(region: $0.region, seq: $0.seq, events: $0.events) }
         retired = state.cutoffs.sorted { $0.key < $1.key }.map { RetiredKey(key: $0.key, last: $0.value) }
         problem = state.genesisProblem
-        self.documents = FederationDocumentsMessage(versions: documents.versions, keyEvents: documents.events)
+        self.documents = FederationDocumentsMessage(documents)
     }
 }
 

@@ -432,6 +432,8 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
     private func exchangeFederation(with peer: Peer, into summary: inout RoundSummary, logger: Logger) async throws {
         let seen = federationSeen.seen(peer.name)
         let theirs: FederationDocumentsMessage
+        // What the node holds, read once when the round offered it nothing.
+        var ours: FederationDocumentsMessage?
         switch try await client.federation(of: peer, ifNoneMatch: seen?.tag) {
         case .unsupported:
             return
@@ -441,17 +443,11 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
             // fit now: offer what it does not hold again.
             guard let seen else { return }
             theirs = seen.documents
-            let held = try await node.store.federationDocuments()
-            let heldSignatures = Dictionary(
-                held.versions.map { ($0.id, Set($0.signatures.map(\.key))) }, uniquingKeysWith: { $0.union($1) })
-            let heldEvents = Set(held.events.map(\.id))
-            let missing = FederationDocumentsMessage(
-                versions: theirs.versions.filter { version in
-                    guard let keys = heldSignatures[version.id] else { return true }
-                    return !Set(version.signatures.map(\.key)).isSubset(of: keys)
-                },
-                keyEvents: theirs.keyEvents.filter { !heldEvents.contains($0.id) })
-            if !missing.versions.isEmpty || !missing.keyEvents.isEmpty {
+            let held = FederationDocumentsMessage(try await node.store.federationDocuments())
+            let missing = theirs.missing(from: held)
+            if missing.versions.isEmpty && missing.keyEvents.isEmpty {
+                ours = held
+            } else {
                 _ = try await node.offerFederation(
                     versions: missing.versions, events: missing.keyEvents, logger: logger)
             }
@@ -471,19 +467,16 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
             }
         }
         // What the peer lacks.
-        let ours = try await node.store.federationDocuments()
-        let theirVersions = Dictionary(
-            theirs.versions.map { ($0.id, Set($0.signatures.map(\.key))) }, uniquingKeysWith: { $0.union($1) })
         let refusedBefore = seen?.refused ?? []
-        let lacking = ours.versions.filter { version in
-            guard !refusedBefore.contains(version.id.rawValue) else { return false }
-            guard let keys = theirVersions[version.id] else { return true }
-            return !Set(version.signatures.map(\.key)).isSubset(of: keys)
+        let held: FederationDocumentsMessage
+        if let ours {
+            held = ours
+        } else {
+            held = FederationDocumentsMessage(try await node.store.federationDocuments())
         }
-        let theirEvents = Set(theirs.keyEvents.map(\.id))
-        let lackingEvents = ours.events.filter {
-            !theirEvents.contains($0.id) && !refusedBefore.contains($0.id.rawValue)
-        }
+        let given = held.missing(from: theirs)
+        let lacking = given.versions.filter { !refusedBefore.contains($0.id.rawValue) }
+        let lackingEvents = given.keyEvents.filter { !refusedBefore.contains($0.id.rawValue) }
         guard !lacking.isEmpty || !lackingEvents.isEmpty else { return }
         let answer = try await client.push(
             federation: FederationDocumentsMessage(

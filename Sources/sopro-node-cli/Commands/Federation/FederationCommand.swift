@@ -42,6 +42,28 @@ struct FederationCommand: AsyncParsableCommand {
 
     static var now: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
+    /// This node's configuration, its signing key and the connection to it, for a command that
+    /// signs.
+    static func signer(
+        _ data: DataDirectoryOptions, _ node: NodeOptions
+    ) throws -> (
+        NodeConfiguration, NodeKey, NodeConnection
+    ) {
+        let configuration = try ConfigurationEditing.read(data)
+        let key = try KeyFile.load(from: data.url.appendingPathComponent(configuration.keyFile))
+        return (configuration, key, NodeConnection(url: try node.url(data: data)))
+    }
+
+    /// What `draft` writes; why it cannot is printed and ends the command with exit code 1.
+    static func drafted<Value>(_ draft: () throws -> Value) throws -> Value {
+        do {
+            return try draft()
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
     /// Ends the command when `key` signed a version numbered `version` other than `except`
     /// already: a member signs one version per number, or the roster may fork.
     static func refuseSecondSignature(
@@ -201,9 +223,7 @@ struct FederationCommand: AsyncParsableCommand {
         @OptionGroup var node: NodeOptions
 
         func run() async throws {
-            let configuration = try ConfigurationEditing.read(data)
-            let key = try KeyFile.load(from: data.url.appendingPathComponent(configuration.keyFile))
-            let connection = NodeConnection(url: try node.url(data: data))
+            let (configuration, key, connection) = try FederationCommand.signer(data, node)
             var cards = [try await connection.run { try await $0.memberCard() }]
             for peer in configuration.peerList where peer.authorID != nil {
                 let card = try await NodeConnection(url: peer.url).run { try await $0.memberCard() }
@@ -231,14 +251,10 @@ struct FederationCommand: AsyncParsableCommand {
                 }
                 olderKeys[author.region, default: []].append(id)
             }
-            let roster: Roster
-            do {
-                roster = try RosterDrafting.genesis(
+            let roster = try FederationCommand.drafted {
+                try RosterDrafting.genesis(
                     federation: federation, threshold: threshold, cards: cards, olderKeys: olderKeys,
                     issued: FederationCommand.now)
-            } catch {
-                printError("error: \(error)")
-                throw ExitCode(1)
             }
             let signed = try SignedRoster(roster, signedBy: [key])
             say(
@@ -265,9 +281,7 @@ struct FederationCommand: AsyncParsableCommand {
         @OptionGroup var node: NodeOptions
 
         func run() async throws {
-            let configuration = try ConfigurationEditing.read(data)
-            let key = try KeyFile.load(from: data.url.appendingPathComponent(configuration.keyFile))
-            let own = NodeConnection(url: try node.url(data: data))
+            let (configuration, key, own) = try FederationCommand.signer(data, node)
             let card = try await own.run { try await $0.memberCard() }
             guard let recovery = card.recovery else {
                 printError(
@@ -289,9 +303,8 @@ struct FederationCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             let state = FederationCommand.state(of: message)
-            let roster: Roster
-            do {
-                roster = try RosterDrafting.next(
+            let roster = try FederationCommand.drafted {
+                try RosterDrafting.next(
                     after: state,
                     adding: [
                         RosterMember(
@@ -299,9 +312,6 @@ struct FederationCommand: AsyncParsableCommand {
                             recovery: recovery)
                     ],
                     threshold: threshold, lastSeqs: [:], issued: FederationCommand.now)
-            } catch {
-                printError("error: \(error)")
-                throw ExitCode(1)
             }
             let signed = try SignedRoster(roster, signedBy: [key])
             say("request \(signed.id.rawValue): version \(roster.version) with \(card.region) (\(card.name)) joining")
@@ -330,19 +340,13 @@ struct FederationCommand: AsyncParsableCommand {
                 printError("error: say what changes: --remove REGION and/or --threshold N")
                 throw ExitCode(2)
             }
-            let configuration = try ConfigurationEditing.read(data)
-            let key = try KeyFile.load(from: data.url.appendingPathComponent(configuration.keyFile))
-            let connection = NodeConnection(url: try node.url(data: data))
+            let (_, key, connection) = try FederationCommand.signer(data, node)
             let message = try await connection.run { try await $0.federation() }
             let heads = try await connection.run { try await $0.syncState() }
-            let roster: Roster
-            do {
-                roster = try RosterDrafting.next(
+            let roster = try FederationCommand.drafted {
+                try RosterDrafting.next(
                     after: FederationCommand.state(of: message), removing: Set(remove), threshold: threshold,
                     lastSeqs: heads.heads.mapValues(\.seq), issued: FederationCommand.now)
-            } catch {
-                printError("error: \(error)")
-                throw ExitCode(1)
             }
             try FederationCommand.refuseSecondSignature(on: roster.version, except: nil, by: key, in: message)
             let signed = try SignedRoster(roster, signedBy: [key])
@@ -364,9 +368,7 @@ struct FederationCommand: AsyncParsableCommand {
         @OptionGroup var node: NodeOptions
 
         func run() async throws {
-            let configuration = try ConfigurationEditing.read(data)
-            let key = try KeyFile.load(from: data.url.appendingPathComponent(configuration.keyFile))
-            let connection = NodeConnection(url: try node.url(data: data))
+            let (configuration, key, connection) = try FederationCommand.signer(data, node)
             let message = try await connection.run { try await $0.federation() }
             let candidates = message.proposals.filter { proposal.map($0.id.rawValue.hasPrefix) ?? true }
             guard candidates.count == 1, let chosen = candidates.first,
