@@ -24,7 +24,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let port = try CommandLineEndToEndTests.freePort()
         #expect(
-            try CommandLineEndToEndTests.run(
+            try await CommandLineEndToEndTests.run(
                 ["init", "--name", "Crash", "--region", "AT12", "--port", "\(port)", "--data-dir", "node"], in: folder
             ).status == 0)
 
@@ -83,12 +83,12 @@ import Testing
             }
             try await Task.sleep(for: .milliseconds(Int.random(in: 0...1_500, using: &generator)))
             kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
+            await CommandLineEndToEndTests.exit(of: server)
             _ = try? await push.value
-            let verify = try CommandLineEndToEndTests.run(["verify", "--data-dir", "node"], in: folder)
+            let verify = try await CommandLineEndToEndTests.run(["verify", "--data-dir", "node"], in: folder)
             #expect(verify.status == 0, "round \(round): \(verify.standardError)")
         }
-        let final = try CommandLineEndToEndTests.run(["verify", "--data-dir", "node"], in: folder)
+        let final = try await CommandLineEndToEndTests.run(["verify", "--data-dir", "node"], in: folder)
         #expect(final.standardOutput.hasPrefix("ok: "))
         let stored = Int(final.standardOutput.dropFirst("ok: ".count).prefix { $0.isNumber }) ?? 0
         #expect(stored > 300, "batches were applied between the kills: \(final.standardOutput)")

@@ -33,10 +33,10 @@ extension CommandLineEndToEndTests {
     static func eventually(
         _ arguments: [String], in folder: URL, seconds: Int = 15, _ predicate: (CLI.Output) -> Bool
     ) async throws -> CLI.Output {
-        var output = try CLI.run(arguments, in: folder)
+        var output = try await CLI.run(arguments, in: folder)
         for _ in 0..<(seconds * 4) where !predicate(output) {
             try await Task.sleep(for: .milliseconds(250))
-            output = try CLI.run(arguments, in: folder)
+            output = try await CLI.run(arguments, in: folder)
         }
         return output
     }
@@ -52,7 +52,7 @@ extension CommandLineEndToEndTests {
         let ports = ["at12": try CLI.freePort(), "hu22": try CLI.freePort(), "mirror": try CLI.freePort()]
         var authors: [String: String] = [:]
         for (data, region) in [("at12", "AT12"), ("hu22", "HU22")] {
-            let made = try CLI.run(
+            let made = try await CLI.run(
                 ["init", "--name", data, "--region", region, "--port", "\(ports[data] ?? 0)", "--data-dir", data],
                 in: folder)
             #expect(made.status == 0, "\(made.standardError)")
@@ -61,9 +61,9 @@ extension CommandLineEndToEndTests {
         }
         for (data, other, region) in [("at12", "hu22", "HU22"), ("hu22", "at12", "AT12")] {
             let author = try #require(authors[other])
-            _ = try CLI.run(
+            _ = try await CLI.run(
                 ["trust", "add", author, "--region", region, "--name", other, "--data-dir", data], in: folder)
-            _ = try CLI.run(
+            _ = try await CLI.run(
                 [
                     "peers", "add", other, "http://127.0.0.1:\(ports[other] ?? 0)", "--author", author, "--data-dir",
                     data,
@@ -75,7 +75,7 @@ extension CommandLineEndToEndTests {
         try await Self.waitUp(ports["at12"] ?? 0)
         try await Self.waitUp(ports["hu22"] ?? 0)
 
-        let genesis = try CLI.run(
+        let genesis = try await CLI.run(
             ["federation", "genesis", "--federation", "e2e", "--threshold", "2", "--data-dir", "at12"], in: folder)
         #expect(genesis.status == 0, "\(genesis.standardOutput)\(genesis.standardError)")
         let id = try #require(
@@ -86,9 +86,10 @@ extension CommandLineEndToEndTests {
             $0.standardOutput.contains("proposal \(id.prefix(12))")
         }
         #expect(waiting.standardOutput.contains("approved by 1 of 2 needed [AT12]"), "\(waiting.standardOutput)")
-        let approved = try CLI.run(["federation", "approve", String(id.prefix(12)), "--data-dir", "hu22"], in: folder)
+        let approved = try await CLI.run(
+            ["federation", "approve", String(id.prefix(12)), "--data-dir", "hu22"], in: folder)
         #expect(approved.status == 0 && approved.standardOutput.contains("accepted"), "\(approved.standardOutput)")
-        let nothingLeft = try CLI.run(["federation", "approve", "--data-dir", "hu22"], in: folder)
+        let nothingLeft = try await CLI.run(["federation", "approve", "--data-dir", "hu22"], in: folder)
         #expect(nothingLeft.status == 2 && nothingLeft.standardError.contains("no proposal"))
         let shown = try await Self.eventually(["federation", "show", "--data-dir", "at12"], in: folder) {
             $0.standardOutput.contains("roster version 1")
@@ -98,12 +99,12 @@ extension CommandLineEndToEndTests {
 
         // A mirror told only the genesis id follows the roster.
         #expect(
-            try CLI.run(
+            try await CLI.run(
                 ["init", "--name", "Mirror", "--mirror", "--port", "\(ports["mirror"] ?? 0)", "--data-dir", "mirror"],
                 in: folder
             ).status == 0)
-        #expect(try CLI.run(["federation", "follow", id, "--data-dir", "mirror"], in: folder).status == 0)
-        _ = try CLI.run(
+        #expect(try await CLI.run(["federation", "follow", id, "--data-dir", "mirror"], in: folder).status == 0)
+        _ = try await CLI.run(
             ["peers", "add", "at12", "http://127.0.0.1:\(ports["at12"] ?? 0)", "--data-dir", "mirror"], in: folder)
         servers.append(try Self.startServing("mirror", in: folder))
         try await Self.waitUp(ports["mirror"] ?? 0)
@@ -113,7 +114,7 @@ extension CommandLineEndToEndTests {
         #expect(mirrorStatus.standardOutput.contains("roster:       version 1 of e2e, threshold 2, 2 members"))
 
         // A planned rotation of AT12's key, signed by its recovery key alone.
-        let rotated = try CLI.run(
+        let rotated = try await CLI.run(
             ["federation", "rotate", "--recovery-key", "at12/recovery.key", "--data-dir", "at12"], in: folder)
         #expect(rotated.status == 0, "\(rotated.standardOutput)\(rotated.standardError)")
         #expect(rotated.standardOutput.contains("key event AT12 #1 (rotation)"))
@@ -125,7 +126,7 @@ extension CommandLineEndToEndTests {
             $0.standardOutput.contains("key event AT12 #1 (rotation)")
         }
         #expect(elsewhere.standardOutput.contains("retired key"), "\(elsewhere.standardOutput)")
-        let wrongKey = try CLI.run(
+        let wrongKey = try await CLI.run(
             ["federation", "rotate", "--recovery-key", "hu22/recovery.key", "--data-dir", "at12"], in: folder)
         #expect(wrongKey.status == 1 && wrongKey.standardError.contains("not the one AT12 committed to"))
     }

@@ -73,7 +73,15 @@ import Testing
                     let reached = try await Self.eventually(seconds: 5) {
                         try await c.store.heads()[keys[0].authorID]?.id == change.id
                     }
-                    #expect(reached, "step \(step) reached the end of the chain through the feeds")
+                    let atBLink = await atB.status.status(of: "A")
+                    let atCLink = await atC.status.status(of: "B")
+                    #expect(
+                        reached,
+                        """
+                        step \(step) reached the end of the chain through the feeds; \
+                        B from A: feed \(atBLink?.liveFeed ?? false), error \(atBLink?.lastError ?? "none"); \
+                        C from B: feed \(atCLink?.liveFeed ?? false), error \(atCLink?.lastError ?? "none")
+                        """)
                 }
                 #expect(b.feed.subscriberCount == 1 && a.feed.subscriberCount == 1)
                 group.cancelAll()
