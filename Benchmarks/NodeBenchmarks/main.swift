@@ -28,6 +28,13 @@ import SyncProtocol
 // 7. and when `wrk` is installed, that process's web pages at 20,000 entries: latency with one
 //    connection (p50, p99) and throughput with eight.
 
+// SOPRO_BENCHMARK_READS=<store.sqlite> measures only the reads (search, lists, the queries of a
+// search page, matching) on a store kept by an earlier run (SOPRO_BENCHMARK_KEEP=1), and exits.
+if let path = ProcessInfo.processInfo.environment["SOPRO_BENCHMARK_READS"] {
+    try await ReadBenchmarks(store: try SQLiteChangeStore.open(path: path)).run()
+    exit(0)
+}
+
 let total = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
 let clock = ContinuousClock()
 func seconds(_ duration: Duration) -> Double {
@@ -84,8 +91,8 @@ for index in 0..<total {
 
 // Raw Ed25519, two cores, on the same messages.
 nonisolated(unsafe) let publicKeys = try keys.map { try $0.authorID.publicKey }
-nonisolated(unsafe) let signed = changes
-nonisolated(unsafe) let messages = changes.map { SignatureContext.change.message(for: $0.payload) }
+let signed = changes
+let messages = changes.map { SignatureContext.change.message(for: $0.payload) }
 nonisolated func rawVerify(_ range: Range<Int>) -> Int {
     var valid = 0
     for index in range where publicKeys[index % 5].isValidSignature(signed[index].signature, for: messages[index]) {

@@ -58,20 +58,23 @@ package struct InquiryMatcher: Sendable {
                 candidates.insert(EntryKey(kind: item.kind, id: item.id))
             }
         }
-        // Read the candidate entries, and the enterprises of candidate products.
+        // Read the candidate entries, and then the enterprises of candidate products, each set
+        // in one read (one query per entry cost more than all the scoring).
         var entries: [EntryKey: Entry] = [:]
-        func load(_ key: EntryKey) async throws {
-            guard entries[key] == nil, let read = try await store.catalogueEntry(kind: key.kind, id: key.id),
-                read.isVisible, let entry = read.entry
-            else { return }
-            entries[key] = entry
-        }
-        for key in candidates where key.kind != EntryKind.cooperation.rawValue { try await load(key) }
-        for case .product(let product) in Array(entries.values) {
-            for enterprise in product.enterprises {
-                try await load(EntryKey(kind: "enterprise", id: enterprise.rawValue))
+        func load(_ keys: [EntryKey]) async throws {
+            for (key, read) in try await store.catalogueEntries(keys) where read.isVisible {
+                if let entry = read.entry { entries[key] = entry }
             }
         }
+        try await load(candidates.filter { $0.kind != EntryKind.cooperation.rawValue })
+        var makers: Set<EntryKey> = []
+        for case .product(let product) in entries.values {
+            for enterprise in product.enterprises {
+                let key = EntryKey(kind: "enterprise", id: enterprise.rawValue)
+                if entries[key] == nil { makers.insert(key) }
+            }
+        }
+        try await load(Array(makers))
 
         // Score products, then enterprises (with their best product).
         var products: [InquiryMatch] = []
@@ -134,20 +137,14 @@ package struct InquiryMatcher: Sendable {
     ) -> Double {
         guard !terms.isEmpty else { return 0 }
         // Each term with the entry's word it found, as the entry writes it ("holzspielzeug").
-        let words = Self.texts(of: entry).flatMap { text in
-            text.split { !($0.isLetter || $0.isNumber) }.map { word in
-                (
-                    folded: word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
-                    word: word.lowercased()
-                )
-            }
-        }
+        let words = Self.texts(of: entry).flatMap(WordFolding.words(of:))
         var found: [String] = []
         var shown: [String] = []
         for term in terms {
             guard let hit = words.first(where: { $0.folded.hasPrefix(term) }) else { continue }
             found.append(term)
-            if !shown.contains(hit.word) { shown.append(hit.word) }
+            let word = hit.original.lowercased()
+            if !shown.contains(word) { shown.append(word) }
         }
         guard !found.isEmpty else { return 0 }
         reasons.append(.words(shown))
@@ -234,7 +231,7 @@ package struct InquiryMatcher: Sendable {
     /// The inquiry's words to look for: lower case without diacritics, common words left out,
     /// cut to a six-letter stem (which finds inflected and compound forms in German and
     /// Hungarian). At most 24.
-    static func terms(of text: String) -> [String] {
+    package static func terms(of text: String) -> [String] {
         var terms: [String] = []
         for word in words(of: text) where word.count >= 3 && !stopWords.contains(word) && !word.allSatisfy(\.isNumber) {
             let stem = word.count > 6 ? String(word.prefix(6)) : word
@@ -243,9 +240,9 @@ package struct InquiryMatcher: Sendable {
         return Array(terms.prefix(24))
     }
 
+    /// Folded as the entries' words are (`WordFolding`), so a term and a word compare alike.
     static func words(of text: String) -> [String] {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        WordFolding.words(of: text).map(\.folded)
     }
 
     /// Every name and description of an entry, in every language (as the full-text index

@@ -36,6 +36,10 @@ package protocol ChangeStore: Sendable {
     /// `entry(kind:id:)` each time.
     func catalogueEntry(kind: String, id: String) async throws -> CatalogueEntry?
 
+    /// The entries at `keys` that exist (visible or not), read together in one transaction:
+    /// what the matcher and lists of many entries read instead of one query per entry.
+    func catalogueEntries(_ keys: some Collection<EntryKey> & Sendable) async throws -> [EntryKey: CatalogueEntry]
+
     /// The state digest of the whole catalogue (see docs/protocol.md).
     func digest() async throws -> String
 
@@ -94,6 +98,18 @@ package protocol ChangeStore: Sendable {
 extension ChangeStore {
     package func catalogueEntry(kind: String, id: String) async throws -> CatalogueEntry? {
         try await entry(kind: kind, id: id).map(CatalogueEntry.init(state:))
+    }
+
+    package func catalogueEntries(
+        _ keys: some Collection<EntryKey> & Sendable
+    ) async throws
+        -> [EntryKey: CatalogueEntry]
+    {
+        var entries: [EntryKey: CatalogueEntry] = [:]
+        for key in keys {
+            if let entry = try await catalogueEntry(kind: key.kind, id: key.id) { entries[key] = entry }
+        }
+        return entries
     }
 
     /// Applies a batch with the catalogue updated in the same transaction.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-package import SyncProtocol
+import SyncProtocol
 
 extension SQLiteChangeStore {
     package func federationDocuments() async throws -> FederationDocuments {

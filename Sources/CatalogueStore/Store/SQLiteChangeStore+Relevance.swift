@@ -22,6 +22,10 @@ extension SQLiteChangeStore {
         }.filter { !$0.isEmpty }.prefix(32)
         guard !words.isEmpty else { return [] }
         let expression = words.map { "\"\($0)\"*" }.joined(separator: " OR ")
+        // FTS5 ranks every match (BM25) before the best are taken: at 20,000 entries, 6,000
+        // matches of "holz*" take 18 ms in sqlite3 itself, about half of matching an inquiry.
+        // Reading the ranked rows in order and grouping them in Swift (instead of GROUP BY)
+        // measured the same, so the query stays as it is.
         return try await writer.read { db in
             try Row.fetchAll(
                 db,

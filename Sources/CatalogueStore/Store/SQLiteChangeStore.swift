@@ -224,6 +224,38 @@ package final class SQLiteChangeStore: ChangeStore {
         return entry
     }
 
+    /// One read transaction for all of them; each entry is built once per version of its state
+    /// (the read cache), as `catalogueEntry` does.
+    package func catalogueEntries(
+        _ keys: some Collection<EntryKey> & Sendable
+    ) async throws
+        -> [EntryKey: CatalogueEntry]
+    {
+        let stored: [(EntryKey, Data)] = try await writer.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT state FROM entry WHERE kind = ? AND id = ?")
+            var stored: [(EntryKey, Data)] = []
+            stored.reserveCapacity(keys.count)
+            for key in keys {
+                if let bytes = try Data.fetchOne(statement, arguments: [key.kind, key.id]) {
+                    stored.append((key, bytes))
+                }
+            }
+            return stored
+        }
+        var entries: [EntryKey: CatalogueEntry] = [:]
+        entries.reserveCapacity(stored.count)
+        for (key, bytes) in stored {
+            if let remembered = readCache.entry(key, builtFrom: bytes) {
+                entries[key] = remembered
+                continue
+            }
+            let entry = CatalogueEntry(state: try Self.decodeState(bytes, kind: key.kind, id: key.id))
+            readCache.remember(entry, key, builtFrom: bytes)
+            entries[key] = entry
+        }
+        return entries
+    }
+
     package func digest() async throws -> String {
         try await writer.read { db in try self.currentDigest(db) }
     }

@@ -1,4 +1,4 @@
-package import CatalogueStore
+import CatalogueStore
 package import DirectoryModel
 
 /// What one entry file holds: the entries read from it and every problem found.

@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOFoundationCompat
-package import NodeAPI
+import NodeAPI
 import SyncProtocol
 
 /// The federation endpoints: the roster versions and key events the node holds, offers of more

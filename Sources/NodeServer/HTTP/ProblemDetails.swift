@@ -127,11 +127,11 @@ extension ProblemDetails {
         // them (and the other ambiguities) first, as payloads are refused.
         do {
             _ = try StrictJSONParser.structureOnly.parse(data)
-        } catch let error as JSONParseError {
+        } catch {
             if error.message.hasPrefix("duplicate member") {
                 throw badRequest("the body is not valid JSON: \(error)")
             }
-        } catch {}
+        }
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
