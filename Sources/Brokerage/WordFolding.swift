@@ -61,7 +61,7 @@ enum WordFolding {
     static func fold(_ scalar: Unicode.Scalar, into output: inout String.UnicodeScalarView) {
         let value = scalar.value
         if (0x41...0x5A).contains(value) {
-            output.append(Unicode.Scalar(value + 0x20)!)
+            output.append(Unicode.Scalar(UInt8(value + 0x20)))
         } else if scalar.isASCII {
             output.append(scalar)
         } else if (0x300...0x36F).contains(value) {
