@@ -34,6 +34,12 @@ if let path = ProcessInfo.processInfo.environment["SOPRO_BENCHMARK_READS"] {
     try await ReadBenchmarks(store: try SQLiteChangeStore.open(path: path)).run()
     exit(0)
 }
+// SOPRO_BENCHMARK_BOOTSTRAP=<store.sqlite> measures only fresh mirrors bootstrapping from a kept
+// store, each against the raw two-core verification rate, and exits.
+if let path = ProcessInfo.processInfo.environment["SOPRO_BENCHMARK_BOOTSTRAP"] {
+    try await BootstrapBenchmark(path: path).run()
+    exit(0)
+}
 
 let total = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
 let clock = ContinuousClock()
