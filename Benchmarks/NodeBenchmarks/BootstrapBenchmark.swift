@@ -76,7 +76,14 @@ struct BootstrapBenchmark {
             let mirror = try await CatalogueNode(
                 store: mirrorStore, acceptance: acceptance, mode: .mirror, name: "mirror")
             let peer = Peer(name: "source", url: "http://127.0.0.1:\(port)")
-            let replicator = Replicator(node: mirror, peers: [peer], client: HTTPPeerClient(), clock: ContinuousClock())
+            var replicator = Replicator(node: mirror, peers: [peer], client: HTTPPeerClient(), clock: ContinuousClock())
+            if let size = ProcessInfo.processInfo.environment["SOPRO_BENCHMARK_PAGE"].flatMap(Int.init) {
+                replicator.pageSize = size
+            }
+            // SOPRO_BENCHMARK_IMMEDIATE=1: the catalogue kept up page by page, no bulk catch-up.
+            if ProcessInfo.processInfo.environment["SOPRO_BENCHMARK_IMMEDIATE"] == "1" {
+                replicator.bulkCatchUpMinimum = .max
+            }
             var pulled = 0
             let cpuBefore = Self.cpuSeconds()
             let bootstrap = try await clock.measure { pulled = try await replicator.sync(with: peer).pulled }
