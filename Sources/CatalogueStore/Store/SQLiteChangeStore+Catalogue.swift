@@ -12,7 +12,6 @@ extension SQLiteChangeStore {
         let cursor = try query.cursor.map(Cursor.init(parsing:))
         let matchExpression = try query.text.map(Self.matchExpression)
         return try await writer.read { db in
-            var filter = Self.filter(for: query)
             if let matchExpression {
                 let position: (rank: Double, textRow: Int64)?
                 switch cursor {
@@ -21,11 +20,11 @@ extension SQLiteChangeStore {
                 case .listing: throw QueryError(message: "the cursor belongs to a listing, not to a search")
                 }
                 // Kind and facet filters read the text rows' own kind and id (see `search`).
-                let textFilter = filter.needsIndex ? filter : Self.filter(for: query, entry: "entryText")
                 return try Self.search(
-                    matchExpression, language: query.language?.rawValue, filter: textFilter, after: position,
-                    limit: limit, db: db)
+                    matchExpression, language: query.language?.rawValue,
+                    filter: Self.filter(for: query, entry: "entryText"), after: position, limit: limit, db: db)
             }
+            var filter = Self.filter(for: query)
             switch cursor {
             case .listing(let kind, let id):
                 filter.conditions.append("(e.kind, e.id) > (?, ?)")
@@ -109,7 +108,7 @@ extension SQLiteChangeStore {
         var conditions = ["entryText MATCH ?"]
         var arguments: StatementArguments = [matchExpression]
         if let language {
-            conditions.append("language = ?")
+            conditions.append("entryText.language = ?")
             arguments += [language]
         }
         // Without filters, FTS5 ranks and the loop reads a page's worth of rows. With filters,
@@ -118,29 +117,20 @@ extension SQLiteChangeStore {
         // the entries whose names match).
         let filtered = !filter.conditions.isEmpty
         let ranked: RowCursor
-        if filtered, !filter.needsIndex {
-            // Kind and facets are checked on the text row's own kind and id: joining the row
-            // map and the entry index first cost two more lookups for every match, also for
-            // the matches a filter then leaves out (a third of the narrowed search's time).
-            // Only visible entries have text rows, so the result is the same.
+        if filtered {
+            // Kind and facets are checked on the text row's own kind and id; the entry index is
+            // joined only for a condition on its own columns. Joining the row map and the index
+            // for every match cost two more lookups each, also for the matches a filter then
+            // leaves out (a third of the narrowed search's time). Only visible entries have text
+            // rows, so the result is the same.
+            let index = filter.needsIndex ? "JOIN entryIndex e ON e.kind = entryText.kind AND e.id = entryText.id" : ""
             var filteredArguments = arguments
             filteredArguments += filter.arguments
             ranked = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT entryText.rowid AS rowid, entryText.rank AS rank, entryText.kind AS kind,
-                        entryText.id AS id FROM entryText
-                    WHERE \((conditions + filter.conditions).joined(separator: " AND "))
-                    ORDER BY entryText.rank, entryText.rowid
-                    """, arguments: filteredArguments)
-        } else if filtered {
-            var filteredArguments = arguments
-            filteredArguments += filter.arguments
-            ranked = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT entryText.rowid AS rowid, entryText.rank AS rank, r.kind AS kind, r.id AS id FROM entryText
-                    JOIN entryTextRow r ON r.rowid = entryText.rowid JOIN entryIndex e ON e.kind = r.kind AND e.id = r.id
+                        entryText.id AS id FROM entryText \(index)
                     WHERE \((conditions + filter.conditions).joined(separator: " AND "))
                     ORDER BY entryText.rank, entryText.rowid
                     """, arguments: filteredArguments)

@@ -218,8 +218,14 @@ package final class SQLiteChangeStore: ChangeStore {
         guard
             let bytes = try await writer.read({ db in try Self.storedStateBytes(kind: kind, id: id, db: db) })
         else { return nil }
+        return try catalogueEntry(key, builtFrom: bytes)
+    }
+
+    /// The entry of `key` from its stored state bytes: remembered when built from the same
+    /// bytes before, else built and remembered.
+    private func catalogueEntry(_ key: EntryKey, builtFrom bytes: Data) throws -> CatalogueEntry {
         if let remembered = readCache.entry(key, builtFrom: bytes) { return remembered }
-        let entry = CatalogueEntry(state: try Self.decodeState(bytes, kind: kind, id: id))
+        let entry = CatalogueEntry(state: try Self.decodeState(bytes, kind: key.kind, id: key.id))
         readCache.remember(entry, key, builtFrom: bytes)
         return entry
     }
@@ -244,15 +250,7 @@ package final class SQLiteChangeStore: ChangeStore {
         }
         var entries: [EntryKey: CatalogueEntry] = [:]
         entries.reserveCapacity(stored.count)
-        for (key, bytes) in stored {
-            if let remembered = readCache.entry(key, builtFrom: bytes) {
-                entries[key] = remembered
-                continue
-            }
-            let entry = CatalogueEntry(state: try Self.decodeState(bytes, kind: key.kind, id: key.id))
-            readCache.remember(entry, key, builtFrom: bytes)
-            entries[key] = entry
-        }
+        for (key, bytes) in stored { entries[key] = try catalogueEntry(key, builtFrom: bytes) }
         return entries
     }
 
