@@ -1,18 +1,24 @@
+import AsyncHTTPClient
 import CatalogueStore
 import Crypto
 import Foundation
 import Hummingbird
+import NIOFoundationCompat
+import NodeClient
 import NodeServer
 import Replication
+import SoproNode
 import SyncProtocol
 
 /// A mirror's bootstrap alone, from a kept store (SOPRO_BENCHMARK_BOOTSTRAP=<store.sqlite>):
 /// the store is served on loopback and fresh mirrors bootstrap from it, each compared with the
 /// raw two-core Ed25519 verification rate of the same changes measured just before it. Takes a
-/// fraction of the full benchmark's time, to try a change to the pull or the rebuild.
+/// fraction of the full benchmark's time, to try a change to the pull or the rebuild. With
+/// SOPRO_BENCHMARK_PROCESS=1 (and `sopro-node` built beside the benchmark), a mirror as its own
+/// process bootstraps after them: its catch-up time and peak RSS.
 struct BootstrapBenchmark {
     let path: String
-    var runs = 2
+    var runs = ProcessInfo.processInfo.environment["SOPRO_BENCHMARK_RUNS"].flatMap(Int.init) ?? 2
     let clock = ContinuousClock()
 
     func seconds(_ duration: Duration) -> Double {
@@ -58,7 +64,7 @@ struct BootstrapBenchmark {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        for run in 1...runs {
+        for run in 0..<runs {
             let raw = await clock.measure {
                 await withTaskGroup(of: Int.self) { group in
                     let half = checks.count / 2
@@ -72,7 +78,7 @@ struct BootstrapBenchmark {
             }
             let rawRate = Double(changes.count) / seconds(raw)
             let mirrorStore = try SQLiteChangeStore.open(
-                path: folder.appendingPathComponent("mirror-\(run).sqlite").path)
+                path: folder.appendingPathComponent("mirror-\(run + 1).sqlite").path)
             let mirror = try await CatalogueNode(
                 store: mirrorStore, acceptance: acceptance, mode: .mirror, name: "mirror")
             let peer = Peer(name: "source", url: "http://127.0.0.1:\(port)")
@@ -95,7 +101,66 @@ struct BootstrapBenchmark {
                 String(
                     format:
                         "run %d: raw 2-core verify %8.0f/s, bootstrap %8.0f/s = %.2f × (%.1f s, %.0f %% CPU of one core)",
-                    run, rawRate, rate, rate / rawRate, seconds(bootstrap), cpu / seconds(bootstrap) * 100))
+                    run + 1, rawRate, rate, rate / rawRate, seconds(bootstrap), cpu / seconds(bootstrap) * 100))
         }
+        if ProcessInfo.processInfo.environment["SOPRO_BENCHMARK_PROCESS"] == "1" {
+            try await mirrorProcess(
+                port: port, roster: roster, digest: sourceDigest, folder: folder.appendingPathComponent("process"))
+        }
+    }
+
+    /// A mirror as its own process (`sopro-node serve`, default settings but a one-second
+    /// interval) bootstrapping from the served store: until its `/v1/node` shows the source's
+    /// digest, then its peak RSS (VmHWM).
+    func mirrorProcess(port: Int, roster: AuthorRoster, digest: String, folder: URL) async throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("sopro-node")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            print("mirror process: not measured (build sopro-node beside the benchmark: swift build -c release)")
+            return
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var configuration = NodeConfiguration(name: "Mirror process", region: nil, mode: .mirror)
+        configuration.listen.port = port + 1
+        configuration.syncInterval = 1
+        configuration.peers = [.init(name: "source", url: "http://127.0.0.1:\(port)")]
+        configuration.trustedAuthors = roster.all.map {
+            .init(id: $0.id.rawValue, region: $0.region, name: $0.name)
+        }
+        try configuration.write(to: folder)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--data-dir", folder.path]
+        process.standardOutput = FileHandle.nullDevice
+        let log = folder.appendingPathComponent("mirror.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
+        let started = clock.now
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        var agreed = false
+        while !agreed && clock.now - started < .seconds(1200) {
+            try await Task.sleep(for: .milliseconds(200))
+            if let response = try? await HTTPClient.sopro.execute(
+                HTTPClientRequest(url: "http://127.0.0.1:\(port + 1)/v1/node"), timeout: .seconds(5)),
+                let body = try? await response.body.collect(upTo: 1 << 20),
+                let info = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
+            {
+                agreed = info["digest"] as? String == digest
+            }
+        }
+        let elapsed = clock.now - started
+        let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
+        let peakKB =
+            status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        precondition(agreed, "the mirror process did not reach the source's digest (its log: \(log.path))")
+        print(
+            String(
+                format: "mirror process: caught up in %.1f s (from its start), peak RSS %d MB", seconds(elapsed),
+                peakKB / 1024))
     }
 }

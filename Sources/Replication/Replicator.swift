@@ -34,8 +34,8 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
     /// longer ones; with 60 s, 33 s. A try every 30 s costs a dead peer one refused connection.
     package var maximumBackoff: Duration = .seconds(30)
     package var pageSize = 1000
-    /// A pull at least this long, that at least doubles the store, defers the catalogue to one
-    /// rebuild at its end (`CatalogueUpdate.deferred`): a fresh mirror's bootstrap.
+    /// A pull at least this long, that at least doubles the store, defers the catalogue's index
+    /// to one pass at its end (`CatalogueUpdate.deferred`): a fresh mirror's bootstrap.
     package var bulkCatchUpMinimum: UInt64 = 2000
     /// The most pages one round pulls from a peer (a million changes): a peer that keeps
     /// answering "not complete" cannot hold a round, or the node, forever.
@@ -316,9 +316,11 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
                     _ = try? await node.refreshCatalogue()
                     throw error
                 }
-                if let lag = try await node.refreshCatalogue() {
-                    logger.debug("catalogue rebuilt after a bulk catch-up", metadata: ["sync.changes": "\(lag)"])
-                }
+            }
+            // Also when nothing was pulled: a refresh that failed in an earlier round (the
+            // catalogue left lagging behind the log) is tried again in every round.
+            if let lag = try await node.refreshCatalogue() {
+                logger.debug("catalogue indexed after a bulk catch-up", metadata: ["sync.changes": "\(lag)"])
             }
 
             var refusals = pullRefusals
@@ -617,10 +619,13 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
         let node = node
         let client = client
         let pageSize = pageSize
-        func fetch(_ have: VersionVector) -> Task<(PullResponse, [Result<VerifiedChange, SyncError>]), any Error> {
+        typealias Verification = Task<[Result<VerifiedChange, SyncError>], Never>
+        // A page's verification starts as soon as the page is here, so the next page's fetch
+        // (and its verification) overlaps this one's, and both overlap the store's write.
+        func fetch(_ have: VersionVector) -> Task<(PullResponse, Verification), any Error> {
             Task {
                 let page = try await client.pull(from: peer, have: have, limit: pageSize)
-                return (page, await node.verify(page.changes))
+                return (page, Task { await node.verify(page.changes) })
             }
         }
         func current() async throws -> VersionVector {
@@ -630,15 +635,16 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
         }
         var refusals: [SyncError] = []
         var asked = start
-        var next: Task<(PullResponse, [Result<VerifiedChange, SyncError>]), any Error>? = fetch(asked)
+        var next: Task<(PullResponse, Verification), any Error>? = fetch(asked)
         defer { next?.cancel() }
         var pages = 0
         while let pending = next {
-            let (page, verified) = try await pending.value
+            let (page, verification) = try await pending.value
             pages += 1
             if page.changes.isEmpty { break }
             let advances = page.continuation != asked && page.continuation.dominates(asked)
             next = page.complete || !advances || pages >= maximumPagesPerRound ? nil : fetch(page.continuation)
+            let verified = await verification.value
             let results = try await node.receive(verified: verified, catalogue: catalogue)
             summary.pulled += results.filter { $0 == .accepted }.count
             let refused = results.compactMap { result -> SyncError? in

@@ -39,6 +39,7 @@ struct SoproNodeCommand: AsyncParsableCommand {
     /// Runs the command, with the exit codes the README promises: 0 success, 1 operational
     /// failure, 2 usage or validation error (ArgumentParser's own is 64).
     static func main() async {
+        MallocArenas.limit()
         if let unknown = unknownSubcommand(in: CommandLine.arguments.dropFirst()) {
             printError(
                 "error: there is no command \"\(unknown.given)\""

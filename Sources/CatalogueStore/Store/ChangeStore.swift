@@ -8,8 +8,8 @@ package import SyncProtocol
 package protocol ChangeStore: Sendable {
     /// Applies a verified batch in (author, seq) order, all of it in one transaction: log rows,
     /// heads, fork evidence and merged entries move together — or, with `.deferred` (and for as
-    /// long as the catalogue lags), log rows, heads and the lag mark. Results are in the order
-    /// given.
+    /// long as the catalogue lags), log rows, heads and the lag mark, the entries merged in
+    /// memory until the refresh. Results are in the order given.
     func apply(
         _ batch: [Result<VerifiedChange, SyncError>], acceptance: ChangeAcceptance, now: Int64,
         catalogue: CatalogueUpdate
@@ -17,7 +17,9 @@ package protocol ChangeStore: Sendable {
         -> [Replica.ReceiveResult]
 
     /// Brings a lagging catalogue (see `CatalogueUpdate.deferred`) up to the log in one
-    /// transaction. Returns how many changes it materialized; `nil` when nothing lagged.
+    /// transaction: the catch-up's merged entries and the index, or, when the merge was
+    /// interrupted (a restart, another writer, a moved quarantine), the whole catalogue from the
+    /// log. Returns how many changes it lagged; `nil` when nothing lagged.
     func refreshCatalogue() async throws -> Int?
 
     /// Author → highest seq held.

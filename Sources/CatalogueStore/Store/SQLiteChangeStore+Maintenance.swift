@@ -60,13 +60,61 @@ extension SQLiteChangeStore {
     }
 
     package func refreshCatalogue() async throws -> Int? {
-        try await writer.write { db in
-            guard let lag = try Self.catalogueLag(db) else { return nil }
-            // The log holds only changes verified when they arrived; checking their signatures
-            // again would double the cost of a catch-up and prove nothing new.
-            _ = try Self.rematerialize(db, checkingSignatures: false)
-            return lag
+        try await writer.write { db in try Self.refreshInTransaction(db, bulk: self.bulk) }
+    }
+
+    /// Brings a lagging catalogue up to the log inside the caller's transaction and returns how
+    /// many changes it lagged; `nil` (nothing done) when it was current. At the end of a bulk
+    /// catch-up whose merged states are current, those are written with their index; otherwise
+    /// the catalogue is rebuilt from the log. The log holds only changes verified when they
+    /// arrived; checking their signatures again would double the cost and prove nothing new.
+    static func refreshInTransaction(_ db: Database, bulk: BulkCatchUp) throws -> Int? {
+        guard let lag = try catalogueLag(db) else { return nil }
+        if try bulk.isCurrent(lagChanges: lag, db: db) {
+            try reindex(db, merged: bulk.finish())
+        } else {
+            bulk.abandon()
+            _ = try rematerialize(db, checkingSignatures: false)
         }
+        return lag
+    }
+
+    /// Ends a bulk catch-up: writes its `merged` states (in key order), then builds the index,
+    /// facets and full text of every entry from its stored state — current now: written at the
+    /// end, written out during the catch-up, or untouched by it — in one pass in key order, so
+    /// text rows are numbered in key order as by a rebuild. Both are prepared on every core a
+    /// chunk at a time. (Writing the merged entries during the pass, beside the stored ones, is
+    /// not possible: rows inserted into a table while a statement reads it may or may not be
+    /// read by it — at 200,000 entries some were, and were indexed twice.)
+    static func reindex(_ db: Database, merged: [EntryState]) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText; DELETE FROM entryTextRow;
+                DELETE FROM catalogueLag
+                """)
+        for start in stride(from: 0, to: merged.count, by: 2048) {
+            let states = Array(merged[start..<min(merged.count, start + 2048)])
+            for entry in StoredEntry.prepare(states, indexed: false) { try entry.write(db) }
+        }
+        var chunk: [(kind: String, id: String, state: Data)] = []
+        func indexChunk() throws {
+            let prepared = chunk.concurrentMap(minimumPerWorker: 64) { stored in
+                Result { () throws(StoreError) in
+                    CatalogueIndex.rows(of: try decodeState(stored.state, kind: stored.kind, id: stored.id))
+                }
+            }
+            for (stored, rows) in zip(chunk, prepared) {
+                try CatalogueIndex.write(rows.get(), kind: stored.kind, id: stored.id, replacing: false, db: db)
+            }
+            chunk.removeAll(keepingCapacity: true)
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT kind, id, state FROM entry ORDER BY kind, id")
+        while let row = try rows.next() {
+            chunk.append((row["kind"], row["id"], row["state"]))
+            if chunk.count == 2048 { try indexChunk() }
+        }
+        try indexChunk()
+        try advanceCatalogueVersion(db)
     }
 
     /// Replaces the materialized catalogue (entries, index, facets, full text) with one computed

@@ -10,27 +10,37 @@ package final class SQLiteChangeStore: ChangeStore {
     let summaries = CatalogueSummaryCache()
     /// Entries as last read, by the state bytes they were built from.
     let readCache = EntryReadCache()
+    /// The entry states of a bulk catch-up in progress.
+    let bulk: BulkCatchUp
 
-    /// Opens (creating if needed) the store at `writer` and brings its schema up to date.
-    package init(writer: any DatabaseWriter) throws {
+    /// Opens (creating if needed) the store at `writer` and brings its schema up to date; a bulk
+    /// catch-up holds at most `bulkCapacity` entry states in memory.
+    package init(writer: any DatabaseWriter, bulkCapacity: Int) throws {
         self.writer = writer
+        bulk = BulkCatchUp(capacity: bulkCapacity)
         try StoreMigrations.migrator.migrate(writer)
     }
 
+    /// Opens (creating if needed) the store at `writer` and brings its schema up to date.
+    package convenience init(writer: any DatabaseWriter) throws {
+        try self.init(writer: writer, bulkCapacity: 32_768)
+    }
+
     /// Opens the store file at `path`.
-    package static func open(path: String) throws -> SQLiteChangeStore {
+    package static func open(path: String, bulkCapacity: Int = 32_768) throws -> SQLiteChangeStore {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
-            return try SQLiteChangeStore(writer: DatabasePool(path: path, configuration: configuration))
+            return try SQLiteChangeStore(
+                writer: DatabasePool(path: path, configuration: configuration), bulkCapacity: bulkCapacity)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, detail: error.message ?? "\(error)")
         }
     }
 
     /// An empty store in memory, for tests and tools.
-    package static func inMemory() throws -> SQLiteChangeStore {
-        try SQLiteChangeStore(writer: DatabaseQueue())
+    package static func inMemory(bulkCapacity: Int = 32_768) throws -> SQLiteChangeStore {
+        try SQLiteChangeStore(writer: DatabaseQueue(), bulkCapacity: bulkCapacity)
     }
 
     package func apply(
@@ -42,24 +52,55 @@ package final class SQLiteChangeStore: ChangeStore {
         try await writer.write { db in
             var prepared = ReceiveBatch(batch)
             let results = try Self.applyInTransaction(
-                prepared.ordered.map(\.change), acceptance: acceptance, now: now, catalogue: catalogue, db: db)
+                prepared.ordered.map(\.change), acceptance: acceptance, now: now, catalogue: catalogue, bulk: self.bulk,
+                db: db)
             for ((index, _), result) in zip(prepared.ordered, results) { prepared.results[index] = result }
             return prepared.results
         }
     }
 
     /// Applies verified changes, already in (author, seq) order, inside the caller's write
-    /// transaction: log rows, heads, fork evidence and the catalogue (or the lag mark). A fork
-    /// that moves an author's quarantine point back rebuilds the catalogue in the same
-    /// transaction, so no reader ever sees the forked author's later changes applied.
+    /// transaction: log rows, heads, fork evidence and the catalogue (or, during a bulk
+    /// catch-up, `bulk`'s merged states and the lag mark). A fork that moves an author's
+    /// quarantine point back rebuilds the catalogue in the same transaction, so no reader ever
+    /// sees the forked author's later changes applied.
     static func applyInTransaction(
         _ changes: [VerifiedChange], acceptance: ChangeAcceptance, now: Int64, catalogue: CatalogueUpdate,
-        db: Database
+        bulk: BulkCatchUp, db: Database
     ) throws -> [Replica.ReceiveResult] {
-        // Once the catalogue lags, every batch defers until the refresh: applying one on top
-        // of a lagging catalogue would materialize some changes twice and others never.
-        let lagging = try catalogueLag(db) != nil
-        var entries = EntryCache(materializing: catalogue == .immediate && !lagging)
+        do {
+            return try applyChanges(changes, acceptance: acceptance, now: now, catalogue: catalogue, bulk: bulk, db: db)
+        } catch {
+            // The transaction rolls back: states taken out of the catch-up's would be lost.
+            bulk.abandon()
+            throw error
+        }
+    }
+
+    private static func applyChanges(
+        _ changes: [VerifiedChange], acceptance: ChangeAcceptance, now: Int64, catalogue: CatalogueUpdate,
+        bulk: BulkCatchUp, db: Database
+    ) throws -> [Replica.ReceiveResult] {
+        // Once the catalogue lags, a batch merges into the catch-up's states while they are
+        // current, and otherwise reaches the log alone: applying it to stale states would merge
+        // some changes twice and others never. The refresh then rebuilds from the log.
+        let mode: EntryCache.Mode
+        if let lag = try catalogueLag(db) {
+            if try bulk.isCurrent(lagChanges: lag, db: db) {
+                mode = .merged
+            } else {
+                bulk.abandon()
+                mode = .logOnly
+            }
+        } else if catalogue == .deferred {
+            bulk.begin()
+            mode = .merged
+        } else {
+            // A catch-up ended by a rebuild (which clears the mark) holds nothing current.
+            bulk.abandon()
+            mode = .indexed
+        }
+        var entries = EntryCache(mode: mode, bulk: bulk)
         var authors = AuthorLogCache()
         var quarantine = try Self.quarantine(db)
         var quarantineMoved = false
@@ -75,15 +116,27 @@ package final class SQLiteChangeStore: ChangeStore {
         }
         try authors.saveHeads(db)
         if quarantineMoved {
-            if entries.materializing {
+            // The forked author's later changes are in the states: they need the log again.
+            if mode == .indexed {
                 _ = try rematerialize(db, checkingSignatures: false)
             } else {
+                bulk.abandon()
                 try markCatalogueLagging(db, now: now, changes: max(accepted, 1))
             }
-        } else if entries.materializing {
+            return results
+        }
+        switch mode {
+        case .indexed:
             try entries.save(db)
-        } else if accepted > 0 {
-            try markCatalogueLagging(db, now: now, changes: accepted)
+        case .merged:
+            if accepted > 0 { try markCatalogueLagging(db, now: now, changes: accepted) }
+            if let lag = try catalogueLag(db) {
+                try bulk.keep(entries.changed, lagChanges: lag, db: db)
+            } else {
+                bulk.abandon()
+            }
+        case .logOnly:
+            if accepted > 0 { try markCatalogueLagging(db, now: now, changes: accepted) }
         }
         return results
     }
@@ -283,30 +336,41 @@ package final class SQLiteChangeStore: ChangeStore {
 
 /// Entry states loaded and changed during one batch, written back once at its end.
 struct EntryCache {
-    /// `false` while the catalogue is deferred: changes then go to the log only.
-    let materializing: Bool
-    private var states: [EntryKey: EntryState] = [:]
-    private var dirty: Set<EntryKey> = []
+    /// What a batch's accepted changes reach besides the log.
+    enum Mode: Hashable {
+        /// The stored entry states and their index, facets and full text: every push and publish.
+        case indexed
+        /// The bulk catch-up's states in memory (`BulkCatchUp`), indexed once at the refresh.
+        case merged
+        /// Nothing: the states are stale until the refresh rebuilds them from the log.
+        case logOnly
+    }
 
-    init(materializing: Bool) {
-        self.materializing = materializing
+    let mode: Mode
+    let bulk: BulkCatchUp
+    /// The states this batch changed, merged.
+    private(set) var changed: [EntryKey: EntryState] = [:]
+
+    init(mode: Mode, bulk: BulkCatchUp) {
+        self.mode = mode
+        self.bulk = bulk
     }
 
     /// Merges an accepted change's operations into the states it touches, in place (no copy
     /// of a state per operation).
     mutating func apply(_ change: VerifiedChange, db: Database) throws {
-        guard materializing else { return }
+        guard mode != .logOnly else { return }
         for (index, operation) in change.operations.enumerated() {
             // Not applied, and creates no entry (as `CatalogueState.apply`).
             if case .unknown = operation.action { continue }
             let key = EntryKey(kind: operation.kind, id: operation.entry)
-            if states[key] == nil {
-                states[key] =
-                    try SQLiteChangeStore.storedState(kind: key.kind, id: key.id, db: db)
+            if changed[key] == nil {
+                changed[key] =
+                    try (mode == .merged ? bulk.take(key) : nil)
+                    ?? SQLiteChangeStore.storedState(kind: key.kind, id: key.id, db: db)
                     ?? EntryState(kind: key.kind, id: key.id)
             }
-            states[key]?.apply(operation, tag: change.tag(ofOperation: index), hlc: change.hlc, editor: change.editor)
-            dirty.insert(key)
+            changed[key]?.apply(operation, tag: change.tag(ofOperation: index), hlc: change.hlc, editor: change.editor)
         }
     }
 
@@ -314,9 +378,8 @@ struct EntryCache {
     /// and id, so an entry's text rows (whose row ids order equal search ranks) are numbered the
     /// same way in every run (in the set's order, equal ranks came out differently per process).
     func save(_ db: Database) throws {
-        guard !dirty.isEmpty else { return }
-        let keys = dirty.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
-        for entry in StoredEntry.prepare(keys.compactMap { states[$0] }) {
+        guard !changed.isEmpty else { return }
+        for entry in StoredEntry.prepare(changed.sorted { $0.key < $1.key }.map(\.value)) {
             try entry.write(db)
         }
         try SQLiteChangeStore.advanceCatalogueVersion(db)
@@ -347,7 +410,7 @@ extension SQLiteChangeStore {
     }
 
     /// An entry's stored state; a damaged row is an error that names the entry.
-    static func decodeState(_ bytes: Data, kind: String, id: String) throws -> EntryState {
+    static func decodeState(_ bytes: Data, kind: String, id: String) throws(StoreError) -> EntryState {
         do {
             return try EntryState(storageBytes: bytes)
         } catch {

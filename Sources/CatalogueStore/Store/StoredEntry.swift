@@ -12,24 +12,27 @@ struct StoredEntry: Sendable {
     let state: Data
     let digestValue: Data
     let visible: Bool
+    /// Whether `write` keeps the entry's index rows in step (not during a bulk catch-up).
+    let indexed: Bool
     let index: CatalogueIndex.Rows?
 
-    init(_ state: EntryState) {
+    init(_ state: EntryState, indexed: Bool = true) {
         kind = state.kind
         id = state.id
         self.state = Data(state.storageBytes)
         digestValue = Data(CanonicalJSON.encode(state.digestValue))
         visible = state.isVisible
-        index = CatalogueIndex.rows(of: state)
+        self.indexed = indexed
+        index = indexed ? CatalogueIndex.rows(of: state) : nil
     }
 
     /// Prepares `states` on every core (in order); small batches stay on the calling thread.
-    static func prepare(_ states: [EntryState]) -> [StoredEntry] {
-        states.concurrentMap(StoredEntry.init)
+    static func prepare(_ states: [EntryState], indexed: Bool = true) -> [StoredEntry] {
+        states.concurrentMap { StoredEntry($0, indexed: indexed) }
     }
 
-    /// Writes the entry's row and its index rows, replacing those it had unless the caller
-    /// knows there are none (a rebuild into emptied tables).
+    /// Writes the entry's row and, when `indexed`, its index rows, replacing those it had unless
+    /// the caller knows there are none (a rebuild into emptied tables).
     func write(_ db: Database, replacingIndex: Bool = true) throws {
         try db.cachedStatement(
             sql: """
@@ -38,6 +41,7 @@ struct StoredEntry: Sendable {
                     visible = excluded.visible
                 """
         ).execute(arguments: [kind, id, state, digestValue, visible])
+        guard indexed else { return }
         try CatalogueIndex.write(index, kind: kind, id: id, replacing: replacingIndex, db: db)
     }
 }
