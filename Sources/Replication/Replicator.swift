@@ -319,8 +319,9 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
             }
             // Also when nothing was pulled: a refresh that failed in an earlier round (the
             // catalogue left lagging behind the log) is tried again in every round.
-            if let lag = try await node.refreshCatalogue() {
-                logger.debug("catalogue indexed after a bulk catch-up", metadata: ["sync.changes": "\(lag)"])
+            let refreshed = try await node.refreshCatalogue()
+            if let refreshed {
+                logger.debug("catalogue indexed after a bulk catch-up", metadata: ["sync.changes": "\(refreshed)"])
             }
 
             var refusals = pullRefusals
@@ -355,12 +356,17 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
                 try await witnessOwnHead(author, at: peer, theirs: theirs, refusals: pullRefusals)
             }
 
-            let sameHeads = theirs.heads == ours.heads && Set(theirs.forks) == Set(ours.forks)
-            let mismatch = sameHeads && theirs.digest != ours.digest
+            // Compared with the node as the round leaves it: after a pull or a refresh, the
+            // state read at the start is not what the node holds now (a catalogue indexed only
+            // now would be reported as differing for one round, a pull that made the heads equal
+            // only in the next one).
+            let settled = summary.pulled > 0 || refreshed != nil ? try await node.store.syncState() : ours
+            let sameHeads = theirs.heads == settled.heads && Set(theirs.forks) == Set(settled.forks)
+            let mismatch = sameHeads && theirs.digest != settled.digest
             if mismatch {
                 logger.warning(
                     "same heads and forks as the peer, but a different state digest",
-                    metadata: ["sync.digest": "\(ours.digest)", "peer.digest": "\(theirs.digest)"])
+                    metadata: ["sync.digest": "\(settled.digest)", "peer.digest": "\(theirs.digest)"])
             }
             let now = node.now
             let outcome = summary
