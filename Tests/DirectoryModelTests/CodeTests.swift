@@ -287,3 +287,20 @@ func parse<Code: CatalogueCode>(_ text: String, as type: Code.Type) -> Result<St
         #expect(EntryID.make() != EntryID.make())
     }
 }
+
+@Suite struct CPVDivisionTests {
+    /// Each of the 45 divisions has its own code, in the division, with the published check
+    /// digit (those in the sample catalogue's entries agree).
+    @Test func everyCPVDivisionHasItsOwnCode() throws {
+        #expect(CPVDivision.all.count == 45)
+        for division in CPVDivision.all {
+            let code = try #require(division.rootCode, "division \(division.code)")
+            #expect(code.division == division)
+            #expect(code.digits == division.code + "000000")
+        }
+        #expect(CPVDivision(code: "39")?.rootCode?.rawValue == "39000000-2")
+        #expect(CPVDivision(code: "45")?.rootCode?.rawValue == "45000000-7")
+        #expect(CPVDivision(code: "03")?.rootCode?.rawValue == "03000000-1")
+        #expect(CPVDivision(code: "98")?.rootCode?.rawValue == "98000000-3")
+    }
+}

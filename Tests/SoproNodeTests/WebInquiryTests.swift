@@ -119,6 +119,55 @@ import Testing
         }
     }
 
+    /// Buyers choose categories by name in their language (no CPV codes to type); the node
+    /// stores the divisions' own codes, and the operator reads them with their names. Every
+    /// field's hint and error are named by one `aria-describedby`, and a date has no `maxlength`.
+    @Test func categoriesAreChosenByNameAndFieldsAreDescribedOnce() async throws {
+        let node = try await SampleNode.make(key: NodeKey(), region: "AT13", name: "Wien")
+        let desk = try InquiryTests.desk(for: node)
+        try await buildApplication(node: node, editors: InquiryTests.editors, inquiries: desk).test(.router) { client in
+            for (language, furniture) in [("de", "Möbel"), ("hu", "Bútor"), ("en", "Furniture")] {
+                let page = try await client.execute(uri: "/inquiry?lang=\(language)", method: .get) {
+                    String(buffer: $0.body)
+                }
+                #expect(page.contains("name=\"categories\" value=\"39\""))
+                #expect(page.contains(furniture), "division 39 by its name in \(language)")
+                #expect(!page.contains("37520000-9"), "no code to copy from a hint")
+                let dateInput = try #require(page.range(of: "type=\"date\"").map { page[$0.lowerBound...].prefix(200) })
+                #expect(!dateInput.prefix { $0 != ">" }.contains("maxlength"))
+            }
+            // A submission with problems: the need field has a hint and an error, named once.
+            let invalid = try await client.execute(
+                uri: "/inquiry?lang=en", method: .post, headers: Self.form,
+                body: ByteBuffer(string: Self.encode([("categories", "39"), ("categories", "90")]))
+            ) { String(buffer: $0.body) }
+            #expect(invalid.contains("aria-describedby=\"f-need-hint f-need-error\""))
+            for line in invalid.split(separator: "\n") {
+                #expect(line.components(separatedBy: "aria-describedby").count <= 2, "\(line)")
+            }
+            #expect(invalid.contains("value=\"39\" checked"), "the choices come back as chosen")
+            #expect(invalid.contains("value=\"90\" checked"))
+
+            let chosen = Self.valid + [("categories", "39"), ("categories", "90")]
+            try await client.execute(
+                uri: "/inquiry?lang=de", method: .post, headers: Self.form,
+                body: ByteBuffer(string: Self.encode(chosen))
+            ) { #expect($0.status == .ok) }
+            let stored = try #require(try await desk.list(state: nil).first)
+            #expect(stored.submission.categories.map(\.rawValue) == ["39000000-2", "90000000-7"])
+            let detail = try await client.execute(
+                uri: "/operator/inquiries/\(stored.id)?lang=de", method: .get, headers: [.authorization: Self.basic]
+            ) { String(buffer: $0.body) }
+            #expect(detail.contains("39000000-2 (Möbel"))
+
+            // Something that is not a division is checked as sent, and refused with a message.
+            let wrong = Self.valid + [("categories", "7")]
+            try await client.execute(
+                uri: "/inquiry?lang=en", method: .post, headers: Self.form, body: ByteBuffer(string: Self.encode(wrong))
+            ) { #expect($0.status == .unprocessableContent) }
+        }
+    }
+
     @Test func operatorsSignInAndNothingTheAskerWroteBecomesMarkup() async throws {
         let node = try await SampleNode.make(key: NodeKey(), region: "AT13", name: "Wien")
         let desk = try InquiryTests.desk(for: node)

@@ -39,6 +39,23 @@ public struct CPVDivision: Hashable, Sendable, Comparable, CustomStringConvertib
 
     public var description: String { code }
 
+    /// The division's own code in the vocabulary (`39000000-2` for division 39), for a buyer who
+    /// chooses a category by name rather than typing a code.
+    /// `nil` only for a division without a check digit in the table (none; a test checks all 45).
+    public var rootCode: CPVCode? {
+        guard let digit = Self.rootCheckDigits[code] else { return nil }
+        return try? CPVCode(parsing: "\(code)000000-\(digit)")
+    }
+
+    /// The check digits of the divisions' own codes, as published in CPV 2008.
+    private static let rootCheckDigits: [String: Character] = [
+        "03": "1", "09": "3", "14": "1", "15": "8", "16": "5", "18": "9", "19": "6", "22": "0", "24": "4",
+        "30": "9", "31": "6", "32": "3", "33": "0", "34": "7", "35": "4", "37": "8", "38": "5", "39": "2",
+        "41": "9", "42": "6", "43": "3", "44": "0", "45": "7", "48": "8", "50": "5", "51": "9", "55": "0",
+        "60": "8", "63": "9", "64": "6", "65": "3", "66": "0", "70": "1", "71": "8", "72": "5", "73": "2",
+        "75": "6", "76": "3", "77": "0", "79": "4", "80": "4", "85": "9", "90": "7", "92": "1", "98": "3",
+    ]
+
     public static func < (lhs: CPVDivision, rhs: CPVDivision) -> Bool { lhs.code < rhs.code }
 
     private static let byCode: [String: CPVDivision] = Dictionary(

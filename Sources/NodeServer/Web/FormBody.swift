@@ -20,4 +20,9 @@ struct FormBody {
     subscript(_ name: String) -> String? {
         pairs.first { $0.name == name }?.value
     }
+
+    /// Every value of `name`, in order (checkboxes of one group).
+    func values(_ name: String) -> [String] {
+        pairs.filter { $0.name == name }.map(\.value)
+    }
 }

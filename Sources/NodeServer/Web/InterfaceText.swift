@@ -363,13 +363,12 @@ enum InterfaceText {
         "field.wantedBy": [.german: "Gewünscht bis", .hungarian: "Határidő", .english: "Wanted by"],
         "field.deliveryRegion": [.german: "Lieferregion", .hungarian: "Szállítási régió", .english: "Delivery region"],
         "field.categories": [
-            .german: "Produktkategorien (CPV-Codes)", .hungarian: "Termékkategóriák (CPV-kódok)",
-            .english: "Product categories (CPV codes)",
+            .german: "Kategorien", .hungarian: "Kategóriák", .english: "Categories",
         ],
         "hint.categories": [
-            .german: "Durch Leerzeichen getrennt, z. B. 37520000-9.",
-            .hungarian: "Szóközzel elválasztva, pl. 37520000-9.",
-            .english: "Separated by spaces, e.g. 37520000-9.",
+            .german: "Was Sie suchen: eine oder mehrere Kategorien der öffentlichen Beschaffung (CPV).",
+            .hungarian: "Amit keres: egy vagy több közbeszerzési kategória (CPV).",
+            .english: "What you are looking for: one or more public procurement categories (CPV).",
         ],
         "field.organisationType": [.german: "Sie sind", .hungarian: "Ön", .english: "You are"],
         "field.organisation": [.german: "Organisation", .hungarian: "Szervezet", .english: "Organisation"],

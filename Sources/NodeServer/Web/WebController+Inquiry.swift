@@ -6,7 +6,7 @@ import Hummingbird
 extension WebController {
     /// The inquiry form's fields, in order: name, kind, whether required, limits.
     private enum FieldKind {
-        case textarea, text, email, tel, date, region, organisationType, language, consent
+        case textarea, text, email, tel, date, region, categories, organisationType, language, consent
     }
 
     private static var formFields: [(name: String, kind: FieldKind, required: Bool, maxlength: Int)] {
@@ -15,7 +15,7 @@ extension WebController {
             ("quantity", .text, false, InquiryDraft.Limits.shortText),
             ("wantedBy", .date, false, 10),
             ("deliveryRegion", .region, true, 0),
-            ("categories", .text, false, 200),
+            ("categories", .categories, false, 0),
             ("organisationType", .organisationType, true, 0),
             ("organisation", .text, false, InquiryDraft.Limits.shortText),
             ("contactName", .text, true, InquiryDraft.Limits.contactName.upperBound),
@@ -63,15 +63,24 @@ extension WebController {
             let id = "f-\(field.name)"
             var entry: [String: Any] = [
                 "id": id, "name": field.name, "label": context.text("field.\(field.name)"),
-                "required": field.required, "optional": !field.required, "maxlength": field.maxlength,
-                "value": form?[field.name] ?? "",
+                "required": field.required, "optional": !field.required, "value": form?[field.name] ?? "",
             ]
-            if let hint = InterfaceText.table["hint.\(field.name)"]?[language] { entry["hint"] = hint }
+            // HTML allows `maxlength` on text-like inputs and text areas only (not on a date).
+            if field.maxlength > 0, field.kind != .date { entry["maxlength"] = field.maxlength }
+            var describedBy: [String] = []
+            if let hint = InterfaceText.table["hint.\(field.name)"]?[language] {
+                entry["hint"] = hint
+                describedBy.append("\(id)-hint")
+            }
             let fieldProblems = problems.filter { $0.field == field.name || $0.field.hasPrefix(field.name + "[") }
             if let first = fieldProblems.first {
                 entry["error"] = message(first)
                 errors.append(["id": id, "label": context.text("field.\(field.name)"), "message": message(first)])
+                describedBy.append("\(id)-error")
             }
+            // One attribute naming both: a second `aria-describedby` is invalid HTML, and browsers
+            // keep only the first, which left the error unannounced to screen readers.
+            if !describedBy.isEmpty { entry["describedBy"] = describedBy.joined(separator: " ") }
             let chosen = form?[field.name] ?? ""
             switch field.kind {
             case .textarea: entry["textarea"] = true
@@ -103,6 +112,17 @@ extension WebController {
                         "selected": current == tag.rawValue,
                     ]
                 }
+            case .categories:
+                // Chosen by name in the page's language; sent as division codes.
+                let chosen = Set(form?.values(field.name) ?? [])
+                entry["hasChoices"] = true
+                entry["choices"] = CPVDivision.all.map { division -> [String: Any] in
+                    [
+                        "value": division.code, "id": "\(id)-\(division.code)",
+                        "label": division.label[language] ?? division.label[.english] ?? division.code,
+                        "checked": chosen.contains(division.code),
+                    ]
+                }
             case .consent:
                 entry["checkbox"] = true
                 entry["checked"] = form?["consent"] != nil
@@ -129,9 +149,9 @@ extension WebController {
         draft.quantity = form["quantity"]
         draft.wantedBy = form["wantedBy"]
         draft.deliveryRegion = form["deliveryRegion"]
-        draft.categories = form["categories"].map {
-            $0.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-        }
+        // A chosen division stands for its own code; anything else is checked as sent.
+        let categories = form.values("categories").map { CPVDivision(code: $0)?.rootCode?.rawValue ?? $0 }
+        draft.categories = categories.isEmpty ? nil : categories
         draft.organisationType = form["organisationType"]
         draft.organisation = form["organisation"]
         draft.contactName = form["contactName"]

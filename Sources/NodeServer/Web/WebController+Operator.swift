@@ -115,7 +115,14 @@ extension WebController {
             (context.text("field.quantity"), submission.quantity ?? "–"),
             (context.text("field.wantedBy"), submission.wantedBy ?? "–"),
             (context.text("field.deliveryRegion"), context.regionLabel(submission.deliveryRegion.rawValue)),
-            (context.text("field.categories"), submission.categories.map(\.rawValue).joined(separator: ", ")),
+            (
+                context.text("field.categories"),
+                submission.categories.isEmpty
+                    ? "–"
+                    : submission.categories.map { code in
+                        context.label(code.division.label).map { "\(code.rawValue) (\($0))" } ?? code.rawValue
+                    }.joined(separator: ", ")
+            ),
             (
                 context.text("field.organisationType"),
                 context.label(submission.organisationType.label) ?? submission.organisationType.rawValue
