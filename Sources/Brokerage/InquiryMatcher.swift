@@ -34,6 +34,8 @@ package struct InquiryMatcher: Sendable {
         static let inRegion = 2.0
         static let sameCountry = 0.5
         static let reservedContracts = 0.5
+        /// Asked about from its page (or a linked one's): proposed before every other match.
+        static let askedAbout = 20.0
         /// A product's relevance, carried to its enterprise.
         static let productToEnterprise = 0.9
     }
@@ -66,12 +68,29 @@ package struct InquiryMatcher: Sendable {
                 if let entry = read.entry { entries[key] = entry }
             }
         }
+        // The entry the inquiry was started from, and the entries it names: proposed first.
+        var asked: Set<EntryKey> = []
+        if let topic = inquiry.about {
+            let key = EntryKey(kind: topic.kind.rawValue, id: topic.id.rawValue)
+            asked.insert(key)
+            if topic.kind == .cooperation, let read = try await store.catalogueEntries([key])[key],
+                read.isVisible, case .cooperation(let cooperation) = read.entry
+            {
+                for enterprise in cooperation.enterprises {
+                    asked.insert(EntryKey(kind: "enterprise", id: enterprise.rawValue))
+                }
+                for product in cooperation.products { asked.insert(EntryKey(kind: "product", id: product.rawValue)) }
+            }
+            candidates.formUnion(asked)
+        }
         try await load(candidates.filter { $0.kind != EntryKind.cooperation.rawValue })
         var makers: Set<EntryKey> = []
-        for case .product(let product) in entries.values {
+        for (productKey, entry) in entries {
+            guard case .product(let product) = entry else { continue }
             for enterprise in product.enterprises {
                 let key = EntryKey(kind: "enterprise", id: enterprise.rawValue)
                 if entries[key] == nil { makers.insert(key) }
+                if asked.contains(productKey) { asked.insert(key) }
             }
         }
         try await load(Array(makers))
@@ -84,12 +103,14 @@ package struct InquiryMatcher: Sendable {
             var reasons: [MatchReason] = []
             var relevance = textRelevance(entry, key: key, terms: terms, textScores: textScores, reasons: &reasons)
             relevance += categoryRelevance(product.categories, inquiry: inquiry, reasons: &reasons)
-            guard relevance > 0 else { continue }
+            let askedAbout = asked.contains(key)
+            guard relevance > 0 || askedAbout else { continue }
             let location = deliveryScore(product.deliveryArea, inquiry: inquiry, reasons: &reasons)
+            if askedAbout { reasons.insert(.askedAbout, at: 0) }
             let match = InquiryMatch(
                 kind: key.kind, id: key.id, names: Self.names(product.name),
                 region: product.deliveryArea.first?.rawValue,
-                score: Self.rounded(relevance + location), reasons: reasons)
+                score: Self.rounded(relevance + location + (askedAbout ? Weight.askedAbout : 0)), reasons: reasons)
             products.append(match)
             for enterprise in product.enterprises
             where (bestProduct[enterprise.rawValue]?.relevance ?? -1) < relevance {
@@ -113,8 +134,13 @@ package struct InquiryMatcher: Sendable {
                 }
                 location = max(location, product.location)
             }
-            guard relevance > 0 else { continue }
+            let askedAbout = asked.contains(key)
+            guard relevance > 0 || askedAbout else { continue }
             var score = relevance + location
+            if askedAbout {
+                score += Weight.askedAbout
+                reasons.insert(.askedAbout, at: 0)
+            }
             if inquiry.organisationType == .publicBody, enterprise.qualifiesForReservedContracts == true {
                 score += Weight.reservedContracts
                 reasons.append(.reservedContracts)

@@ -23,6 +23,9 @@ package enum MatchReason: Hashable, Sendable, Codable, CustomStringConvertible {
     case reservedContracts
     /// An enterprise matched through one of its products (its id and names by language).
     case product(id: String, names: [String: String])
+    /// The inquiry was started from this entry's page ("ask about this"), from the page of a
+    /// product it makes, or from a cooperation it took part in.
+    case askedAbout
 
     package var description: String {
         switch self {
@@ -35,6 +38,7 @@ package enum MatchReason: Hashable, Sendable, Codable, CustomStringConvertible {
         case .sameCountry(let country): "in the same country (\(country))"
         case .reservedContracts: "eligible for reserved public contracts"
         case .product(_, let names): "makes “\(InquiryMatcher.displayName(names))”"
+        case .askedAbout: "the inquiry was started from its page"
         }
     }
 }
@@ -66,6 +70,7 @@ extension MatchReason {
             try container.encode("sameCountry", forKey: .code)
             try container.encode(value, forKey: .value)
         case .reservedContracts: try container.encode("reservedContracts", forKey: .code)
+        case .askedAbout: try container.encode("askedAbout", forKey: .code)
         case .product(let id, let names):
             try container.encode("product", forKey: .code)
             try container.encode(id, forKey: .value)
@@ -87,6 +92,7 @@ extension MatchReason {
         case "basedIn": self = .basedIn(try value())
         case "sameCountry": self = .sameCountry(try value())
         case "reservedContracts": self = .reservedContracts
+        case "askedAbout": self = .askedAbout
         case "product":
             self = .product(
                 id: try value(), names: try container.decodeIfPresent([String: String].self, forKey: .names) ?? [:])

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Replication
 import SyncProtocol
 import Testing
 
@@ -168,6 +169,86 @@ import Testing
         }
     }
 
+    /// "Ask about this" on an entry's page opens this node's form with the entry named and
+    /// referenced; the inquiry keeps the reference, the matcher proposes the product's makers
+    /// first, and the operator sees what was asked about. On a mirror (no inquiries) the link
+    /// goes to the form of the region that published the entry, with the entry referenced.
+    @Test func askAboutThisReachesTheFormWithTheEntryReferenced() async throws {
+        let key = NodeKey()
+        let node = try await SampleNode.make(key: key, region: "AT13", name: "Wien")
+        let desk = try InquiryTests.desk(for: node)
+        var products = CatalogueQuery()
+        products.facets = [.init("kind", "product")]
+        let product = try #require(try await node.store.entries(matching: products).items.first)
+        let about = "product/\(product.id)"
+        let read = try #require(try await node.visibleEntry(kind: .product, id: product.id))
+        guard case .product(let entry) = read.entry else { throw CancellationError() }
+        let maker = try #require(entry.enterprises.first)
+        try await buildApplication(node: node, editors: InquiryTests.editors, inquiries: desk).test(.router) { client in
+            let page = try await client.execute(uri: "/product/\(product.id)?lang=en", method: .get) {
+                String(buffer: $0.body)
+            }
+            let link = "/inquiry?about=product/\(product.id)&amp;lang=en"
+            #expect(page.contains("href=\"\(link)\""), "the entry page offers the form")
+            let form = try await client.execute(uri: "/inquiry?about=product%2F\(product.id)&lang=en", method: .get) {
+                String(buffer: $0.body)
+            }
+            #expect(form.contains("name=\"about\" value=\"\(about)\""))
+            #expect(form.contains("Asking about"))
+            let unknown = try await client.execute(
+                uri: "/inquiry?about=product%2F0192f3a4-5b6c-7d8e-9f01-23456789abcd&lang=en", method: .get
+            ) { String(buffer: $0.body) }
+            #expect(!unknown.contains("name=\"about\""), "a reference to nothing here is dropped")
+
+            let asked =
+                Self.valid.filter { $0.0 != "need" } + [
+                    ("need", "Wir brauchen etwas ganz anderes, aber fragen hier an."), ("about", about),
+                ]
+            try await client.execute(
+                uri: "/inquiry?lang=de", method: .post, headers: Self.form, body: ByteBuffer(string: Self.encode(asked))
+            ) { #expect($0.status == .ok) }
+            let stored = try #require(try await desk.list(state: nil).first)
+            #expect(stored.submission.about?.description == about)
+            let matches = try await InquiryMatcher(store: node.store).matches(for: stored.submission)
+            #expect(matches.products.first?.id == product.id)
+            #expect(matches.products.first?.reasons.first == .askedAbout)
+            #expect(matches.enterprises.first?.id == maker.rawValue, "its maker is proposed first")
+            let detail = try await client.execute(
+                uri: "/operator/inquiries/\(stored.id)?lang=de", method: .get, headers: [.authorization: Self.basic]
+            ) { String(buffer: $0.body) }
+            #expect(detail.contains("Anfrage zu"))
+            #expect(detail.contains("href=\"/product/\(product.id)?lang=de\""))
+            #expect(detail.contains("die Anfrage kam von seiner Seite"))
+
+            let empty = try await client.execute(uri: "/search?q=zzzqqqxxx&lang=en", method: .get) {
+                String(buffer: $0.body)
+            }
+            #expect(empty.contains("href=\"/inquiry?need=zzzqqqxxx&amp;lang=en\""), "an empty search offers the form")
+            let prefilled = try await client.execute(uri: "/inquiry?need=zzzqqqxxx&lang=en", method: .get) {
+                String(buffer: $0.body)
+            }
+            #expect(prefilled.contains(">zzzqqqxxx</textarea>"))
+        }
+
+        let mirror = try await CatalogueNode(
+            store: try SQLiteChangeStore.inMemory(), acceptance: node.acceptance, mode: .mirror, name: "mirror")
+        let all = try await node.store.changes(
+            missingFrom: VersionVector(), maximumCount: 10_000, maximumBytes: 1 << 26)
+        _ = try await mirror.receive(all.changes)
+        let board = PeerStatusBoard(peers: [
+            Peer(name: "elsewhere", url: "https://other.example", authorID: NodeKey().authorID),
+            Peer(name: "wien", url: "https://wien.example/", authorID: key.authorID),
+        ])
+        try await buildApplication(node: mirror, peerStatus: board).test(.router) { client in
+            let page = try await client.execute(uri: "/product/\(product.id)?lang=hu", method: .get) {
+                String(buffer: $0.body)
+            }
+            #expect(page.contains("href=\"https://wien.example/inquiry?about=product/\(product.id)&amp;lang=hu\""))
+            let nothing = try await client.execute(uri: "/search?q=zzzqqqxxx", method: .get) { String(buffer: $0.body) }
+            #expect(!nothing.contains("/inquiry"), "a mirror offers no form of its own")
+        }
+    }
+
     @Test func operatorsSignInAndNothingTheAskerWroteBecomesMarkup() async throws {
         let node = try await SampleNode.make(key: NodeKey(), region: "AT13", name: "Wien")
         let desk = try InquiryTests.desk(for: node)
@@ -192,6 +273,8 @@ import Testing
                 return String(buffer: response.body)
             }
             #expect(list.contains("/operator/inquiries/\(inquiry.id)"))
+            #expect(!list.contains("<th scope=\"col\"></th>"), "every column has its header")
+            #expect(list.contains("<th scope=\"col\">What do you need?</th>"))
             #expect(!list.contains("<img src=x") && !list.contains("<b>Evil"))
             #expect(list.contains("&lt;b&gt;Evil&lt;/b&gt;"))
 

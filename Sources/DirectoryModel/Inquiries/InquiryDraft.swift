@@ -22,6 +22,8 @@ public struct InquiryDraft: Hashable, Sendable, Codable {
     /// The language to be answered in: `de`, `hu` or `en`.
     public var language: String?
     public var consent: Bool?
+    /// The entry asked about, `kind/id` (the "ask about this" link of its page).
+    public var about: String?
 
     public init() {}
 
@@ -133,6 +135,14 @@ public struct InquiryDraft: Hashable, Sendable, Codable {
             }
         }
         if consent != true { problems.append(.init(field: "consent", reason: .consentMissing)) }
+        var topic: InquiryTopic?
+        if let about = about?.trimmingCharacters(in: .whitespaces), !about.isEmpty {
+            do {
+                topic = try InquiryTopic(parsing: about)
+            } catch {
+                problems.append(.init(field: "about", reason: .malformed(detail: error.message)))
+            }
+        }
 
         guard problems.isEmpty, let need, let region, let organisationType, let contactName, let email, let language
         else { return .failure(InquiryProblems(problems)) }
@@ -140,7 +150,7 @@ public struct InquiryDraft: Hashable, Sendable, Codable {
             InquirySubmission(
                 need: need, quantity: quantity, wantedBy: wanted, deliveryRegion: region, categories: categories,
                 sectors: sectors, organisationType: organisationType, organisation: organisation,
-                contactName: contactName, email: email, phone: phone, language: language))
+                contactName: contactName, email: email, phone: phone, language: language, about: topic))
     }
 
     /// Whether `text` is a real calendar day written `YYYY-MM-DD`.

@@ -17,12 +17,14 @@ public struct InquirySubmission: Hashable, Sendable, Codable {
     public var phone: PhoneNumber?
     /// The language the asker wants to be answered in.
     public var language: LanguageTag
+    /// The entry whose page the inquiry was started from, if any.
+    public var about: InquiryTopic?
 
     public init(
         need: String, quantity: String? = nil, wantedBy: String? = nil, deliveryRegion: NUTSCode,
         categories: [CPVCode] = [], sectors: [NACECode] = [], organisationType: OrganisationType,
         organisation: String? = nil, contactName: String, email: EmailAddress, phone: PhoneNumber? = nil,
-        language: LanguageTag
+        language: LanguageTag, about: InquiryTopic? = nil
     ) {
         self.need = need
         self.quantity = quantity
@@ -36,6 +38,7 @@ public struct InquirySubmission: Hashable, Sendable, Codable {
         self.email = email
         self.phone = phone
         self.language = language
+        self.about = about
     }
 }
 
@@ -56,6 +59,7 @@ extension InquirySubmission {
         draft.phone = phone?.rawValue
         draft.language = language.rawValue
         draft.consent = true
+        draft.about = about?.description
         return draft
     }
 }

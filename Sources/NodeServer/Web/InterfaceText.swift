@@ -522,6 +522,27 @@ enum InterfaceText {
             .german: "im selben Land ({value})", .hungarian: "ugyanabban az országban ({value})",
             .english: "in the same country ({value})",
         ],
+        "reason.askedAbout": [
+            .german: "die Anfrage kam von seiner Seite", .hungarian: "a megkeresés az oldaláról indult",
+            .english: "the inquiry was started from its page",
+        ],
+        "field.about": [.german: "Anfrage zu", .hungarian: "A megkeresés tárgya", .english: "Asking about"],
+        "openEntry": [.german: "Eintrag öffnen", .hungarian: "A bejegyzés megnyitása", .english: "open the entry"],
+        "askAboutThis": [
+            .german: "Dazu anfragen", .hungarian: "Érdeklődés erről", .english: "Ask about this",
+        ],
+        "askAboutThisHint": [
+            .german:
+                "Beschreiben Sie Ihren Bedarf – die Region, die diesen Eintrag veröffentlicht hat, antwortet Ihnen.",
+            .hungarian: "Írja le, mire van szüksége – a bejegyzést közzétevő régió válaszol Önnek.",
+            .english: "Describe what you need – the region that published this entry will answer you.",
+        ],
+        "noResultsAsk": [
+            .german: "Nichts gefunden? Beschreiben Sie, was Sie suchen – wir finden ein passendes Sozialunternehmen.",
+            .hungarian: "Nincs találat? Írja le, mit keres – megkeressük a megfelelő szociális vállalkozást.",
+            .english:
+                "Nothing found? Describe what you are looking for – we will find a social enterprise that can do it.",
+        ],
         "reason.reservedContracts": [
             .german: "für vorbehaltene öffentliche Aufträge geeignet",
             .hungarian: "fenntartott közbeszerzésre jogosult",
@@ -569,5 +590,29 @@ enum InterfaceText {
     /// Every key's text in `language`, for templates (`{{t.searchButton}}`).
     static func all(in language: LanguageTag) -> [String: String] {
         table.mapValues { $0[language] ?? $0[.english] ?? "" }
+    }
+
+    /// The strings for templates: each under its key, and keys with dots also nested by their
+    /// parts, because Mustache reads `{{t.field.need}}` as `t` → `field` → `need` (with the flat
+    /// table alone, such a tag rendered nothing: the operators' list had three empty column
+    /// headers). A part that is a string key itself is left flat.
+    static func templateValues(in language: LanguageTag) -> [String: Any] {
+        let flat = all(in: language)
+        var nested: [String: Any] = flat
+        func insert(_ parts: ArraySlice<Substring>, _ value: String, into dictionary: inout [String: Any]) {
+            guard let first = parts.first.map(String.init) else { return }
+            if parts.count == 1 {
+                if dictionary[first] == nil { dictionary[first] = value }
+                return
+            }
+            guard dictionary[first] == nil || dictionary[first] is [String: Any] else { return }
+            var group = dictionary[first] as? [String: Any] ?? [:]
+            insert(parts.dropFirst(), value, into: &group)
+            dictionary[first] = group
+        }
+        for (key, value) in flat.sorted(by: { $0.key < $1.key }) where key.contains(".") {
+            insert(key.split(separator: ".")[...], value, into: &nested)
+        }
+        return nested
     }
 }

@@ -35,7 +35,7 @@ struct PageContext {
     func base(title: String) -> [String: Any] {
         let others = query.filter { $0.0 != "lang" && $0.0 != "cursor" }
         return [
-            "t": InterfaceText.all(in: language),
+            "t": InterfaceText.templateValues(in: language),
             "lang": language.rawValue,
             "title": title,
             "homeHref": href("/"),

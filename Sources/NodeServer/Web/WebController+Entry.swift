@@ -2,6 +2,7 @@ import CatalogueStore
 import DirectoryModel
 import EntryDocuments
 import Foundation
+import Replication
 import SyncProtocol
 
 extension WebController {
@@ -19,12 +20,27 @@ extension WebController {
         values["jsonHref"] = "/v1/entries/\(kind.rawValue)/\(id)"
         values["jsonLD"] = Self.jsonLD(entry)
         values["provenance"] = provenance(read.provenance, context)
+        values["askHref"] = await askHref(kind: kind, id: id, origin: read.provenance.first?.tag.author, context)
         switch entry {
         case .enterprise(let enterprise): try await describe(enterprise, into: &values, context)
         case .product(let product): try await describe(product, into: &values, context)
         case .cooperation(let cooperation): try await describe(cooperation, into: &values, context)
         }
         return Page(template: kind.rawValue, values: values)
+    }
+
+    /// Where a buyer asks about this entry: this node's inquiry form with the entry referenced,
+    /// or — on a mirror, which takes no inquiries — the form of the region that published it
+    /// (the peer whose author wrote its oldest standing value); `nil` when neither is known.
+    func askHref(kind: EntryKind, id: String, origin: AuthorID?, _ context: PageContext) async -> String? {
+        let parameters = [("about", "\(kind.rawValue)/\(id)")]
+        if inquiries != nil { return context.href("/inquiry", parameters) }
+        guard let origin, let board = peerStatus else { return nil }
+        let publisher = await board.statuses.values.map(\.peer).filter { $0.authorID == origin }
+            .min { $0.name < $1.name }
+        return publisher.map {
+            "\($0.url)\(PageContext.href("/inquiry", parameters + [("lang", context.language.rawValue)]))"
+        }
     }
 
     /// A labelled row of a definition list; `nil` when there is nothing to say.

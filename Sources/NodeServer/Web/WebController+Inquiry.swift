@@ -1,4 +1,5 @@
 import Brokerage
+import CatalogueStore
 import DirectoryModel
 import Foundation
 import Hummingbird
@@ -33,11 +34,26 @@ extension WebController {
     /// message at each field in the page's language and a summary that links to them.
     func inquiryForm(
         _ context: PageContext, values form: FormBody? = nil, problems: [InquiryProblem] = []
-    )
+    ) async throws
         -> Page
     {
         var values = context.base(title: context.text("navInquiry"))
         values["actionHref"] = context.href("/inquiry")
+        // Started from an entry's page ("ask about this"): the entry is named and sent along. A
+        // reference to nothing visible here is dropped rather than shown.
+        let about = form?["about"] ?? context.query.first { $0.0 == "about" }?.1
+        if let about, let topic = try? InquiryTopic(parsing: about),
+            let entry = try await node.visibleEntry(kind: topic.kind, id: topic.id.rawValue)?.entry
+        {
+            values["about"] =
+                [
+                    "value": topic.description, "href": context.href("/\(topic.kind.rawValue)/\(topic.id.rawValue)"),
+                    "kind": context.text("kindOne.\(topic.kind.rawValue)"),
+                    "name": context.localized(entry.displayName) ?? ["text": topic.id.rawValue],
+                ] as [String: Any]
+        }
+        // An empty search's text, as the start of the need.
+        let suggestedNeed = form == nil ? context.query.first { $0.0 == "need" }?.1 : nil
         let language = context.language
         func message(_ problem: InquiryProblem) -> String {
             switch problem.reason {
@@ -63,7 +79,8 @@ extension WebController {
             let id = "f-\(field.name)"
             var entry: [String: Any] = [
                 "id": id, "name": field.name, "label": context.text("field.\(field.name)"),
-                "required": field.required, "optional": !field.required, "value": form?[field.name] ?? "",
+                "required": field.required, "optional": !field.required,
+                "value": form?[field.name] ?? (field.name == "need" ? suggestedNeed ?? "" : ""),
             ]
             // HTML allows `maxlength` on text-like inputs and text areas only (not on a date).
             if field.maxlength > 0, field.kind != .date { entry["maxlength"] = field.maxlength }
@@ -159,6 +176,7 @@ extension WebController {
         draft.phone = form["phone"]
         draft.language = form["language"]
         draft.consent = form["consent"] != nil
+        draft.about = form["about"]
         // The statement stored is the one this node showed, in the page's language.
         let statement = context.text("consentStatement")
         do {
@@ -169,10 +187,10 @@ extension WebController {
             values["thanksText"] = context.text("thanksText", ["reference": reference])
             return Page(template: "thanks", values: values)
         } catch let problems as InquiryProblems {
-            return inquiryForm(context, values: form, problems: problems.problems)
+            return try await inquiryForm(context, values: form, problems: problems.problems)
         } catch let error as InquiryError {
             guard case .rateLimited(let seconds) = error.kind else { throw error }
-            var page = inquiryForm(context, values: form)
+            var page = try await inquiryForm(context, values: form)
             page.values["problem"] = context.text("rateLimited", ["n": String(seconds)])
             page.status = .tooManyRequests
             return page

@@ -1,4 +1,5 @@
 import Brokerage
+import CatalogueStore
 import DirectoryModel
 import Foundation
 import HTTPTypes
@@ -138,6 +139,14 @@ extension WebController {
             (context.text("received"), PageContext.dateTime(inquiry.receivedAt)),
             (context.text("source"), sourceLabel(inquiry, context)),
         ]
+        if let topic = submission.about {
+            // The entry's name now, or its reference when it is no longer in the catalogue.
+            let entry = try await node.visibleEntry(kind: topic.kind, id: topic.id.rawValue)?.entry
+            let name = entry.flatMap { context.label($0.displayName) } ?? topic.description
+            facts.insert(
+                (context.text("field.about"), "\(name) (\(context.text("kindOne.\(topic.kind.rawValue)")))"), at: 1)
+            values["aboutHref"] = entry == nil ? nil : context.href("/\(topic.kind.rawValue)/\(topic.id.rawValue)")
+        }
         facts.removeAll { $0.1.isEmpty }
         values["facts"] = facts.map { ["label": $0.0, "value": $0.1] }
         values["consent"] =
@@ -189,6 +198,7 @@ extension WebController {
         case .basedIn(let value): context.text("reason.basedIn", ["value": context.regionLabel(value)])
         case .sameCountry(let value): context.text("reason.sameCountry", ["value": value])
         case .reservedContracts: context.text("reason.reservedContracts")
+        case .askedAbout: context.text("reason.askedAbout")
         case .product(let id, let names):
             context.text("reason.product", ["value": context.localized(names)?["text"] as? String ?? id])
         }

@@ -91,7 +91,12 @@ extension WebController {
                 ])
             }
             suggestions.append(["label": context.text("suggestBrowse"), "href": context.href("/search")])
-            values["nothingFound"] = ["suggestions": suggestions]
+            var nothingFound: [String: Any] = ["suggestions": suggestions]
+            // Nothing in the catalogue: the brokerage desk may still know someone.
+            if inquiries != nil {
+                nothingFound["askHref"] = context.href("/inquiry", text.isEmpty ? [] : [("need", text)])
+            }
+            values["nothingFound"] = nothingFound
         }
         return Page(template: "search", values: values)
     }

@@ -68,7 +68,7 @@ struct WebController<Context: RequestContext>: Sendable {
             }
         }
         routes.get("/inquiry") { request, _ in
-            try await page(request, cacheable: false) { inquiries == nil ? notFound($0) : inquiryForm($0) }
+            try await page(request, cacheable: false) { inquiries == nil ? notFound($0) : try await inquiryForm($0) }
         }
         routes.post("/inquiry") { request, context in
             let client = clientAddress.of(
