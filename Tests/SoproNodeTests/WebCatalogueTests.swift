@@ -49,7 +49,7 @@ import Testing
         }
         .filter {
             $0.hasPrefix("/") && !$0.hasPrefix("/static/") && !$0.hasPrefix("/v1/") && $0 != "/sitemap.xml"
-                && $0 != "/openapi.json"
+                && $0 != "/openapi.json" && $0 != "/catalogue.csv"
         }
     }
 
@@ -97,6 +97,41 @@ import Testing
             }
             let english = try await html(client, "/?lang=en", headers: [.acceptLanguage: "de"])
             #expect(english.contains("<html lang=\"en\">"), "?lang= wins over Accept-Language")
+        }
+    }
+
+    /// The catalogue as CSV from the web page (not only the CLI): every visible entry, the
+    /// export's columns, a download; revalidated by the heads.
+    @Test func theCatalogueDownloadsAsCSV() async throws {
+        let node = try await SampleNode.make(key: NodeKey(), region: "AT13", name: "Wien")
+        try await buildApplication(node: node).test(.router) { client in
+            let home = try await client.execute(uri: "/?lang=en", method: .get) { String(buffer: $0.body) }
+            #expect(home.contains("href=\"/catalogue.csv\""))
+            let (csv, etag) = try await client.execute(uri: "/catalogue.csv", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(response.headers[.contentDisposition]?.hasPrefix("attachment") == true)
+                return (String(buffer: response.body), response.headers[.eTag])
+            }
+            let records = try CSVImport.records(from: csv, file: "catalogue.csv")
+            let visible = try await CatalogueExport.items(of: try #require(node.store as? SQLiteChangeStore))
+            #expect(records.count == visible.count && !records.isEmpty)
+            #expect(csv.hasPrefix(CatalogueExport.csvColumns.joined(separator: ",")))
+            #expect(csv.contains("target_groups") && csv.contains("price_from"))
+            let tag = try #require(etag)
+            try await client.execute(uri: "/catalogue.csv", method: .get, headers: [.ifNoneMatch: tag]) {
+                #expect($0.status == .notModified)
+            }
+        }
+    }
+
+    /// A quote without its author's name shows the role alone (it read ", Einkauf").
+    @Test func aQuoteWithoutAnAuthorShowsItsRoleAlone() async throws {
+        let node = try await makeNode()
+        try await buildApplication(node: node).test(.router) { client in
+            let page = try await html(client, "/cooperation/73243d59-8e68-5148-b708-172f20e85951?lang=de")
+            #expect(page.contains("<figcaption>Einkauf</figcaption>"))
+            #expect(!page.contains("<figcaption>, "))
         }
     }
 

@@ -54,7 +54,17 @@ package enum CatalogueExport {
         "kind", "id", "name_de", "name_hu", "name_en", "description_de", "description_hu", "description_en", "region",
         "street", "postal_code", "locality", "country", "website", "email", "phone", "social_model", "sectors",
         "type", "categories", "enterprises", "regions", "contracting", "lighthouse",
+        // Added in session 9, so that an export loses nothing a buyer or a re-import needs.
+        "legal_form", "labour_market", "target_groups", "founded", "employees", "integration_places",
+        "disadvantaged_staff_share", "certifications", "languages", "latitude", "longitude", "sustainability",
+        "minimum_quantity", "lead_time_days", "price_from", "price_to", "price_currency", "price_on_request",
     ]
+
+    /// A number as a CSV cell: integers without a decimal point (`45`, not `45.0`).
+    static func number(_ value: Double?) -> String? {
+        guard let value else { return nil }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
 
     static func csv(_ entries: [Entry]) -> String {
         var lines = [csvColumns.joined(separator: ",")]
@@ -81,6 +91,17 @@ package enum CatalogueExport {
                 row["social_model"] = enterprise.socialModel?.rawValue
                 row["sectors"] = enterprise.sectors.map(\.rawValue).joined(separator: "; ")
                 row["lighthouse"] = enterprise.lighthouse ? "yes" : "no"
+                row["legal_form"] = enterprise.legalForm
+                row["labour_market"] = enterprise.labourMarket?.rawValue
+                row["target_groups"] = enterprise.targetGroups.map(\.rawValue).joined(separator: "; ")
+                row["founded"] = enterprise.founded.map(String.init)
+                row["employees"] = enterprise.employees.map(String.init)
+                row["integration_places"] = enterprise.integrationPlaces.map(String.init)
+                row["disadvantaged_staff_share"] = number(enterprise.disadvantagedStaffShare)
+                row["certifications"] = enterprise.certifications.joined(separator: "; ")
+                row["languages"] = enterprise.languages.map(\.rawValue).joined(separator: "; ")
+                row["latitude"] = number(enterprise.geo?.latitude)
+                row["longitude"] = number(enterprise.geo?.longitude)
             case .product(let product):
                 row["id"] = product.id.rawValue
                 texts("name", product.name)
@@ -90,6 +111,15 @@ package enum CatalogueExport {
                 row["enterprises"] = product.enterprises.map(\.rawValue).joined(separator: "; ")
                 row["regions"] = product.deliveryArea.map(\.rawValue).joined(separator: "; ")
                 row["lighthouse"] = product.lighthouse ? "yes" : "no"
+                row["sustainability"] = product.sustainability.map(\.rawValue).joined(separator: "; ")
+                row["minimum_quantity"] = product.order?.minimumQuantity.map(String.init)
+                row["lead_time_days"] = product.order?.leadTimeDays.map(String.init)
+                if let price = product.order?.price {
+                    row["price_from"] = price.from.map { "\($0)" }
+                    row["price_to"] = price.to.map { "\($0)" }
+                    row["price_currency"] = price.currency?.rawValue
+                    row["price_on_request"] = price.onRequest ? "yes" : nil
+                }
             case .cooperation(let cooperation):
                 row["id"] = cooperation.id.rawValue
                 texts("name", cooperation.title)

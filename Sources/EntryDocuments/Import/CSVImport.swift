@@ -47,6 +47,12 @@ package enum CSVImport {
             }
             return object.isEmpty ? nil : .object(object)
         }
+        /// A number cell as a number; anything else as text, which the entry's checks then name.
+        func number(_ column: String) -> DocumentValue? {
+            guard let text = cell[column] else { return nil }
+            return Double(text) != nil && !text.contains(where: { $0.isLetter }) ? .number(text) : .string(text)
+        }
+        func yes(_ text: String) -> Bool { ["yes", "true", "ja", "igen", "1"].contains(text.lowercased()) }
         var document = DocumentObject()
         document["kind"] = .string(kind)
         let anyName = LanguageTag.catalogueLanguages.compactMap { cell["name_\($0.rawValue)"] }.first ?? ""
@@ -55,7 +61,7 @@ package enum CSVImport {
         if let names = texts("name") { document[nameField] = names }
         if let descriptions = texts("description") { document["description"] = descriptions }
         if let lighthouse = cell["lighthouse"] {
-            document["lighthouse"] = .bool(["yes", "true", "ja", "igen", "1"].contains(lighthouse.lowercased()))
+            document["lighthouse"] = .bool(yes(lighthouse))
         }
         switch kind {
         case "enterprise":
@@ -78,11 +84,41 @@ package enum CSVImport {
                 if let value = cell[field] { contact[field] = .string(value) }
             }
             if !contact.isEmpty { document["contact"] = .object(contact) }
+            if let form = cell["legal_form"] { document["legalForm"] = .string(form) }
+            if let market = cell["labour_market"] { document["labourMarket"] = .string(market) }
+            for (column, field) in [
+                ("target_groups", "targetGroups"), ("certifications", "certifications"), ("languages", "languages"),
+            ] {
+                if let values = list(column) { document[field] = values }
+            }
+            for (column, field) in [
+                ("founded", "founded"), ("employees", "employees"), ("integration_places", "integrationPlaces"),
+                ("disadvantaged_staff_share", "disadvantagedStaffShare"),
+            ] {
+                if let value = number(column) { document[field] = value }
+            }
+            if let latitude = number("latitude"), let longitude = number("longitude") {
+                var geo = DocumentObject()
+                geo["latitude"] = latitude
+                geo["longitude"] = longitude
+                document["geo"] = .object(geo)
+            }
         case "product":
             if let type = cell["type"] { document["type"] = .string(type) }
             if let categories = list("categories") { document["categories"] = categories }
             if let enterprises = list("enterprises") { document["enterprises"] = enterprises }
             if let regions = list("regions") { document["deliveryArea"] = regions }
+            if let sustainability = list("sustainability") { document["sustainability"] = sustainability }
+            var order = DocumentObject()
+            if let quantity = number("minimum_quantity") { order["minimumQuantity"] = quantity }
+            if let days = number("lead_time_days") { order["leadTimeDays"] = days }
+            var price = DocumentObject()
+            if let from = number("price_from") { price["from"] = from }
+            if let to = number("price_to") { price["to"] = to }
+            if let currency = cell["price_currency"] { price["currency"] = .string(currency) }
+            if let onRequest = cell["price_on_request"] { price["onRequest"] = .bool(yes(onRequest)) }
+            if !price.isEmpty { order["price"] = .object(price) }
+            if !order.isEmpty { document["order"] = .object(order) }
         case "cooperation":
             if let enterprises = list("enterprises") { document["enterprises"] = enterprises }
             if let regions = list("regions") { document["regions"] = regions }

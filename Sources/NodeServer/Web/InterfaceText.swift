@@ -527,6 +527,10 @@ enum InterfaceText {
             .english: "the inquiry was started from its page",
         ],
         "field.about": [.german: "Anfrage zu", .hungarian: "A megkeresés tárgya", .english: "Asking about"],
+        "downloadCSV": [
+            .german: "Katalog herunterladen (CSV)", .hungarian: "A katalógus letöltése (CSV)",
+            .english: "Download the catalogue (CSV)",
+        ],
         "openEntry": [.german: "Eintrag öffnen", .hungarian: "A bejegyzés megnyitása", .english: "open the entry"],
         "askAboutThis": [
             .german: "Dazu anfragen", .hungarian: "Érdeklődés erről", .english: "Ask about this",

@@ -160,9 +160,13 @@ extension WebController {
         ].compactMap { $0 }
         values["outcome"] = cooperation.outcome.flatMap { context.localized($0.summary) }
         if let quote = cooperation.quote, let text = context.localized(quote.text) {
-            values["quote"] = [
-                "text": text, "author": quote.author ?? "", "role": context.label(quote.role) ?? "",
-            ]
+            // Who said it: name and role, either alone (an empty name is still a value to
+            // Mustache, and a quote without an author read ", Einkauf").
+            let caption = [quote.author, context.label(quote.role)].compactMap { $0 }
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: ", ")
+            var shown: [String: Any] = ["text": text]
+            if !caption.isEmpty { shown["caption"] = caption }
+            values["quote"] = shown
         }
         values["enterprises"] = try await named(cooperation.enterprises.map { (EntryKind.enterprise, $0) }, context)
         values["partners"] = cooperation.partners.compactMap { partner -> [String: Any]? in

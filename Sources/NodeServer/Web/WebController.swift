@@ -59,6 +59,7 @@ struct WebController<Context: RequestContext>: Sendable {
         routes.get("/federation") { request, _ in try await page(request, cacheable: false) { try await federation($0) }
         }
         routes.get("/static/sopro.css") { request, _ in try renderer.stylesheet(for: request) }
+        routes.get("/catalogue.csv") { request, _ in try await catalogueCSV(request) }
         routes.get("/feed.atom") { request, _ in try await page(request) { try await feed(region: nil, $0) } }
         routes.get("/feed/:file") { request, context in
             let file = context.parameters.get("file") ?? ""
