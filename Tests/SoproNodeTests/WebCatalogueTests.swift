@@ -135,6 +135,32 @@ import Testing
         }
     }
 
+    /// Reserved-contract eligibility (Art. 20: at least 30 % disadvantaged staff) is shown on
+    /// the enterprise, with its share in the page's number format, and on its products.
+    @Test func reservedContractEligibilityIsShownOnTheEnterpriseAndItsProducts() async throws {
+        let node = try await makeNode()
+        let store = try #require(node.store as? SQLiteChangeStore)
+        let entries = try await CatalogueExport.items(of: store).compactMap(\.entry)
+        let eligible = try #require(
+            entries.compactMap {
+                if case .enterprise(let e) = $0, e.qualifiesForReservedContracts == true { e } else { nil }
+            }
+            .first)
+        let product = entries.compactMap { if case .product(let p) = $0 { p } else { nil } }
+            .first { $0.enterprises.contains(eligible.id) }
+        try await buildApplication(node: node).test(.router) { client in
+            let page = try await html(client, "/enterprise/\(eligible.id.rawValue)?lang=de")
+            #expect(page.contains("Vorbehaltene Aufträge (Art. 20 RL 2014/24/EU)"))
+            #expect(page.contains("geeignet – "))
+            let english = try await html(client, "/enterprise/\(eligible.id.rawValue)?lang=en")
+            #expect(english.contains("eligible – "))
+            if let product {
+                let productPage = try await html(client, "/product/\(product.id.rawValue)?lang=en")
+                #expect(productPage.contains("eligible through the enterprise that makes it"))
+            }
+        }
+    }
+
     @Test func facetsCombineAndRemove() async throws {
         let node = try await makeNode()
         try await buildApplication(node: node).test(.router) { client in

@@ -527,6 +527,26 @@ enum InterfaceText {
             .english: "the inquiry was started from its page",
         ],
         "field.about": [.german: "Anfrage zu", .hungarian: "A megkeresés tárgya", .english: "Asking about"],
+        "reservedContracts": [
+            .german: "Vorbehaltene Aufträge (Art. 20 RL 2014/24/EU)",
+            .hungarian: "Fenntartott szerződés (2014/24/EU irányelv, 20. cikk)",
+            .english: "Reserved contracts (Art. 20, Directive 2014/24/EU)",
+        ],
+        "reservedEligible": [
+            .german: "geeignet – {share} % benachteiligte Beschäftigte (mindestens 30 %)",
+            .hungarian: "jogosult – a hátrányos helyzetű munkavállalók aránya {share} % (legalább 30 %)",
+            .english: "eligible – {share} % disadvantaged staff (at least 30 %)",
+        ],
+        "reservedNotEligible": [
+            .german: "nicht geeignet – {share} % benachteiligte Beschäftigte (mindestens 30 % nötig)",
+            .hungarian: "nem jogosult – a hátrányos helyzetű munkavállalók aránya {share} % (legalább 30 % kell)",
+            .english: "not eligible – {share} % disadvantaged staff (at least 30 % needed)",
+        ],
+        "reservedThroughMaker": [
+            .german: "geeignet über das herstellende Unternehmen: {makers}",
+            .hungarian: "jogosult a gyártó vállalkozáson keresztül: {makers}",
+            .english: "eligible through the enterprise that makes it: {makers}",
+        ],
         "downloadCSV": [
             .german: "Katalog herunterladen (CSV)", .hungarian: "A katalógus letöltése (CSV)",
             .english: "Download the catalogue (CSV)",

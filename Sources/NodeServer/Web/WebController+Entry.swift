@@ -43,6 +43,19 @@ extension WebController {
         }
     }
 
+    /// Whether a public buyer may reserve a contract for the enterprise (Directive 2014/24/EU,
+    /// Art. 20: at least 30 % disadvantaged staff), with its share in the page's number format;
+    /// `nil` when the share is not known.
+    func reservedContracts(_ enterprise: Enterprise, _ context: PageContext) -> String? {
+        guard let share = enterprise.disadvantagedStaffShare, let eligible = enterprise.qualifiesForReservedContracts
+        else { return nil }
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: context.language.rawValue)
+        formatter.maximumFractionDigits = 1
+        let number = formatter.string(from: NSNumber(value: share)) ?? String(share)
+        return context.text(eligible ? "reservedEligible" : "reservedNotEligible", ["share": number])
+    }
+
     /// A labelled row of a definition list; `nil` when there is nothing to say.
     private func row(_ key: String, _ value: String?, _ context: PageContext) -> [String: Any]? {
         guard let value, !value.isEmpty else { return nil }
@@ -75,6 +88,7 @@ extension WebController {
                 "workingLanguages",
                 enterprise.languages.map { InterfaceText.text("language.\($0.language)", context.language) }
                     .joined(separator: ", "), context),
+            row("reservedContracts", reservedContracts(enterprise, context), context),
         ].compactMap { $0 }
         values["capacity"] = context.localized(enterprise.capacityNotes)
         var contact: [String: Any] = [:]
@@ -87,7 +101,10 @@ extension WebController {
         if let address = enterprise.address {
             contact["address"] = [
                 address.street, [address.postalCode, address.locality].compactMap { $0 }.joined(separator: " "),
-                address.country?.rawValue,
+                address.country.map { country in
+                    // The country's name where the vocabulary has it (NUTS level 0), not "HU".
+                    (try? NUTSCode(parsing: country.rawValue)).flatMap { context.label($0.label) } ?? country.rawValue
+                },
             ]
             .compactMap { $0 }.filter { !$0.isEmpty }
         }
@@ -133,6 +150,22 @@ extension WebController {
         }
         values["makers"] = try await named(product.enterprises.map { (EntryKind.enterprise, $0) }, context)
         values["cooperations"] = try await linked(.cooperation, facet: "product", id: product.id.rawValue, context)
+        // Reserved contracts are awarded to the enterprise: a product is eligible through a maker.
+        var eligibleMakers: [String] = []
+        for id in product.enterprises {
+            if let read = try await node.visibleEntry(kind: .enterprise, id: id.rawValue),
+                case .enterprise(let maker)? = read.entry, maker.qualifiesForReservedContracts == true
+            {
+                eligibleMakers.append(context.label(maker.name) ?? id.rawValue)
+            }
+        }
+        if !eligibleMakers.isEmpty, var facts = values["facts"] as? [[String: Any]] {
+            facts.append([
+                "label": context.text("reservedContracts"),
+                "value": context.text("reservedThroughMaker", ["makers": eligibleMakers.joined(separator: ", ")]),
+            ])
+            values["facts"] = facts
+        }
     }
 
     private func describe(
