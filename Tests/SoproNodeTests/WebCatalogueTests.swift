@@ -161,6 +161,29 @@ import Testing
         }
     }
 
+    /// Product cards say who offers the product and its price, in the page's number format.
+    @Test func productCardsNameTheirEnterpriseAndPrice() async throws {
+        let node = try await makeNode()
+        let store = try #require(node.store as? SQLiteChangeStore)
+        let entries = try await CatalogueExport.items(of: store).compactMap(\.entry)
+        let priced = try #require(
+            entries.compactMap { if case .product(let p) = $0 { p } else { nil } }
+                .first { $0.order?.price?.from != nil && !$0.enterprises.isEmpty })
+        let maker = try #require(
+            entries.compactMap { if case .enterprise(let e) = $0, e.id == priced.enterprises[0] { e } else { nil } }
+                .first)
+        try await buildApplication(node: node).test(.router) { client in
+            let page = try await html(client, "/enterprise/\(maker.id.rawValue)?lang=de")
+            let card = try #require(
+                page.components(separatedBy: "<li class=\"card").first { $0.contains("/product/\(priced.id.rawValue)") }
+            )
+            #expect(card.contains("Angeboten von \(maker.name[.german] ?? "")"), "\(card)")
+            let from = try #require(priced.order?.price?.from)
+            let german = NSDecimalNumber(decimal: from).stringValue.replacingOccurrences(of: ".", with: ",")
+            #expect(card.contains(german), "the price in German notation: \(card)")
+        }
+    }
+
     @Test func facetsCombineAndRemove() async throws {
         let node = try await makeNode()
         try await buildApplication(node: node).test(.router) { client in

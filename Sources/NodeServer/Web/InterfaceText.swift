@@ -547,6 +547,8 @@ enum InterfaceText {
             .hungarian: "jogosult a gyártó vállalkozáson keresztül: {makers}",
             .english: "eligible through the enterprise that makes it: {makers}",
         ],
+        "priceFrom": [.german: "ab {amount}", .hungarian: "{amount}-tól", .english: "from {amount}"],
+        "priceUpTo": [.german: "bis {amount}", .hungarian: "legfeljebb {amount}", .english: "up to {amount}"],
         "downloadCSV": [
             .german: "Katalog herunterladen (CSV)", .hungarian: "A katalógus letöltése (CSV)",
             .english: "Download the catalogue (CSV)",

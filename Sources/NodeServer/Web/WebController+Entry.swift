@@ -132,15 +132,7 @@ extension WebController {
         ].compactMap { $0 }
         if let order = product.order {
             let unit = context.label(order.unit).map { " " + $0 } ?? ""
-            var price: String?
-            if let value = order.price {
-                if value.onRequest {
-                    price = context.text("priceOnRequest")
-                } else {
-                    let currency = value.currency.map { " " + $0.rawValue } ?? ""
-                    price = [value.from, value.to].compactMap { $0.map { "\($0)" } }.joined(separator: "–") + currency
-                }
-            }
+            let price = order.price.flatMap { Self.priceText($0, context) }
             values["order"] = [
                 row("minimumQuantity", order.minimumQuantity.map { "\($0)\(unit)" }, context),
                 row("leadTime", order.leadTimeDays.map { context.text("days", ["n": String($0)]) }, context),
@@ -222,7 +214,7 @@ extension WebController {
         query.kind = kind
         query.facets = [CatalogueQuery.Facet(facet, id)]
         query.limit = 100
-        return try await node.store.entries(matching: query).items.map(context.card)
+        return try await cards(try await node.store.entries(matching: query).items, context)
     }
 
     /// Linked entries by id, named in the page's language; ids of entries not (yet) held are left out.

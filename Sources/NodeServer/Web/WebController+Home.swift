@@ -12,11 +12,11 @@ extension WebController {
             query.kind = kind
             query.lighthouse = true
             query.limit = 6
-            return try await node.store.entries(matching: query).items.map(context.card)
+            return try await cards(try await node.store.entries(matching: query).items, context)
         }
         values["lighthouseCooperations"] = try await lighthouses(.cooperation)
         values["lighthouseProducts"] = try await lighthouses(.product)
-        values["recent"] = try await node.store.recentlyUpdated(limit: 8, region: nil).map(context.card)
+        values["recent"] = try await cards(try await node.store.recentlyUpdated(limit: 8, region: nil), context)
 
         let overview = try await node.store.overview()
         let kinds = EntryKind.allCases.map(\.rawValue)

@@ -47,7 +47,7 @@ extension WebController {
         } catch let error as QueryError {
             values["queryProblem"] = error.message
         }
-        values["items"] = page.items.map(context.card)
+        values["items"] = try await cards(page.items, context)
         values["count"] = context.text("resultsCount", ["n": String(counts.total)])
         if let next = page.next {
             values["nextHref"] = context.href("/search", stateParameters + [("cursor", next)])
