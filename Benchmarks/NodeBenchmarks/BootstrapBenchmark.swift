@@ -1,10 +1,7 @@
-import AsyncHTTPClient
 import CatalogueStore
 import Crypto
 import Foundation
 import Hummingbird
-import NIOFoundationCompat
-import NodeClient
 import NodeServer
 import Replication
 import SoproNode
@@ -133,7 +130,7 @@ struct BootstrapBenchmark {
         process.arguments = ["serve", "--data-dir", folder.path]
         process.standardOutput = FileHandle.nullDevice
         let log = folder.appendingPathComponent("mirror.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: log)
         let started = clock.now
         try process.run()
@@ -141,26 +138,14 @@ struct BootstrapBenchmark {
             process.terminate()
             process.waitUntilExit()
         }
-        var agreed = false
-        while !agreed && clock.now - started < .seconds(1200) {
-            try await Task.sleep(for: .milliseconds(200))
-            if let response = try? await HTTPClient.sopro.execute(
-                HTTPClientRequest(url: "http://127.0.0.1:\(port + 1)/v1/node"), timeout: .seconds(5)),
-                let body = try? await response.body.collect(upTo: 1 << 20),
-                let info = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
-            {
-                agreed = info["digest"] as? String == digest
-            }
-        }
+        let agreed = try await MirrorProcess.waitForDigest(
+            digest, at: "http://127.0.0.1:\(port + 1)", interval: .milliseconds(200), timeout: .seconds(1200))
         let elapsed = clock.now - started
-        let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
-        let peakKB =
-            status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
-            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        let peakMB = MirrorProcess.peakMegabytes(of: process.processIdentifier)
         precondition(agreed, "the mirror process did not reach the source's digest (its log: \(log.path))")
         print(
             String(
                 format: "mirror process: caught up in %.1f s (from its start), peak RSS %d MB", seconds(elapsed),
-                peakKB / 1024))
+                peakMB))
     }
 }

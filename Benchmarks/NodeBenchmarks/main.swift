@@ -229,12 +229,6 @@ for need in needs {
 }
 
 // A mirror as its own process: the peak RSS of one node, bootstrapping.
-func get(_ url: String) async -> Data? {
-    guard let response = try? await HTTPClient.sopro.execute(HTTPClientRequest(url: url), timeout: .seconds(5)),
-        response.status == .ok, let body = try? await response.body.collect(upTo: 1 << 20)
-    else { return nil }
-    return Data(buffer: body)
-}
 var processFigures: (seconds: Double, peakMB: Int)?
 
 /// One web page under `wrk`: latency with one connection (10 s), throughput with eight (10 s).
@@ -303,20 +297,10 @@ if FileManager.default.isExecutableFile(atPath: nodeBinary.path) {
     let started = clock.now
     try process.run()
     // Done when the mirror process reports the source's digest (its catalogue is rebuilt).
-    var agreed = false
-    while !agreed && clock.now - started < .seconds(600) {
-        try await Task.sleep(for: .milliseconds(100))
-        if let body = await get("http://127.0.0.1:\(port + 1)/v1/node"),
-            let info = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
-        {
-            agreed = info["digest"] as? String == sourceDigest
-        }
-    }
+    let agreed = try await MirrorProcess.waitForDigest(
+        sourceDigest, at: "http://127.0.0.1:\(port + 1)", timeout: .seconds(600))
     let elapsed = clock.now - started
-    let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
-    let peakKB =
-        status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
-        .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+    let peakMB = MirrorProcess.peakMegabytes(of: process.processIdentifier)
     // The web pages of that mirror, at this size (after its peak RSS was read).
     if agreed, let sample = try await sourceStore.entries(matching: CatalogueQuery()).items.first {
         let site = "http://127.0.0.1:\(port + 1)"
@@ -335,7 +319,7 @@ if FileManager.default.isExecutableFile(atPath: nodeBinary.path) {
     process.terminate()
     process.waitUntilExit()
     precondition(agreed, "the mirror process did not reach the source's digest")
-    processFigures = (seconds(elapsed), peakKB / 1024)
+    processFigures = (seconds(elapsed), peakMB)
 }
 server.cancel()
 
