@@ -623,6 +623,14 @@ enum InterfaceText {
     /// table alone, such a tag rendered nothing: the operators' list had three empty column
     /// headers). A part that is a string key itself is left flat.
     static func templateValues(in language: LanguageTag) -> [String: Any] {
+        templateValuesByLanguage[language] ?? nestedValues(in: language)
+    }
+
+    /// Built once per language: every page starts from them. Never changed after, so shared.
+    nonisolated(unsafe) private static let templateValuesByLanguage: [LanguageTag: [String: Any]] =
+        Dictionary(uniqueKeysWithValues: languages.map { ($0, nestedValues(in: $0)) })
+
+    private static func nestedValues(in language: LanguageTag) -> [String: Any] {
         let flat = all(in: language)
         var nested: [String: Any] = flat
         func insert(_ parts: ArraySlice<Substring>, _ value: String, into dictionary: inout [String: Any]) {

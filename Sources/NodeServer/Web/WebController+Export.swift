@@ -1,12 +1,10 @@
 import CatalogueStore
-import Crypto
 import EntryDocuments
 import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
 import NIOFoundationCompat
-import SyncProtocol
 
 extension WebController {
     /// The whole visible catalogue as CSV (`/catalogue.csv`, the columns of `sopro-node export
@@ -16,11 +14,7 @@ extension WebController {
         guard let store = node.store as? SQLiteChangeStore else {
             throw HTTPError(.notFound, message: "this node's store cannot be exported")
         }
-        var hasher = SHA256()
-        let heads = try await node.store.versionVector()
-        for author in heads.authors { hasher.update(data: Data("\(author.rawValue)=\(heads[author]);".utf8)) }
-        hasher.update(data: Data("catalogue.csv|\(renderer.version)".utf8))
-        let etag = "\"" + Hex.encode(hasher.finalize()).prefix(32) + "\""
+        let etag = try await etag(of: "catalogue.csv")
         var headers: HTTPFields = [
             .contentType: "text/csv; charset=utf-8",
             .contentDisposition: "attachment; filename=\"sopro-catalogue.csv\"",

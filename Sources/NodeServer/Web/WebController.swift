@@ -207,12 +207,16 @@ struct WebController<Context: RequestContext>: Sendable {
 
     /// `W/"…"`: the heads, the language, the address and URL, and the software version.
     private func etag(for request: Request, language: LanguageTag, address: PublicAddress) async throws -> String {
+        "W/" + (try await etag(of: "\(language.rawValue)|\(address.base)|\(request.uri.description)"))
+    }
+
+    /// `"…"`: the node's heads (which fix the catalogue), `variant` and the software version.
+    func etag(of variant: String) async throws -> String {
         var hasher = SHA256()
         let heads = try await node.store.versionVector()
         for author in heads.authors { hasher.update(data: Data("\(author.rawValue)=\(heads[author]);".utf8)) }
-        hasher.update(
-            data: Data("\(language.rawValue)|\(address.base)|\(request.uri.description)|\(renderer.version)".utf8))
-        return "W/\"" + Hex.encode(hasher.finalize()).prefix(32) + "\""
+        hasher.update(data: Data("\(variant)|\(renderer.version)".utf8))
+        return "\"" + Hex.encode(hasher.finalize()).prefix(32) + "\""
     }
 
     /// The 404 page (an entry that does not exist or was withdrawn).
