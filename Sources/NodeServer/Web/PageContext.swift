@@ -27,6 +27,17 @@ struct PageContext {
         return query.isEmpty ? path : path + "?" + query
     }
 
+    /// A number in the page's language's notation (`12,5` in German, `12.5` in English), with at
+    /// most `fractionDigits` decimals and none when it is whole.
+    func number(_ value: Decimal, fractionDigits: Int = 2) -> String {
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: language.rawValue)
+        formatter.numberStyle = .decimal
+        formatter.minimumFractionDigits = 0
+        formatter.maximumFractionDigits = fractionDigits
+        return formatter.string(from: NSDecimalNumber(decimal: value)) ?? "\(value)"
+    }
+
     func text(_ key: String, _ values: [String: String] = [:]) -> String {
         InterfaceText.text(key, language, values)
     }

@@ -41,14 +41,7 @@ extension WebController {
     /// "on request", or `nil` when nothing is said.
     static func priceText(_ price: Price, _ context: PageContext) -> String? {
         if price.onRequest { return context.text("priceOnRequest") }
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: context.language.rawValue)
-        formatter.numberStyle = .decimal
-        formatter.minimumFractionDigits = 0
-        formatter.maximumFractionDigits = 2
-        func text(_ value: Decimal?) -> String? {
-            value.map { formatter.string(from: NSDecimalNumber(decimal: $0)) ?? "\($0)" }
-        }
+        func text(_ value: Decimal?) -> String? { value.map { context.number($0) } }
         let currency = price.currency.map { " " + $0.rawValue } ?? ""
         switch (text(price.from), text(price.to)) {
         case (let from?, let to?): return from == to ? from + currency : "\(from)–\(to)\(currency)"

@@ -38,9 +38,7 @@ extension WebController {
         guard let origin, let board = peerStatus else { return nil }
         let publisher = await board.statuses.values.map(\.peer).filter { $0.authorID == origin }
             .min { $0.name < $1.name }
-        return publisher.map {
-            "\($0.url)\(PageContext.href("/inquiry", parameters + [("lang", context.language.rawValue)]))"
-        }
+        return publisher.map { $0.url + context.href("/inquiry", parameters) }
     }
 
     /// Whether a public buyer may reserve a contract for the enterprise (Directive 2014/24/EU,
@@ -49,10 +47,7 @@ extension WebController {
     func reservedContracts(_ enterprise: Enterprise, _ context: PageContext) -> String? {
         guard let share = enterprise.disadvantagedStaffShare, let eligible = enterprise.qualifiesForReservedContracts
         else { return nil }
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: context.language.rawValue)
-        formatter.maximumFractionDigits = 1
-        let number = formatter.string(from: NSNumber(value: share)) ?? String(share)
+        let number = context.number(Decimal(share), fractionDigits: 1)
         return context.text(eligible ? "reservedEligible" : "reservedNotEligible", ["share": number])
     }
 
