@@ -163,7 +163,7 @@ package struct InquiryMatcher: Sendable {
     ) -> Double {
         guard !terms.isEmpty else { return 0 }
         // Each term with the entry's word it found, as the entry writes it ("holzspielzeug").
-        let words = Self.texts(of: entry).flatMap(WordFolding.words(of:))
+        let words = Self.texts(of: entry).flatMap { WordFolding.words(of: $0) }
         var found: [String] = []
         var shown: [String] = []
         for term in terms {

@@ -18,6 +18,8 @@ package enum CatalogueIndex {
         var origin: String?
         var facets: [(facet: String, value: String)]
         var texts: [(language: String, name: String, description: String)]
+        /// The keys of the entry's long words for compound lookups (`SearchWords.compoundKeys`).
+        var terms: [String]
     }
 
     /// The index rows of `state`; `nil` when the entry is not visible or cannot be read as an entry.
@@ -27,6 +29,13 @@ package enum CatalogueIndex {
         let names = entry.displayName
         let descriptions = Self.description(of: entry)
         let facets = Self.facets(of: entry)
+        var terms: Set<String> = []
+        for text in Array(names.values.values) + Array(descriptions.values.values) {
+            for word in WordFolding.words(of: text, folding: .fullText)
+            where word.folded.unicodeScalars.count >= SearchWords.shortestIndexedCompound {
+                terms.formUnion(SearchWords.compoundKeys(of: word.folded))
+            }
+        }
         return Rows(
             names: CanonicalJSON.string(
                 .object(names.values.reduce(into: [:]) { $0[$1.key.rawValue] = .string($1.value) })),
@@ -36,7 +45,7 @@ package enum CatalogueIndex {
             facets: facets,
             texts: Set(names.values.keys).union(descriptions.values.keys).sorted { $0.rawValue < $1.rawValue }.map {
                 ($0.rawValue, names[$0] ?? "", descriptions[$0] ?? "")
-            })
+            }, terms: terms.sorted())
     }
 
     /// Writes the index rows of entry `kind`/`id` (none when `nil`), first removing those it
@@ -67,13 +76,38 @@ package enum CatalogueIndex {
         }
         let insertRow = try db.cachedStatement(sql: "INSERT INTO entryTextRow (kind, id) VALUES (?, ?)")
         let insertText = try db.cachedStatement(
-            sql: "INSERT INTO entryText (rowid, kind, id, language, name, description) VALUES (?, ?, ?, ?, ?, ?)")
+            sql: """
+                INSERT INTO entryText (rowid, kind, id, language, name, description, facets)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        let facetTokens = rows.facets.map { facetToken($0.facet, $0.value) }.joined(separator: " ")
         for text in rows.texts {
             try insertRow.execute(arguments: key)
             try insertText.execute(arguments: [
                 db.lastInsertedRowID, kind, id, text.language, text.name, text.description,
+                facetToken(textLanguage, text.language) + " " + facetTokens,
             ])
         }
+        let insertTerm = try db.cachedStatement(sql: "INSERT OR IGNORE INTO searchTerm (reversed) VALUES (?)")
+        for term in rows.terms { try insertTerm.execute(arguments: [term]) }
+    }
+
+    /// The facet that names a text row's own language in the `facets` column (not an entry
+    /// facet: `language` is the languages an enterprise works in).
+    static let textLanguage = "text"
+
+    /// The token of a facet value in the full-text index's `facets` column: `f` and the
+    /// hexadecimal digits of "facet=value" in UTF-8 — letters and digits only, so the tokenizer
+    /// keeps it whole whatever the value holds, and no word of a text can equal it (a search's
+    /// words are only matched in the name and description columns).
+    static func facetToken(_ facet: String, _ value: String) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var token: [UInt8] = [UInt8(ascii: "f")]
+        for byte in (facet + "=" + value).utf8 {
+            token.append(digits[Int(byte >> 4)])
+            token.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: token, as: UTF8.self)
     }
 
     package static func description(of entry: Entry) -> LocalizedText {

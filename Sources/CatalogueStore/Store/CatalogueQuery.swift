@@ -9,8 +9,9 @@ package struct CatalogueQuery: Sendable, Hashable {
     package var lighthouse: Bool?
     /// Only entries with a value written at or after this time (ms since 1970).
     package var updatedSince: Int64?
-    /// Words to search for in names and descriptions (every word must match; the last may be
-    /// the start of a word).
+    /// Words to search for in names and descriptions: every word must match, as the start of
+    /// a word, in one of its forms — without its ending, or as the end of a compound
+    /// (`SearchWords`).
     package var text: String?
     /// Search only this language's texts.
     package var language: LanguageTag?

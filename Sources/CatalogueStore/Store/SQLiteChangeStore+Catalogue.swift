@@ -5,24 +5,26 @@ package import SyncProtocol
 
 extension SQLiteChangeStore {
     /// Lists or searches visible entries. Without `text` the order is (kind, id); with it, by
-    /// relevance (BM25, an entry ranked by its best-matching language) and then by text row.
-    /// Cursors make the order stable across pages.
+    /// relevance within windows of matches (see `search`). Cursors make the order stable across
+    /// pages.
     package func entries(matching query: CatalogueQuery) async throws -> CataloguePage {
         let limit = min(max(query.limit, 1), 500)
         let cursor = try query.cursor.map(Cursor.init(parsing:))
-        let matchExpression = try query.text.map(Self.matchExpression)
+        let words = try query.text.map(SearchWords.words(of:))
+        let window = searchWindow
         return try await writer.read { db in
-            if let matchExpression {
-                let position: (rank: Double, textRow: Int64)?
+            if let words {
+                let position: SearchPosition?
                 switch cursor {
-                case .search(let rank, let textRow): position = (rank, textRow)
+                case .search(let window, let rank, let textRow):
+                    position = SearchPosition(window: window, rank: rank, textRow: textRow)
                 case nil: position = nil
                 case .listing: throw QueryError(message: "the cursor belongs to a listing, not to a search")
                 }
-                // Kind and facet filters read the text rows' own kind and id (see `search`).
+                let text = try Self.textExpression(words, db: db)
                 return try Self.search(
-                    matchExpression, language: query.language?.rawValue,
-                    filter: Self.filter(for: query, entry: "entryText"), after: position, limit: limit, db: db)
+                    Self.matchExpression(text: text, query: query), text: text,
+                    filter: Self.indexFilter(for: query), after: position, limit: limit, window: window, db: db)
             }
             var filter = Self.filter(for: query)
             switch cursor {
@@ -67,20 +69,30 @@ extension SQLiteChangeStore {
         var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }
     }
 
-    /// The query's filters as conditions on the table `entry` names (with `kind` and `id`
-    /// columns: the entry index `e`, or the full-text table, whose rows carry them too).
-    static func filter(for query: CatalogueQuery, entry: String = "e") -> Filter {
+    /// The query's filters as conditions on the entry index `e`.
+    static func filter(for query: CatalogueQuery) -> Filter {
         var filter = Filter()
         if let kind = query.kind {
-            filter.conditions.append("\(entry).kind = ?")
+            filter.conditions.append("e.kind = ?")
             filter.arguments += [kind.rawValue]
         }
         for facet in query.facets {
             filter.conditions.append(
-                "EXISTS (SELECT 1 FROM entryFacet f WHERE f.kind = \(entry).kind AND f.id = \(entry).id AND f.facet = ? AND f.value = ?)"
+                "EXISTS (SELECT 1 FROM entryFacet f WHERE f.kind = e.kind AND f.id = e.id AND f.facet = ? AND f.value = ?)"
             )
             filter.arguments += [facet.name, facet.value]
         }
+        let index = indexFilter(for: query)
+        filter.conditions += index.conditions
+        filter.arguments += index.arguments
+        filter.needsIndex = index.needsIndex
+        return filter
+    }
+
+    /// The query's filters on columns only the entry index has (lighthouse, updated time): what
+    /// a search checks beside its match expression, which holds kind, facets and language.
+    static func indexFilter(for query: CatalogueQuery) -> Filter {
+        var filter = Filter()
         if let lighthouse = query.lighthouse {
             filter.conditions.append("e.lighthouse = ?")
             filter.arguments += [lighthouse]
@@ -94,93 +106,126 @@ extension SQLiteChangeStore {
         return filter
     }
 
-    /// Full-text search. FTS5 ranks its matches itself (`ORDER BY rank`, configured as BM25 with
-    /// names weighing ten times descriptions; equal ranks come in text-row order) and makes
-    /// snippets only for the rows read. Joining each match to the entry index inside the ranking
-    /// query cost several times more, and a filter handed to FTS5 as a set of allowed rows made
-    /// it run the match once per row; so the ranked rows are read in order, each entry kept at
-    /// its first (best) row and checked against the filters, until the page is full. A filter
-    /// that few matches pass reads more rows, never more than the matches.
+    /// Where a page of search results ends: the window of its last item and that item's rank
+    /// and best text row.
+    struct SearchPosition {
+        var window: Int64
+        var rank: Double
+        var textRow: Int64
+    }
+
+    /// The matches a search ranks at a time, in text rows: the page is the best of the newest
+    /// `defaultSearchWindow` matching rows, then of the next, and so on. FTS5 ranked every match with
+    /// BM25 before the best twenty were taken, so a search grew with its matches — 9 ms in
+    /// sqlite3 for the 6,000 rows of "holz*" at 20,000 entries, ten times that at 200,000 —
+    /// while reading the matches newest first and ranking a window of 1,000 costs 1.3 ms at any
+    /// size. Every search with up to this many matching rows is ranked exactly as before; a
+    /// larger one shows the best of a window, which is still the best BM25 of a thousand
+    /// matches.
+    package static let defaultSearchWindow = 1_000
+
+    /// The FTS5 expression of a search text (`SearchWords`), its compounds read from the
+    /// catalogue's long words.
+    static func textExpression(_ words: [SearchWords.Word], db: Database) throws -> String {
+        let lookup = try db.cachedStatement(
+            sql: "SELECT reversed FROM searchTerm WHERE reversed > ? AND reversed < ? ORDER BY reversed LIMIT 32")
+        return try SearchWords.expression(words) { form in
+            let key = SearchWords.reversed(form)
+            let shortest = form.unicodeScalars.count + SearchWords.shortestCompoundHead
+            return try String.fetchAll(lookup, arguments: [key, key + "\u{10FFFF}"]).map(SearchWords.reversed)
+                .filter { $0.unicodeScalars.count >= shortest }
+        }
+    }
+
+    /// The whole match of a search: its text in names and descriptions, and its kind, facets
+    /// and language as tokens of the `facets` column, so that FTS5 intersects them before any
+    /// row is read or ranked.
+    static func matchExpression(text: String, query: CatalogueQuery) -> String {
+        var tokens: [String] = []
+        if let kind = query.kind { tokens.append(CatalogueIndex.facetToken("kind", kind.rawValue)) }
+        tokens += query.facets.map { CatalogueIndex.facetToken($0.name, $0.value) }
+        if let language = query.language {
+            tokens.append(CatalogueIndex.facetToken(CatalogueIndex.textLanguage, language.rawValue))
+        }
+        return (["{name description} : (\(text))"] + tokens.map { "{facets} : \"\($0)\"" }).joined(separator: " AND ")
+    }
+
+    /// Full-text search, ranked a window at a time (`defaultSearchWindow`). The matches are read in
+    /// descending text-row order — FTS5's own order, which it reads without ranking what it
+    /// skips — with their BM25 rank (names weigh ten times descriptions); a window is its first
+    /// `size` rows, extended to the end of the last entry's rows (an entry's text rows
+    /// are written together, so no entry spans two windows). Each entry is kept at its best
+    /// row, the window's entries are ordered by (rank, text row), and the next window follows
+    /// when a page needs more. Kind, facets and language are in the match itself; a condition
+    /// on the entry index's own columns is checked in the same statement. Snippets are made for
+    /// the rows of the page only.
     static func search(
-        _ matchExpression: String, language: String?, filter: Filter, after position: (rank: Double, textRow: Int64)?,
-        limit: Int, db: Database
+        _ match: String, text: String, filter: Filter, after position: SearchPosition?, limit: Int, window size: Int,
+        db: Database
     ) throws -> CataloguePage {
-        var conditions = ["entryText MATCH ?"]
-        var arguments: StatementArguments = [matchExpression]
-        if let language {
-            conditions.append("entryText.language = ?")
-            arguments += [language]
+        let index = filter.conditions.isEmpty ? "" : "JOIN entryIndex e ON e.kind = r.kind AND e.id = r.id"
+        let ranked = try db.cachedStatement(
+            sql: """
+                SELECT entryText.rowid AS rowid, entryText.rank AS rank, r.kind AS kind, r.id AS id
+                FROM entryText JOIN entryTextRow r ON r.rowid = entryText.rowid \(index)
+                WHERE \((["entryText MATCH ?", "entryText.rowid <= ?"] + filter.conditions).joined(separator: " AND "))
+                ORDER BY entryText.rowid DESC
+                """)
+        struct Hit {
+            var kind: String
+            var id: String
+            var rank: Double
+            var textRow: Int64
+            var window: Int64
         }
-        // Without filters, FTS5 ranks and the loop reads a page's worth of rows. With filters,
-        // they are applied in the same statement: checked row by row they would be tested
-        // against every better-ranked entry they exclude (thousands, when the filter leaves out
-        // the entries whose names match).
-        let filtered = !filter.conditions.isEmpty
-        let ranked: RowCursor
-        if filtered {
-            // Kind and facets are checked on the text row's own kind and id; the entry index is
-            // joined only for a condition on its own columns. Joining the row map and the index
-            // for every match cost two more lookups each, also for the matches a filter then
-            // leaves out (a third of the narrowed search's time). Only visible entries have text
-            // rows, so the result is the same.
-            let index = filter.needsIndex ? "JOIN entryIndex e ON e.kind = entryText.kind AND e.id = entryText.id" : ""
-            var filteredArguments = arguments
-            filteredArguments += filter.arguments
-            ranked = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT entryText.rowid AS rowid, entryText.rank AS rank, entryText.kind AS kind,
-                        entryText.id AS id FROM entryText \(index)
-                    WHERE \((conditions + filter.conditions).joined(separator: " AND "))
-                    ORDER BY entryText.rank, entryText.rowid
-                    """, arguments: filteredArguments)
-        } else {
-            ranked = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT rowid, rank, snippet(entryText, -1, char(1), char(2), '…', 16) AS snippet FROM entryText
-                    WHERE \(conditions.joined(separator: " AND ")) ORDER BY rank
-                    """, arguments: arguments)
-        }
-        let entryOfRow = try db.cachedStatement(sql: "SELECT kind, id FROM entryTextRow WHERE rowid = ?")
-        var seen: Set<[String]> = []
-        var hits: [(kind: String, id: String, rank: Double, textRow: Int64, snippet: String?)] = []
-        while hits.count <= limit, let row = try ranked.next() {
-            let rank: Double = row["rank"]
-            let textRow: Int64 = row["rowid"]
-            let kind: String
-            let id: String
-            if filtered {
-                kind = row["kind"]
-                id = row["id"]
-            } else {
-                guard let entry = try Row.fetchOne(entryOfRow, arguments: [textRow]) else { continue }
-                kind = entry["kind"]
-                id = entry["id"]
+        var hits: [Hit] = []
+        var window: Int64? = position?.window ?? Int64.max
+        while hits.count <= limit, let top = window {
+            var arguments: StatementArguments = [match, top]
+            arguments += filter.arguments
+            let rows = try Row.fetchCursor(ranked, arguments: arguments)
+            var best: [EntryKey: Hit] = [:]
+            var read = 0
+            var last: EntryKey?
+            window = nil
+            while let row = try rows.next() {
+                let key = EntryKey(kind: row["kind"], id: row["id"])
+                let textRow: Int64 = row["rowid"]
+                if read >= size, key != last {
+                    window = textRow
+                    break
+                }
+                read += 1
+                last = key
+                let hit = Hit(kind: key.kind, id: key.id, rank: row["rank"], textRow: textRow, window: top)
+                if let kept = best[key], (kept.rank, kept.textRow) <= (hit.rank, hit.textRow) { continue }
+                best[key] = hit
             }
-            guard seen.insert([kind, id]).inserted else { continue }
-            if let position, (rank, textRow) <= (position.rank, position.textRow) { continue }
-            hits.append((kind, id, rank, textRow, filtered ? nil : row["snippet"]))
-        }
-        if filtered {
-            let snippet = try db.cachedStatement(
-                sql: """
-                    SELECT snippet(entryText, -1, char(1), char(2), '…', 16) FROM entryText
-                    WHERE entryText MATCH ? AND rowid = ?
-                    """)
-            for index in hits.indices.prefix(limit) {
-                hits[index].snippet = try String.fetchOne(snippet, arguments: [matchExpression, hits[index].textRow])
+            for hit in best.values.sorted(by: { ($0.rank, $0.textRow) < ($1.rank, $1.textRow) }) {
+                if let position, position.window == top, (hit.rank, hit.textRow) <= (position.rank, position.textRow) {
+                    continue
+                }
+                hits.append(hit)
+                if hits.count > limit { break }
             }
         }
         let page = Array(hits.prefix(limit))
+        let snippet = try db.cachedStatement(
+            sql: """
+                SELECT snippet(entryText, -1, char(1), char(2), '…', 16) FROM entryText
+                WHERE entryText MATCH ? AND rowid = ?
+                """)
         let indexRow = try db.cachedStatement(
             sql: "SELECT kind, id, names, region, lighthouse, updatedTime FROM entryIndex WHERE kind = ? AND id = ?")
+        let textMatch = "{name description} : (\(text))"
         var items: [CataloguePage.Item] = []
         for hit in page {
             guard let row = try Row.fetchOne(indexRow, arguments: [hit.kind, hit.id]) else { continue }
-            items.append(item(row, snippet: hit.snippet))
+            items.append(item(row, snippet: try String.fetchOne(snippet, arguments: [textMatch, hit.textRow])))
         }
-        let next = hits.count > limit ? page.last.map { Cursor.search(rank: $0.rank, textRow: $0.textRow).text } : nil
+        let next =
+            hits.count > limit
+            ? page.last.map { Cursor.search(window: $0.window, rank: $0.rank, textRow: $0.textRow).text } : nil
         return CataloguePage(items: items, next: next)
     }
 
@@ -191,36 +236,6 @@ extension SQLiteChangeStore {
         return CataloguePage.Item(
             kind: row["kind"], id: row["id"], names: names, region: row["region"], lighthouse: row["lighthouse"],
             updated: row["updatedTime"], snippet: snippet.map(snippetParts))
-    }
-
-    /// Each word quoted (so no user input is read as FTS syntax); the last as a prefix.
-    /// Words are split per Unicode scalar, not per `Character`: a quote joined to a combining
-    /// mark (`x"\u{301}y`) is one `Character` that is not `"`, so it stayed inside a word and
-    /// ended the FTS string early (FTS5: "unterminated string", a 500).
-    static func matchExpression(_ text: String) throws -> String {
-        guard text.utf8.count <= 2_000, text.count <= 500 else {
-            throw QueryError(message: "the search text is too long (at most 500 characters, 20 words)")
-        }
-        // Whitespace and quotes separate words; other control characters (NUL among them) are
-        // dropped.
-        var words: [String] = []
-        var word = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\"" {
-                if !word.isEmpty { words.append(String(word)) }
-                word = String.UnicodeScalarView()
-            } else if scalar.properties.generalCategory != .control {
-                word.append(scalar)
-            }
-        }
-        if !word.isEmpty { words.append(String(word)) }
-        guard !words.isEmpty else { throw QueryError(message: "the search text has no words") }
-        guard words.count <= 20 else {
-            throw QueryError(message: "the search text is too long (at most 500 characters, 20 words)")
-        }
-        return words.enumerated().map { index, word in
-            "\"" + word + "\"" + (index == words.count - 1 ? "*" : "")
-        }.joined(separator: " ")
     }
 
     static func snippetParts(_ snippet: String) -> [CataloguePage.SnippetPart] {
@@ -241,10 +256,10 @@ extension SQLiteChangeStore {
     }
 
     /// A page boundary, base64url-encoded: for a listing the last item's kind and id, for a
-    /// search the last item's rank and best text row.
+    /// search the last item's window, rank and best text row.
     enum Cursor {
         case listing(kind: String, id: String)
-        case search(rank: Double, textRow: Int64)
+        case search(window: Int64, rank: Double, textRow: Int64)
 
         init(parsing text: String) throws {
             var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
@@ -256,9 +271,11 @@ extension SQLiteChangeStore {
             switch parts.first {
             case "l" where parts.count == 3:
                 self = .listing(kind: parts[1], id: parts[2])
-            case "s" where parts.count == 3:
-                guard let rank = Double(parts[1]), rank.isFinite, let textRow = Int64(parts[2]) else { fallthrough }
-                self = .search(rank: rank, textRow: textRow)
+            case "s" where parts.count == 4:
+                guard let window = Int64(parts[1]), let rank = Double(parts[2]), rank.isFinite,
+                    let textRow = Int64(parts[3])
+                else { fallthrough }
+                self = .search(window: window, rank: rank, textRow: textRow)
             default:
                 throw QueryError(message: "the cursor is not one this node handed out")
             }
@@ -268,7 +285,7 @@ extension SQLiteChangeStore {
             let plain =
                 switch self {
                 case .listing(let kind, let id): "l\n\(kind)\n\(id)"
-                case .search(let rank, let textRow): "s\n\(rank)\n\(textRow)"
+                case .search(let window, let rank, let textRow): "s\n\(window)\n\(rank)\n\(textRow)"
                 }
             return Data(plain.utf8).base64EncodedString()
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

@@ -79,6 +79,16 @@ extension SQLiteChangeStore {
         return lag
     }
 
+    /// Empties the index, facets, full text and compound words of the catalogue, and its lag
+    /// mark: what a rebuild or the end of a bulk catch-up writes anew.
+    static func clearIndex(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText; DELETE FROM entryTextRow;
+                DELETE FROM searchTerm; DELETE FROM catalogueLag
+                """)
+    }
+
     /// Ends a bulk catch-up: writes its `merged` states (in key order), then builds the index,
     /// facets and full text of every entry from its stored state — current now: written at the
     /// end, written out during the catch-up, or untouched by it — in one pass in key order, so
@@ -87,11 +97,7 @@ extension SQLiteChangeStore {
     /// not possible: rows inserted into a table while a statement reads it may or may not be
     /// read by it — at 200,000 entries some were, and were indexed twice.)
     static func reindex(_ db: Database, merged: [EntryState]) throws {
-        try db.execute(
-            sql: """
-                DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText; DELETE FROM entryTextRow;
-                DELETE FROM catalogueLag
-                """)
+        try clearIndex(db)
         for start in stride(from: 0, to: merged.count, by: 2048) {
             let states = Array(merged[start..<min(merged.count, start + 2048)])
             for entry in StoredEntry.prepare(states, indexed: false) { try entry.write(db) }
@@ -149,11 +155,8 @@ extension SQLiteChangeStore {
             if chunk.count == 4096 { try applyChunk() }
         }
         try applyChunk()
-        try db.execute(
-            sql: """
-                DELETE FROM entry; DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText;
-                DELETE FROM entryTextRow; DELETE FROM catalogueLag
-                """)
+        try db.execute(sql: "DELETE FROM entry")
+        try clearIndex(db)
         var digest = CatalogueDigest()
         let keys = state.entries.keys.sorted()
         for start in stride(from: 0, to: keys.count, by: 2048) {

@@ -5,35 +5,33 @@ extension SQLiteChangeStore {
     /// Counts per value of `facets` among the entries `query` matches (its text, language,
     /// kind and facet filters; its page and cursor are ignored).
     package func facetCounts(matching query: CatalogueQuery, facets: [String]) async throws -> FacetCounts {
-        let matchExpression = try query.text.map(Self.matchExpression)
+        let words = try query.text.map(SearchWords.words(of:))
         let key = CatalogueSummaryCache.Key(query, facetNames: facets)
         let summaries = self.summaries
         return try await writer.read { db in
             let version = try Self.catalogueVersion(db)
             if let counts = summaries.facetCounts(key, version: version) { return counts }
-            let counts = try Self.countFacets(
-                matchExpression: matchExpression, query: query, facets: facets, db: db)
+            let match = try words.map { Self.matchExpression(text: try Self.textExpression($0, db: db), query: query) }
+            let counts = try Self.countFacets(match: match, query: query, facets: facets, db: db)
             summaries.remember(counts, for: key, version: version)
             return counts
         }
     }
 
+    /// Counts with `match` (a search's whole match expression, which holds its kind, facets and
+    /// language) or, without one, with the query's filters on the entry index.
     private static func countFacets(
-        matchExpression: String?, query: CatalogueQuery, facets: [String], db: Database
+        match: String?, query: CatalogueQuery, facets: [String], db: Database
     ) throws -> FacetCounts {
-        let filter = Self.filter(for: query)
+        var filter = Self.filter(for: query)
         var arguments: StatementArguments = []
         var from = "entryIndex e"
-        if let matchExpression {
-            var match = "entryText MATCH ?"
-            arguments += [matchExpression]
-            if let language = query.language?.rawValue {
-                match += " AND entryText.language = ?"
-                arguments += [language]
-            }
+        if let match {
+            filter = Self.indexFilter(for: query)
+            arguments += [match]
             from = """
                 (SELECT DISTINCT r.kind, r.id FROM entryText JOIN entryTextRow r ON r.rowid = entryText.rowid
-                 WHERE \(match)) m JOIN entryIndex e ON e.kind = m.kind AND e.id = m.id
+                 WHERE entryText MATCH ?) m JOIN entryIndex e ON e.kind = m.kind AND e.id = m.id
                 """
         }
         arguments += filter.arguments

@@ -1,4 +1,5 @@
 import GRDB
+import SyncProtocol
 
 /// An entry that matched some of a set of search terms, with its best BM25 rank (lower is
 /// better, as FTS5 ranks).
@@ -21,21 +22,32 @@ extension SQLiteChangeStore {
                     term.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
         }.filter { !$0.isEmpty }.prefix(32)
         guard !words.isEmpty else { return [] }
-        let expression = words.map { "\"\($0)\"*" }.joined(separator: " OR ")
-        // FTS5 ranks every match (BM25) before the best are taken: at 20,000 entries, 6,000
-        // matches of "holz*" take 18 ms in sqlite3 itself, about half of matching an inquiry.
-        // Reading the ranked rows in order and grouping them in Swift (instead of GROUP BY)
-        // measured the same, so the query stays as it is.
+        let expression = "{name description} : (" + words.map { "\"\($0)\"*" }.joined(separator: " OR ") + ")"
+        // The newest `relevanceWindow` matching text rows are ranked, as a search ranks its
+        // window (`defaultSearchWindow`): FTS5 ranked every match before the best were taken — at
+        // 20,000 entries the 6,000 matches of "holz*" took 18 ms in sqlite3, half of matching an
+        // inquiry — and grew with the catalogue. The matcher scores the candidates itself; this
+        // only chooses which to read.
         return try await writer.read { db in
-            try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT r.kind, r.id, MIN(t.rank) AS best FROM entryText t
-                    JOIN entryTextRow r ON r.rowid = t.rowid
-                    JOIN entryIndex e ON e.kind = r.kind AND e.id = r.id
-                    WHERE entryText MATCH ? GROUP BY r.kind, r.id ORDER BY best, r.kind, r.id LIMIT ?
-                    """, arguments: [expression, min(max(limit, 1), 2000)]
-            ).map { RelevanceHit(kind: $0["kind"], id: $0["id"], rank: $0["best"]) }
+                    SELECT t.rowid, t.rank, r.kind, r.id FROM entryText t JOIN entryTextRow r ON r.rowid = t.rowid
+                    WHERE entryText MATCH ? ORDER BY t.rowid DESC LIMIT ?
+                    """, arguments: [expression, Self.relevanceWindow])
+            var best: [EntryKey: Double] = [:]
+            while let row = try rows.next() {
+                let key = EntryKey(kind: row["kind"], id: row["id"])
+                let rank: Double = row["rank"]
+                if let kept = best[key], kept <= rank { continue }
+                best[key] = rank
+            }
+            return best.map { RelevanceHit(kind: $0.key.kind, id: $0.key.id, rank: $0.value) }
+                .sorted { ($0.rank, $0.kind, $0.id) < ($1.rank, $1.kind, $1.id) }
+                .prefix(min(max(limit, 1), 2000)).map { $0 }
         }
     }
+
+    /// The matching text rows an inquiry's candidates are chosen from.
+    static let relevanceWindow = 2_000
 }

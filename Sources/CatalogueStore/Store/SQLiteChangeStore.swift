@@ -12,12 +12,15 @@ package final class SQLiteChangeStore: ChangeStore {
     let readCache = EntryReadCache()
     /// The entry states of a bulk catch-up in progress.
     let bulk: BulkCatchUp
+    /// The matching text rows a search ranks at a time (`search`; smaller in tests).
+    let searchWindow: Int
 
     /// Opens (creating if needed) the store at `writer` and brings its schema up to date; a bulk
     /// catch-up holds at most `bulkCapacity` entry states in memory.
-    package init(writer: any DatabaseWriter, bulkCapacity: Int) throws {
+    package init(writer: any DatabaseWriter, bulkCapacity: Int, searchWindow: Int = defaultSearchWindow) throws {
         self.writer = writer
         bulk = BulkCatchUp(capacity: bulkCapacity)
+        self.searchWindow = max(searchWindow, 1)
         try StoreMigrations.migrator.migrate(writer)
     }
 
@@ -39,8 +42,10 @@ package final class SQLiteChangeStore: ChangeStore {
     }
 
     /// An empty store in memory, for tests and tools.
-    package static func inMemory(bulkCapacity: Int = 32_768) throws -> SQLiteChangeStore {
-        try SQLiteChangeStore(writer: DatabaseQueue(), bulkCapacity: bulkCapacity)
+    package static func inMemory(
+        bulkCapacity: Int = 32_768, searchWindow: Int = defaultSearchWindow
+    ) throws -> SQLiteChangeStore {
+        try SQLiteChangeStore(writer: DatabaseQueue(), bulkCapacity: bulkCapacity, searchWindow: searchWindow)
     }
 
     package func apply(

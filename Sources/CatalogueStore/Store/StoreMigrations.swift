@@ -224,6 +224,31 @@ enum StoreMigrations {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v13: facets in the full-text index, words for compounds") { db in
+            // A search narrowed by facets, kind or language checked each ranked match against
+            // the facet table; with the entry's facets as tokens of a third text column (weight
+            // 0, never searched by the buyer's words) FTS5 intersects the lists before a row is
+            // read. FTS5 tables cannot gain a column: the table is made anew, empty, and the
+            // catalogue rebuilt from the log on the next start. `searchTerm` holds the
+            // catalogue's long words (and their stems) written backwards, so that a search finds
+            // the compounds ending in a word by a range of its key.
+            try db.execute(
+                sql: """
+                    DROP TABLE entryText;
+                    DELETE FROM entryTextRow;
+                    CREATE VIRTUAL TABLE entryText USING fts5(
+                        kind UNINDEXED, id UNINDEXED, language UNINDEXED, name, description, facets,
+                        tokenize = 'unicode61 remove_diacritics 2'
+                    );
+                    INSERT INTO entryText(entryText, rank) VALUES('rank', 'bm25(0, 0, 0, 10.0, 1.0, 0.0)');
+                    CREATE TABLE searchTerm (
+                        reversed TEXT PRIMARY KEY       -- a folded word or stem, last letter first
+                    ) WITHOUT ROWID;
+                    INSERT INTO catalogueLag (id, since, changes)
+                        SELECT 1, 0, COUNT(*) FROM change HAVING COUNT(*) > 0
+                        ON CONFLICT (id) DO UPDATE SET changes = excluded.changes;
+                    """)
+        }
         return migrator
     }
 }
