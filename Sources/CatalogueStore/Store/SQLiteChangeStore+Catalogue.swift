@@ -210,23 +210,40 @@ extension SQLiteChangeStore {
             }
         }
         let page = Array(hits.prefix(limit))
-        let snippet = try db.cachedStatement(
-            sql: """
-                SELECT snippet(entryText, -1, char(1), char(2), '…', 16) FROM entryText
-                WHERE entryText MATCH ? AND rowid = ?
-                """)
+        let snippets = try snippets(of: page.map(\.textRow), text: text, db: db)
         let indexRow = try db.cachedStatement(
             sql: "SELECT kind, id, names, region, lighthouse, updatedTime FROM entryIndex WHERE kind = ? AND id = ?")
-        let textMatch = "{name description} : (\(text))"
         var items: [CataloguePage.Item] = []
         for hit in page {
             guard let row = try Row.fetchOne(indexRow, arguments: [hit.kind, hit.id]) else { continue }
-            items.append(item(row, snippet: try String.fetchOne(snippet, arguments: [textMatch, hit.textRow])))
+            items.append(item(row, snippet: snippets[hit.textRow]))
         }
         let next =
             hits.count > limit
             ? page.last.map { Cursor.search(window: $0.window, rank: $0.rank, textRow: $0.textRow).text } : nil
         return CataloguePage(items: items, next: next)
+    }
+
+    /// The snippets of text rows `rows` for the words of `text`, made in one pass over the
+    /// matches between the first and the last of them. A statement per row (`rowid = ?`) set up
+    /// the whole match each time — for a prefix, all its words' lists: 0.5 ms a row at 20,000
+    /// entries, two thirds of a search.
+    static func snippets(of rows: [Int64], text: String, db: Database) throws -> [Int64: String] {
+        guard let first = rows.min(), let last = rows.max() else { return [:] }
+        var arguments: StatementArguments = StatementArguments(rows)
+        arguments += ["{name description} : (\(text))", first, last]
+        let found = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT rowid, CASE WHEN rowid IN (\(rows.map { _ in "?" }.joined(separator: ", ")))
+                    THEN snippet(entryText, -1, char(1), char(2), '…', 16) END AS snippet
+                FROM entryText WHERE entryText MATCH ? AND rowid BETWEEN ? AND ?
+                """, arguments: arguments)
+        var snippets: [Int64: String] = [:]
+        while let row = try found.next() {
+            if let snippet: String = row["snippet"] { snippets[row["rowid"]] = snippet }
+        }
+        return snippets
     }
 
     /// A page item from an entry index row.
