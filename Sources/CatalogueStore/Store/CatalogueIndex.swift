@@ -121,7 +121,8 @@ package enum CatalogueIndex {
     /// Facets by name: `kind`, `region` (the enterprise's, or a product's delivery area and a
     /// cooperation's regions), `deliveryArea` (a product's), `category` (CPV codes and their
     /// divisions), `sector` (NACE codes and sections), `socialModel`, `targetGroup`,
-    /// `sustainability`, `language`, `productType`, `contracting`; and the links, so that an
+    /// `sustainability`, `language`, `productType`, `contracting`, `certification` and
+    /// `reserved` (an enterprise eligible for reserved contracts); and the links, so that an
     /// enterprise's products and cooperations are a facet query: `enterprise` (of a product or a
     /// cooperation) and `product` (of a cooperation).
     static func facets(of entry: Entry) -> [(facet: String, value: String)] {
@@ -133,6 +134,10 @@ package enum CatalogueIndex {
             facets += enterprise.sectors.flatMap { [("sector", $0.rawValue), ("sector", $0.section.letter)] }
             facets += enterprise.targetGroups.map { ("targetGroup", $0.rawValue) }
             facets += enterprise.languages.map { ("language", $0.rawValue) }
+            facets += enterprise.certifications.map { ("certification", $0) }
+            // Eligible for reserved contracts (Art. 20 of Directive 2014/24/EU: at least 30 %
+            // disadvantaged staff); a product is eligible through its makers (`reservedFilter`).
+            if enterprise.qualifiesForReservedContracts == true { facets.append(("reserved", "eligible")) }
         case .product(let product):
             facets += product.deliveryArea.flatMap { [("region", $0.rawValue), ("deliveryArea", $0.rawValue)] }
             facets += product.enterprises.map { ("enterprise", $0.rawValue) }

@@ -34,8 +34,14 @@ package struct CatalogueQuery: Sendable, Hashable {
     /// The facet names entries are indexed under.
     package static let facetNames: Set<String> = [
         "kind", "region", "category", "sector", "socialModel", "targetGroup", "sustainability", "language",
-        "productType", "contracting", "deliveryArea", "enterprise", "product",
+        "productType", "contracting", "deliveryArea", "enterprise", "product", "certification", "reserved",
     ]
+
+    /// The facet of entries eligible for reserved contracts (value `eligible`): enterprises with
+    /// at least 30 % disadvantaged staff, and the products they make — a product's eligibility
+    /// is its makers', so this facet is a condition through the `enterprise` links, not a value
+    /// the product's own index holds.
+    package static let reservedFacet = "reserved"
 }
 
 /// One page of entries.

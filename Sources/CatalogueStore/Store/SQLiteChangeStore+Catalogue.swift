@@ -76,7 +76,7 @@ extension SQLiteChangeStore {
             filter.conditions.append("e.kind = ?")
             filter.arguments += [kind.rawValue]
         }
-        for facet in query.facets {
+        for facet in query.facets where facet.name != CatalogueQuery.reservedFacet {
             filter.conditions.append(
                 "EXISTS (SELECT 1 FROM entryFacet f WHERE f.kind = e.kind AND f.id = e.id AND f.facet = ? AND f.value = ?)"
             )
@@ -93,6 +93,11 @@ extension SQLiteChangeStore {
     /// a search checks beside its match expression, which holds kind, facets and language.
     static func indexFilter(for query: CatalogueQuery) -> Filter {
         var filter = Filter()
+        for facet in query.facets where facet.name == CatalogueQuery.reservedFacet {
+            filter.conditions.append(reservedCondition)
+            filter.arguments += [facet.value, facet.value]
+            filter.needsIndex = true
+        }
         if let lighthouse = query.lighthouse {
             filter.conditions.append("e.lighthouse = ?")
             filter.arguments += [lighthouse]
@@ -105,6 +110,17 @@ extension SQLiteChangeStore {
         }
         return filter
     }
+
+    /// The condition of the `reserved` facet on the entry index `e` (its value twice): the
+    /// entry's own facet (an enterprise), or, for a product, that of an enterprise it names as
+    /// maker (a cooperation is not bought through a reserved contract of its members).
+    static let reservedCondition = """
+        (EXISTS (SELECT 1 FROM entryFacet f WHERE f.kind = e.kind AND f.id = e.id AND f.facet = 'reserved'
+            AND f.value = ?)
+         OR e.kind = 'product' AND EXISTS (SELECT 1 FROM entryFacet m JOIN entryFacet f ON f.kind = 'enterprise'
+            AND f.id = m.value AND f.facet = 'reserved' AND f.value = ?
+            WHERE m.kind = e.kind AND m.id = e.id AND m.facet = 'enterprise'))
+        """
 
     /// Where a page of search results ends: the window of its last item and that item's rank
     /// and best text row.
@@ -143,7 +159,9 @@ extension SQLiteChangeStore {
     static func matchExpression(text: String, query: CatalogueQuery) -> String {
         var tokens: [String] = []
         if let kind = query.kind { tokens.append(CatalogueIndex.facetToken("kind", kind.rawValue)) }
-        tokens += query.facets.map { CatalogueIndex.facetToken($0.name, $0.value) }
+        tokens += query.facets.filter { $0.name != CatalogueQuery.reservedFacet }.map {
+            CatalogueIndex.facetToken($0.name, $0.value)
+        }
         if let language = query.language {
             tokens.append(CatalogueIndex.facetToken(CatalogueIndex.textLanguage, language.rawValue))
         }

@@ -54,6 +54,18 @@ extension SQLiteChangeStore {
         while let row = try rows.next() {
             values[row["facet"], default: [:]][row["value"]] = row["count"]
         }
+        if facets.contains(CatalogueQuery.reservedFacet) {
+            // Products are eligible through their makers: counted with the filter's condition.
+            var reserved = arguments
+            reserved += ["eligible", "eligible"]
+            let count =
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT COUNT(*) FROM \(from) WHERE \((filter.conditions + [reservedCondition]).joined(separator: " AND "))",
+                    arguments: reserved) ?? 0
+            values[CatalogueQuery.reservedFacet] = count > 0 ? ["eligible": count] : nil
+        }
         return FacetCounts(total: total, values: values)
     }
 

@@ -84,6 +84,17 @@ enum InterfaceText {
         "facet.targetGroup": [.german: "Zielgruppe", .hungarian: "Célcsoport", .english: "Target group"],
         "facet.sustainability": [.german: "Nachhaltigkeit", .hungarian: "Fenntarthatóság", .english: "Sustainability"],
         "facet.deliveryArea": [.german: "Liefergebiet", .hungarian: "Szállítási terület", .english: "Delivery area"],
+        "facet.reserved": [
+            .german: "Vorbehaltene Aufträge (Art. 20)", .hungarian: "Fenntartott szerződés (20. cikk)",
+            .english: "Reserved contracts (Art. 20)",
+        ],
+        "reservedFacetEligible": [
+            .german: "geeignet (mind. 30 % benachteiligte Beschäftigte)",
+            .hungarian: "jogosult (legalább 30 % hátrányos helyzetű munkavállaló)",
+            .english: "eligible (at least 30 % disadvantaged staff)",
+        ],
+        "facet.certification": [.german: "Zertifizierung", .hungarian: "Tanúsítvány", .english: "Certification"],
+        "facet.contracting": [.german: "Vergabeart", .hungarian: "Beszerzési mód", .english: "Contracting"],
         "filtersTitle": [.german: "Eingrenzen", .hungarian: "Szűkítés", .english: "Refine"],
         "activeFilters": [.german: "Aktive Filter", .hungarian: "Aktív szűrők", .english: "Active filters"],
         "removeFilter": [.german: "Filter entfernen", .hungarian: "Szűrő eltávolítása", .english: "Remove filter"],

@@ -106,6 +106,7 @@ struct PageContext {
         case "sustainability": return label(SustainabilityAttribute(rawValue: value)?.label) ?? value
         case "productType": return label(ProductType(rawValue: value)?.label) ?? value
         case "contracting": return label(ContractingMethod(rawValue: value)?.label) ?? value
+        case "reserved": return value == "eligible" ? text("reservedFacetEligible") : value
         case "category":
             if let division = CPVDivision(code: value), let name = label(division.label) {
                 return value.count == 2 ? "\(value) \(name)" : value

@@ -6,7 +6,10 @@ import Hummingbird
 extension WebController {
     /// The facets the search page offers, in order; `kind` is the entry kind.
     static var pageFacets: [String] {
-        ["kind", "region", "category", "sector", "socialModel", "targetGroup", "sustainability", "deliveryArea"]
+        [
+            "kind", "region", "reserved", "category", "sector", "socialModel", "targetGroup", "sustainability",
+            "certification", "contracting", "deliveryArea",
+        ]
     }
 
     /// Search and browse: full-text search (or all entries), facets with counts that can be
