@@ -15,6 +15,11 @@ package struct CatalogueQuery: Sendable, Hashable {
     package var text: String?
     /// Search only this language's texts.
     package var language: LanguageTag?
+    /// The order of the items: by relevance (with `text`; without, by kind and id), most
+    /// recently updated first, or by name in `language` (or German, English, Hungarian).
+    package var sort: Sort = .relevance
+    /// The language whose names sort first by name when `language` (a filter) is not given.
+    package var sortLanguage: LanguageTag?
     package var limit = 50
     /// Where the previous page ended (`CataloguePage.next`).
     package var cursor: String?
@@ -27,6 +32,12 @@ package struct CatalogueQuery: Sendable, Hashable {
             self.name = name
             self.value = value
         }
+    }
+
+    package enum Sort: String, Sendable, Hashable, CaseIterable {
+        case relevance
+        case updated
+        case name
     }
 
     package init() {}

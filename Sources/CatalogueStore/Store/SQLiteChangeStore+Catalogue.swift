@@ -13,13 +13,19 @@ extension SQLiteChangeStore {
         let words = try query.text.map(SearchWords.words(of:))
         let window = searchWindow
         return try await writer.read { db in
+            if query.sort != .relevance {
+                return try Self.sortedPage(
+                    query,
+                    match: words.map { Self.matchExpression(text: try Self.textExpression($0, db: db), query: query) },
+                    after: cursor, limit: limit, db: db)
+            }
             if let words {
                 let position: SearchPosition?
                 switch cursor {
                 case .search(let window, let rank, let textRow):
                     position = SearchPosition(window: window, rank: rank, textRow: textRow)
                 case nil: position = nil
-                case .listing: throw QueryError(message: "the cursor belongs to a listing, not to a search")
+                case .listing, .sorted: throw QueryError(message: "the cursor belongs to another order of the items")
                 }
                 let text = try Self.textExpression(words, db: db)
                 return try Self.search(
@@ -32,7 +38,7 @@ extension SQLiteChangeStore {
                 filter.conditions.append("(e.kind, e.id) > (?, ?)")
                 filter.arguments += [kind, id]
             case nil: break
-            case .search: throw QueryError(message: "the cursor belongs to a search, not to a listing")
+            case .search, .sorted: throw QueryError(message: "the cursor belongs to another order of the items")
             }
             let rows = try Row.fetchAll(
                 db,
@@ -44,6 +50,79 @@ extension SQLiteChangeStore {
             let next = rows.count > limit ? items.last.map { Cursor.listing(kind: $0.kind, id: $0.id).text } : nil
             return CataloguePage(items: items, next: next)
         }
+    }
+
+    /// A page of entries most recently updated first, or by name: all of them, or all that
+    /// `match` (a search's whole match expression) matches, with the query's filters. Names
+    /// compare folded (case and diacritics ignored, "Ökö" beside "Oko"), in the query's language
+    /// or else German, English, Hungarian; ties by kind and id.
+    static func sortedPage(
+        _ query: CatalogueQuery, match: String?, after cursor: Cursor?, limit: Int, db: Database
+    ) throws -> CataloguePage {
+        var filter = match == nil ? Self.filter(for: query) : Self.indexFilter(for: query)
+        var arguments: StatementArguments = []
+        var from = "entryIndex e"
+        if let match {
+            from = """
+                (SELECT DISTINCT r.kind, r.id FROM entryText JOIN entryTextRow r ON r.rowid = entryText.rowid
+                 WHERE entryText MATCH ?) m JOIN entryIndex e ON e.kind = m.kind AND e.id = m.id
+                """
+            arguments += [match]
+        }
+        let key: String
+        let order: String
+        switch query.sort {
+        case .name:
+            db.add(function: sortName)
+            let languages = [(query.language ?? query.sortLanguage)?.language, "de", "en", "hu"].compactMap { $0 }
+            key = "soproSortName(" + languages.map { "json_extract(e.names, '$.\($0)')" }.joined(separator: ", ") + ")"
+            order = "key, e.kind, e.id"
+        case .updated, .relevance:
+            key = "e.updatedTime"
+            order = "key DESC, e.kind, e.id"
+        }
+        switch cursor {
+        case .sorted(let sort, let value, let kind, let id) where sort == query.sort.rawValue:
+            if query.sort == .name {
+                filter.conditions.append("(\(key), e.kind, e.id) > (?, ?, ?)")
+                filter.arguments += [value, kind, id]
+            } else {
+                guard let time = Int64(value) else {
+                    throw QueryError(message: "the cursor is not one this node handed out")
+                }
+                filter.conditions.append("(\(key) < ? OR (\(key) = ? AND (e.kind, e.id) > (?, ?)))")
+                filter.arguments += [time, time, kind, id]
+            }
+        case nil: break
+        default: throw QueryError(message: "the cursor belongs to another order of the items")
+        }
+        arguments += filter.arguments
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.kind, e.id, e.names, e.region, e.lighthouse, e.updatedTime, \(key) AS key FROM \(from)
+                \(filter.whereClause) ORDER BY \(order) LIMIT \(limit + 1)
+                """, arguments: arguments)
+        let items = rows.prefix(limit).map { Self.item($0, snippet: nil) }
+        let next =
+            rows.count > limit
+            ? rows.prefix(limit).last.map { row in
+                Cursor.sorted(
+                    sort: query.sort.rawValue, key: query.sort == .name ? row["key"] : String(row["key"] as Int64),
+                    kind: row["kind"], id: row["id"]
+                ).text
+            } : nil
+        return CataloguePage(items: items, next: next)
+    }
+
+    /// `soproSortName(name, …)`: the first name that is there, folded for sorting.
+    static let sortName = DatabaseFunction("soproSortName", pure: true) { values in
+        for value in values {
+            if let name = String.fromDatabaseValue(value), !name.isEmpty {
+                return WordFolding.words(of: name, folding: .matching).map(\.folded).joined(separator: " ")
+            }
+        }
+        return ""
     }
 
     /// The merged state of every visible entry, ordered by kind and id (for exports).
@@ -295,6 +374,7 @@ extension SQLiteChangeStore {
     enum Cursor {
         case listing(kind: String, id: String)
         case search(window: Int64, rank: Double, textRow: Int64)
+        case sorted(sort: String, key: String, kind: String, id: String)
 
         init(parsing text: String) throws {
             var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
@@ -311,6 +391,8 @@ extension SQLiteChangeStore {
                     let textRow = Int64(parts[3])
                 else { fallthrough }
                 self = .search(window: window, rank: rank, textRow: textRow)
+            case "o" where parts.count == 5:
+                self = .sorted(sort: parts[1], key: parts[2], kind: parts[3], id: parts[4])
             default:
                 throw QueryError(message: "the cursor is not one this node handed out")
             }
@@ -321,6 +403,7 @@ extension SQLiteChangeStore {
                 switch self {
                 case .listing(let kind, let id): "l\n\(kind)\n\(id)"
                 case .search(let window, let rank, let textRow): "s\n\(window)\n\(rank)\n\(textRow)"
+                case .sorted(let sort, let key, let kind, let id): "o\n\(sort)\n\(key)\n\(kind)\n\(id)"
                 }
             return Data(plain.utf8).base64EncodedString()
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

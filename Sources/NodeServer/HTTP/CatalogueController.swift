@@ -11,7 +11,7 @@ struct CatalogueController: Sendable {
     let node: CatalogueNode
 
     static let listParameters: Set<String> = CatalogueQuery.facetNames.subtracting(["kind"]).union([
-        "kind", "lighthouse", "updatedSince", "q", "lang", "limit", "cursor",
+        "kind", "lighthouse", "updatedSince", "q", "lang", "limit", "cursor", "sort",
     ])
 
     func list(_ request: Request) async throws -> JSONResponse<CataloguePage> {
@@ -58,6 +58,12 @@ struct CatalogueController: Sendable {
                 }
                 query.limit = limit
             case "cursor": query.cursor = value
+            case "sort":
+                guard let sort = CatalogueQuery.Sort(rawValue: value) else {
+                    throw ProblemDetails.badRequest(
+                        "sort: expected one of \(CatalogueQuery.Sort.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                query.sort = sort
             default: query.facets.append(CatalogueQuery.Facet(name, value))
             }
         }

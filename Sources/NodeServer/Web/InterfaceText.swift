@@ -93,6 +93,13 @@ enum InterfaceText {
             .hungarian: "jogosult (legalább 30 % hátrányos helyzetű munkavállaló)",
             .english: "eligible (at least 30 % disadvantaged staff)",
         ],
+        "sortLabel": [.german: "Sortieren nach", .hungarian: "Rendezés", .english: "Sort by"],
+        "sortButton": [.german: "Sortieren", .hungarian: "Rendezés", .english: "Sort"],
+        "sort.relevance": [.german: "Relevanz", .hungarian: "Relevancia", .english: "Relevance"],
+        "sort.updated": [
+            .german: "Zuletzt aktualisiert", .hungarian: "Legutóbb frissített", .english: "Recently updated",
+        ],
+        "sort.name": [.german: "Name", .hungarian: "Név", .english: "Name"],
         "facet.certification": [.german: "Zertifizierung", .hungarian: "Tanúsítvány", .english: "Certification"],
         "facet.contracting": [.german: "Vergabeart", .hungarian: "Beszerzési mód", .english: "Contracting"],
         "filtersTitle": [.german: "Eingrenzen", .hungarian: "Szűkítés", .english: "Refine"],

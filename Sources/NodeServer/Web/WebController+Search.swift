@@ -21,6 +21,9 @@ extension WebController {
         query.limit = 20
         query.cursor = parameters["cursor"].flatMap { $0.isEmpty ? nil : $0 }
         if !text.isEmpty { query.text = text }
+        let sort = parameters["sort"].flatMap(CatalogueQuery.Sort.init(rawValue:)) ?? .relevance
+        query.sort = sort
+        query.sortLanguage = context.language
         // The filters in force, in the order of the facet list (one value per facet).
         var selected: [(facet: String, value: String)] = []
         for facet in Self.pageFacets {
@@ -37,6 +40,7 @@ extension WebController {
         }
         let stateParameters: [(String, String)] =
             (text.isEmpty ? [] : [("q", text)]) + selected.map { ($0.facet, $0.value) }
+            + (sort == .relevance ? [] : [("sort", sort.rawValue)])
 
         var values = context.base(
             title: text.isEmpty ? context.text("browseTitle") : context.text("resultsFor", ["q": text]))
@@ -66,6 +70,15 @@ extension WebController {
         }
         if !selected.isEmpty { values["clearHref"] = context.href("/search", text.isEmpty ? [] : [("q", text)]) }
         values["hidden"] = selected.map { ["name": $0.facet, "value": $0.value] }
+        values["sorts"] =
+            page.items.isEmpty
+            ? []
+            : CatalogueQuery.Sort.allCases.map { option -> [String: Any] in
+                [
+                    "value": option.rawValue, "label": context.text("sort.\(option.rawValue)"),
+                    "selected": option == sort,
+                ]
+            }
         values["facets"] = Self.pageFacets.compactMap { facet -> [String: Any]? in
             guard !selected.contains(where: { $0.facet == facet }) else { return nil }
             let options = (counts.values[facet] ?? [:]).filter { Self.showsValue(facet, $0.key) }
