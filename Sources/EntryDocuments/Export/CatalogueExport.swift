@@ -165,6 +165,33 @@ package enum CatalogueExport {
 
     // MARK: JSON-LD
 
+    /// A product's price as a schema.org offer: one price (`Offer`), or a range
+    /// (`AggregateOffer` with its lowest and highest); "up to" as the offer's maximum price.
+    /// None without an amount and a currency (a price on request, say): an offer without a
+    /// price is one search engines refuse.
+    static func offer(_ price: Price?) -> [String: Any]? {
+        guard let price, let currency = price.currency?.rawValue else { return nil }
+        func number(_ amount: Decimal) -> NSDecimalNumber { NSDecimalNumber(decimal: amount) }
+        switch (price.from, price.to) {
+        case (let low?, let high?) where low != high:
+            return [
+                "@type": "AggregateOffer", "lowPrice": number(low), "highPrice": number(high),
+                "priceCurrency": currency,
+            ]
+        case (let amount?, _):
+            return ["@type": "Offer", "price": number(amount), "priceCurrency": currency]
+        case (nil, let high?):
+            return [
+                "@type": "Offer", "priceCurrency": currency,
+                "priceSpecification": [
+                    "@type": "PriceSpecification", "maxPrice": number(high), "priceCurrency": currency,
+                ],
+            ]
+        case (nil, nil):
+            return nil
+        }
+    }
+
     package static func jsonLD(_ entries: [Entry]) -> [String: Any] {
         func reference(_ id: EntryID) -> [String: Any] { ["@id": "urn:uuid:\(id.rawValue)"] }
         func texts(_ text: LocalizedText) -> [[String: String]] {
@@ -187,12 +214,17 @@ package enum CatalogueExport {
                 node["vatID"] = enterprise.vatNumber?.rawValue
                 node["foundingDate"] = enterprise.founded.map(String.init)
                 node["numberOfEmployees"] = enterprise.employees.map { ["@type": "QuantitativeValue", "value": $0] }
-                // NACE Rev. 2 refines ISIC Rev. 4 at the level of divisions, groups and classes.
-                node["isicV4"] = enterprise.sectors.first?.rawValue.replacingOccurrences(of: ".", with: "")
+                // NACE Rev. 2 has ISIC Rev. 4's sections and divisions, but refines its groups
+                // and classes with codes of its own (NACE 16.23 is not ISIC 1623): only the
+                // division (or a section letter alone) is an ISIC code.
+                node["isicV4"] = enterprise.sectors.first.map { sector in
+                    String(sector.rawValue.prefix { $0 != "." })
+                }
                 node["knowsLanguage"] = enterprise.languages.map(\.rawValue)
                 node["areaServed"] = enterprise.region.map {
                     ["@type": "AdministrativeArea", "identifier": $0.rawValue]
                 }
+                var place: [String: Any] = ["@type": "Place"]
                 if let address = enterprise.address {
                     var postal: [String: Any] = ["@type": "PostalAddress"]
                     postal["streetAddress"] = address.street
@@ -200,10 +232,14 @@ package enum CatalogueExport {
                     postal["addressLocality"] = address.locality
                     postal["addressCountry"] = address.country?.rawValue
                     node["address"] = postal
+                    place["address"] = postal
                 }
+                // `geo` belongs to a Place (schema.org), not to an Organization: the
+                // enterprise's location.
                 if let geo = enterprise.geo {
-                    node["geo"] = ["@type": "GeoCoordinates", "latitude": geo.latitude, "longitude": geo.longitude]
+                    place["geo"] = ["@type": "GeoCoordinates", "latitude": geo.latitude, "longitude": geo.longitude]
                 }
+                if place.count > 1 { node["location"] = place }
             case .product(let product):
                 let isService = product.type == .service
                 node["@type"] = isService ? "Service" : "Product"
@@ -213,8 +249,13 @@ package enum CatalogueExport {
                 node[isService ? "provider" : "manufacturer"] = product.enterprises.map(reference)
                 // CPV codes (Common Procurement Vocabulary), as public buyers search for them.
                 node[isService ? "serviceType" : "category"] = product.categories.map { "CPV \($0.rawValue)" }
-                node["areaServed"] = product.deliveryArea.map {
-                    ["@type": "AdministrativeArea", "identifier": $0.rawValue]
+                let areas = product.deliveryArea.map { ["@type": "AdministrativeArea", "identifier": $0.rawValue] }
+                // schema.org defines `areaServed` on a Service and on an Offer, not on a Product:
+                // a product's delivery area is its offer's.
+                if isService { node["areaServed"] = areas }
+                if var offer = offer(product.order?.price) {
+                    if !areas.isEmpty { offer["areaServed"] = areas }
+                    node["offers"] = offer
                 }
                 node["image"] = product.images.map(\.url.rawValue)
             case .cooperation(let cooperation):
