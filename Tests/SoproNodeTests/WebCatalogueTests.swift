@@ -214,7 +214,9 @@ import Testing
             while let current = uri {
                 let page = try await html(client, current)
                 total = total ?? Self.resultCount(page)
-                seen += Self.internalLinks(page).filter { $0.hasPrefix("/product/") }
+                // The result cards (the map above them links to the same entries).
+                let cards = page.components(separatedBy: "class=\"cards list\"").dropFirst().joined()
+                seen += Self.internalLinks(cards).filter { $0.hasPrefix("/product/") }
                 uri =
                     page.components(separatedBy: "rel=\"next\"").count > 1
                     ? Self.internalLinks(page).last { $0.contains("cursor=") }?.replacingOccurrences(

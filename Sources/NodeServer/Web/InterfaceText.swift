@@ -93,6 +93,18 @@ enum InterfaceText {
             .hungarian: "jogosult (legalább 30 % hátrányos helyzetű munkavállaló)",
             .english: "eligible (at least 30 % disadvantaged staff)",
         ],
+        "mapTitle": [
+            .german: "Karte: die Einträge dieser Seite", .hungarian: "Térkép: az oldal bejegyzései",
+            .english: "Map: the entries on this page",
+        ],
+        "mapCaption": [
+            .german:
+                "{placed} von {n} Einträgen dieser Seite auf der Karte (Produkte beim herstellenden Unternehmen). Umrisse: Natural Earth.",
+            .hungarian:
+                "Az oldal {n} bejegyzéséből {placed} a térképen (a termékek a gyártó vállalkozásnál). Körvonalak: Natural Earth.",
+            .english:
+                "{placed} of the {n} entries on this page on the map (products at the enterprise that makes them). Outlines: Natural Earth.",
+        ],
         "sortLabel": [.german: "Sortieren nach", .hungarian: "Rendezés", .english: "Sort by"],
         "sortButton": [.german: "Sortieren", .hungarian: "Rendezés", .english: "Sort"],
         "sort.relevance": [.german: "Relevanz", .hungarian: "Relevancia", .english: "Relevance"],

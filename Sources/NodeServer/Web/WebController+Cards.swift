@@ -37,6 +37,42 @@ extension WebController {
         }
     }
 
+    /// The map of a page of entries: each enterprise at its coordinates, a product at its
+    /// maker's and a cooperation at its first enterprise's (read in two reads, through the
+    /// store's read cache); `nil` when none of them has a place on the map.
+    func resultMap(_ items: [CataloguePage.Item], _ context: PageContext) async throws -> [String: Any]? {
+        guard !items.isEmpty else { return nil }
+        let entries = try await node.store.catalogueEntries(items.map { EntryKey(kind: $0.kind, id: $0.id) })
+        func located(_ key: EntryKey) -> [EntryID] {
+            switch entries[key]?.entry {
+            case .enterprise(let enterprise): [enterprise.id]
+            case .product(let product): product.enterprises
+            case .cooperation(let cooperation): cooperation.enterprises
+            case nil: []
+            }
+        }
+        let makers = Set(items.flatMap { located(EntryKey(kind: $0.kind, id: $0.id)) }).map {
+            EntryKey(kind: EntryKind.enterprise.rawValue, id: $0.rawValue)
+        }
+        var places: [String: GeoPosition] = [:]
+        for (key, read) in try await node.store.catalogueEntries(makers) where read.isVisible {
+            if case .enterprise(let enterprise)? = read.entry, let geo = enterprise.geo { places[key.id] = geo }
+        }
+        let marked = items.compactMap { item -> CatalogueMap.Place? in
+            let key = EntryKey(kind: item.kind, id: item.id)
+            guard let geo = located(key).lazy.compactMap({ places[$0.rawValue] }).first else { return nil }
+            let name = context.localized(item.names)
+            return CatalogueMap.Place(
+                latitude: geo.latitude, longitude: geo.longitude, name: name?["text"] as? String ?? item.id,
+                language: name?["lang"] as? String, href: context.href("/\(item.kind)/\(item.id)"))
+        }
+        var map = CatalogueMap.values(marked)
+        guard let placed = map["placed"] as? Int, placed > 0 else { return nil }
+        map["title"] = context.text("mapTitle")
+        map["caption"] = context.text("mapCaption", ["placed": String(placed), "n": String(items.count)])
+        return map
+    }
+
     /// A price or price range in the page's number format (`12,50–18 EUR`, `from 12.5 EUR`),
     /// "on request", or `nil` when nothing is said.
     static func priceText(_ price: Price, _ context: PageContext) -> String? {

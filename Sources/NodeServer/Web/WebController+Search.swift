@@ -55,6 +55,7 @@ extension WebController {
             values["queryProblem"] = error.message
         }
         values["items"] = try await cards(page.items, context)
+        values["map"] = try await resultMap(page.items, context)
         values["count"] = context.text("resultsCount", ["n": String(counts.total)])
         if let next = page.next {
             values["nextHref"] = context.href("/search", stateParameters + [("cursor", next)])
