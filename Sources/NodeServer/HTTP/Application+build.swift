@@ -12,7 +12,8 @@ package func buildApplication(
     node: CatalogueNode, host: String = "127.0.0.1", port: Int = 8080, editors: EditorAuthenticator = .none,
     peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil, inquiries: InquiryDesk? = nil,
     clientAddress: ClientAddress = ClientAddress(), limits: ServerLimits = ServerLimits(),
-    memberCard: MemberCard? = nil, feedLifetime: Duration = .seconds(600), logger: Logger = Logger(label: "sopro.node"),
+    memberCard: MemberCard? = nil, feedLifetime: Duration = .seconds(600), embedAncestors: [String] = ["*"],
+    logger: Logger = Logger(label: "sopro.node"),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     // HEAD wherever GET is served, as HTTP expects (for caches and link checkers).
@@ -118,7 +119,7 @@ package func buildApplication(
     case .success(let renderer):
         let web = WebController<NodeRequestContext>(
             node: node, peerStatus: peerStatus, renderer: renderer, publicAddress: publicAddress, inquiries: inquiries,
-            editors: editors, clientAddress: clientAddress)
+            editors: editors, clientAddress: clientAddress, embedAncestors: embedAncestors)
         router.add(middleware: NotFoundPage(web: web))
         router.addRoutes(web.routes)
     case .failure(let error):

@@ -105,6 +105,10 @@ enum InterfaceText {
             .english:
                 "{placed} of the {n} entries on this page on the map (products at the enterprise that makes them). Outlines: Natural Earth.",
         ],
+        "embedMore": [
+            .german: "Alle Ergebnisse im Katalog", .hungarian: "Az összes találat a katalógusban",
+            .english: "All results in the catalogue",
+        ],
         "sortLabel": [.german: "Sortieren nach", .hungarian: "Rendezés", .english: "Sort by"],
         "sortButton": [.german: "Sortieren", .hungarian: "Rendezés", .english: "Sort"],
         "sort.relevance": [.german: "Relevanz", .hungarian: "Relevancia", .english: "Relevance"],

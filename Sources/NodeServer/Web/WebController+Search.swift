@@ -118,6 +118,44 @@ extension WebController {
         return Page(template: "search", values: values)
     }
 
+    /// The embeddable list (`/embed`): the entries a search or the facets choose (`q`, the
+    /// search page's facets, `sort`, `limit` up to 20), as cards on a page of their own for a
+    /// partner's website to show in an `iframe` — no header, no navigation, links opening this
+    /// catalogue in a new window, and a link to the same search here. Framed only by the
+    /// configured `embedAncestors`.
+    func embed(_ request: Request, _ context: PageContext) async throws -> Page {
+        let parameters = FormBody(queryOf: request)
+        let text = parameters["q"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var query = CatalogueQuery()
+        query.limit = min(max(parameters["limit"].flatMap { Int($0) } ?? 10, 1), 20)
+        if !text.isEmpty { query.text = text }
+        query.sort = parameters["sort"].flatMap(CatalogueQuery.Sort.init(rawValue:)) ?? .relevance
+        query.sortLanguage = context.language
+        var state: [(String, String)] = text.isEmpty ? [] : [("q", text)]
+        for facet in Self.pageFacets {
+            guard let value = parameters[facet], !value.isEmpty, value.count <= 64 else { continue }
+            if facet == "kind" {
+                guard let kind = EntryKind(rawValue: value) else { continue }
+                query.kind = kind
+            } else {
+                query.facets.append(CatalogueQuery.Facet(facet, value))
+            }
+            state.append((facet, value))
+        }
+        let heading = text.isEmpty ? context.text("browseTitle") : context.text("resultsFor", ["q": text])
+        var values = context.base(title: heading)
+        values["heading"] = heading
+        var page = CataloguePage(items: [], next: nil)
+        do {
+            page = try await node.store.entries(matching: query)
+        } catch let error as QueryError {
+            values["queryProblem"] = error.message
+        }
+        values["items"] = try await cards(page.items, context)
+        values["moreHref"] = context.href("/search", state)
+        return Page(template: "embed", values: values)
+    }
+
     /// Whether a facet value is listed: categories by CPV division and sectors by NACE section
     /// (their full codes would make the list too long to scan), links and others as they are.
     static func showsValue(_ facet: String, _ value: String) -> Bool {

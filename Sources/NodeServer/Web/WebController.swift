@@ -30,13 +30,16 @@ struct WebController<Context: RequestContext>: Sendable {
     let editors: EditorAuthenticator
     /// Whom the inquiry form's rate limit counts a submission against.
     let clientAddress: ClientAddress
+    /// Who may frame the embeddable list (`/embed`): CSP `frame-ancestors` sources.
+    let embedAncestors: [String]
 
     init(
         node: CatalogueNode, peerStatus: PeerStatusBoard?, renderer: PageRenderer, publicAddress: PublicAddress?,
         sitemapSize: Int = 50_000, inquiries: InquiryDesk? = nil, editors: EditorAuthenticator = .none,
-        clientAddress: ClientAddress = ClientAddress()
+        clientAddress: ClientAddress = ClientAddress(), embedAncestors: [String] = ["*"]
     ) {
         self.clientAddress = clientAddress
+        self.embedAncestors = embedAncestors.isEmpty ? ["'none'"] : embedAncestors
         self.inquiries = inquiries
         self.editors = editors
         self.node = node
@@ -50,6 +53,12 @@ struct WebController<Context: RequestContext>: Sendable {
         let routes = RouteCollection(context: Context.self)
         routes.get("/") { request, _ in try await page(request) { try await home($0) } }
         routes.get("/search") { request, _ in try await page(request) { try await search(request, $0) } }
+        routes.get("/embed") { request, _ in
+            var response = try await page(request) { try await embed(request, $0) }
+            response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy(
+                frameAncestors: embedAncestors.joined(separator: " "))
+            return response
+        }
         for kind in EntryKind.allCases {
             routes.get("/\(kind.rawValue)/:id") { request, context in
                 let id = context.parameters.get("id") ?? ""
@@ -194,8 +203,7 @@ struct WebController<Context: RequestContext>: Sendable {
     /// the HTML pages — the 404 page included, which is an answer here, not a thrown error.
     static func headers(language: LanguageTag, explicit: Bool) -> HTTPFields {
         var headers: HTTPFields = [:]
-        headers[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        headers[.contentSecurityPolicy] = contentSecurityPolicy(frameAncestors: "'none'")
         headers[.xContentTypeOptions] = "nosniff"
         if let referrerPolicy = HTTPField.Name("Referrer-Policy") { headers[referrerPolicy] = "same-origin" }
         headers[.contentLanguage] = language.rawValue
@@ -203,6 +211,12 @@ struct WebController<Context: RequestContext>: Sendable {
         headers[.cacheControl] = "no-cache"
         if !explicit { headers[.vary] = "Accept-Language" }
         return headers
+    }
+
+    /// The pages' Content-Security-Policy, framed by `frameAncestors` (`'none'` but for the
+    /// embeddable list).
+    static func contentSecurityPolicy(frameAncestors: String) -> String {
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors \(frameAncestors)"
     }
 
     /// `W/"…"`: the heads, the language, the address and URL, and the software version.

@@ -88,6 +88,9 @@ package struct NodeConfiguration: Codable, Sendable, Hashable {
     /// absolute links of the sitemap and the feeds; without it they are built from the
     /// request's `Host`.
     package var publicURL: String?
+    /// Who may show the embeddable list (`/embed`) in a frame: `*` (any website, the default:
+    /// the list is public and has no form), `'self'`, or http(s) origins; empty for none.
+    package var embedAncestors = ["*"]
     /// Days a closed inquiry is kept before it is erased (regional nodes).
     package var inquiryRetentionDays = 365
     /// Behind a reverse proxy that sets `X-Forwarded-For`: count the inquiry form's rate limit
@@ -217,6 +220,11 @@ package struct NodeConfiguration: Codable, Sendable, Hashable {
         if !(1...3650).contains(inquiryRetentionDays) {
             problems.append("inquiryRetentionDays: \(inquiryRetentionDays) is not between 1 and 3650")
         }
+        for (index, source) in embedAncestors.enumerated() where !Self.isFrameAncestorSource(source) {
+            problems.append(
+                "embedAncestors[\(index)]: \(source.debugDescription) is not *, 'self' or an http(s) origin (scheme://host[:port])"
+            )
+        }
         if let publicURL, PublicAddress(publicURL) == nil {
             problems.append("publicURL: \"\(publicURL)\" is not an http(s) URL without query or fragment")
         }
@@ -269,6 +277,17 @@ package struct NodeConfiguration: Codable, Sendable, Hashable {
     }
 }
 
+extension NodeConfiguration {
+    /// Whether `source` may stand in a CSP `frame-ancestors` list as written: `*`, `'self'`, or
+    /// an http(s) origin — letters, digits, dots and hyphens in the host (a leading `*.` allowed),
+    /// an optional port, nothing else (no space, `;` or quote could end the directive).
+    static func isFrameAncestorSource(_ source: String) -> Bool {
+        if source == "*" || source == "'self'" { return true }
+        let pattern = #"^https?://(\*\.)?[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?$"#
+        return source.range(of: pattern, options: .regularExpression) != nil
+    }
+}
+
 /// A problem with the configuration, with the file and setting named.
 package struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     package let description: String
@@ -279,7 +298,8 @@ package struct ConfigurationError: Error, CustomStringConvertible, Sendable {
 extension NodeConfiguration {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case name, region, mode, listen, keyFile, syncInterval, maximumClockSkew, ownHeadQuorumAfter, peers,
-            trustedAuthors, editors, publicURL, inquiryRetentionDays, trustForwardedFor, genesis, recoveryCommitment
+            trustedAuthors, editors, publicURL, inquiryRetentionDays, trustForwardedFor, genesis, recoveryCommitment,
+            embedAncestors
     }
 
     private struct AnyKey: CodingKey {
@@ -314,6 +334,7 @@ extension NodeConfiguration {
         trustedAuthors = try container.decodeIfPresent([AuthorEntry].self, forKey: .trustedAuthors) ?? []
         editors = try container.decodeIfPresent([Editor].self, forKey: .editors) ?? []
         publicURL = try container.decodeIfPresent(String.self, forKey: .publicURL)
+        embedAncestors = try container.decodeIfPresent([String].self, forKey: .embedAncestors) ?? embedAncestors
         inquiryRetentionDays =
             try container.decodeIfPresent(Int.self, forKey: .inquiryRetentionDays) ?? inquiryRetentionDays
         trustForwardedFor = try container.decodeIfPresent(Bool.self, forKey: .trustForwardedFor) ?? false

@@ -101,7 +101,7 @@ package struct NodeRuntime: Sendable {
             editors: editors ?? EditorAuthenticator(configuration: configuration), peerStatus: replicator.status,
             publicAddress: configuration.publicURL.flatMap(PublicAddress.init), inquiries: desk,
             clientAddress: ClientAddress(trustForwardedFor: configuration.trustForwardedFor), limits: limits,
-            memberCard: memberCard, logger: logger)
+            memberCard: memberCard, embedAncestors: configuration.embedAncestors, logger: logger)
         return [app, replicator] + services
     }
 
