@@ -69,6 +69,8 @@ let package = Package(
                 "DirectoryModel",
                 "SyncProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C interface, for the full-text rank function (FullTextRank).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -17,7 +17,7 @@ import Testing
     static let allowed: [String: Set<String>] = [
         "DirectoryModel": [],
         "SyncProtocol": ["Crypto"],
-        "CatalogueStore": ["DirectoryModel", "SyncProtocol", "GRDB", "Prometheus", "Logging"],
+        "CatalogueStore": ["DirectoryModel", "SyncProtocol", "GRDB", "GRDBSQLite", "Prometheus", "Logging"],
         "EntryDocuments": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "Yams", "Crypto"],
         "Brokerage": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "GRDB", "Logging", "ServiceLifecycle"],
         "NodeAPI": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "Brokerage", "HTTPTypes"],

@@ -52,23 +52,29 @@ import Testing
                         #expect(Set(paged) == Set(all), "\(text) by \(limit): not the same entries")
                     }
                 }
-                // With every match in one window, the order is BM25's over the whole match.
+                // With every match in one window, the order is the rank's over the whole match.
                 let fixed = query
                 let expression = try await whole.writer.read { db in
                     try SQLiteChangeStore.matchExpression(
                         text: SQLiteChangeStore.textExpression(SearchWords.words(of: text), db: db), query: fixed)
                 }
-                let ranked = try await whole.writer.read { db in
+                let rows = try await whole.writer.read { db in
                     try Row.fetchAll(
                         db,
                         sql: """
-                            SELECT r.kind, r.id, MIN(t.rank) AS best, MIN(t.rowid) AS row FROM entryText t
-                            JOIN entryTextRow r ON r.rowid = t.rowid WHERE entryText MATCH ?
-                            GROUP BY r.kind, r.id ORDER BY best, row
-                            """, arguments: [expression]
-                    ).map { "\($0["kind"] as String)/\($0["id"] as String)" }
+                            SELECT r.kind, r.id, soproRank(entryText) AS rank, entryText.rowid AS row FROM entryText
+                            JOIN entryTextRow r ON r.rowid = entryText.rowid WHERE entryText MATCH ?
+                            """, arguments: [expression])
                 }
-                #expect(all == ranked, "\(text): not in BM25 order")
+                var best: [String: (Double, Int64)] = [:]
+                for row in rows {
+                    let key = "\(row["kind"] as String)/\(row["id"] as String)"
+                    let candidate = (row["rank"] as Double, row["row"] as Int64)
+                    if let kept = best[key], kept <= candidate { continue }
+                    best[key] = candidate
+                }
+                let ranked = best.sorted { ($0.value.0, $0.value.1) < ($1.value.0, $1.value.1) }.map(\.key)
+                #expect(all == ranked, "\(text): not in rank order")
             }
         }
     }

@@ -12,6 +12,7 @@ extension SQLiteChangeStore {
         let cursor = try query.cursor.map(Cursor.init(parsing:))
         let words = try query.text.map(SearchWords.words(of:))
         let window = searchWindow
+        let rank = FullTextRank.expression(registered: ownRank)
         return try await writer.read { db in
             if query.sort != .relevance {
                 return try Self.sortedPage(
@@ -30,7 +31,8 @@ extension SQLiteChangeStore {
                 let text = try Self.textExpression(words, db: db)
                 return try Self.search(
                     Self.matchExpression(text: text, query: query), text: text,
-                    filter: Self.indexFilter(for: query), after: position, limit: limit, window: window, db: db)
+                    filter: Self.indexFilter(for: query), after: position, limit: limit, window: window, rank: rank,
+                    db: db)
             }
             var filter = Self.filter(for: query)
             switch cursor {
@@ -258,12 +260,12 @@ extension SQLiteChangeStore {
     /// the rows of the page only.
     static func search(
         _ match: String, text: String, filter: Filter, after position: SearchPosition?, limit: Int, window size: Int,
-        db: Database
+        rank: String = "entryText.rank", db: Database
     ) throws -> CataloguePage {
         let index = filter.conditions.isEmpty ? "" : "JOIN entryIndex e ON e.kind = r.kind AND e.id = r.id"
         let ranked = try db.cachedStatement(
             sql: """
-                SELECT entryText.rowid AS rowid, entryText.rank AS rank, r.kind AS kind, r.id AS id
+                SELECT entryText.rowid AS rowid, \(rank) AS rank, r.kind AS kind, r.id AS id
                 FROM entryText JOIN entryTextRow r ON r.rowid = entryText.rowid \(index)
                 WHERE \((["entryText MATCH ?", "entryText.rowid <= ?"] + filter.conditions).joined(separator: " AND "))
                 ORDER BY entryText.rowid DESC

@@ -28,12 +28,14 @@ extension SQLiteChangeStore {
         // 20,000 entries the 6,000 matches of "holz*" took 18 ms in sqlite3, half of matching an
         // inquiry — and grew with the catalogue. The matcher scores the candidates itself; this
         // only chooses which to read.
+        let rank = FullTextRank.expression(registered: ownRank)
         return try await writer.read { db in
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT t.rowid, t.rank, r.kind, r.id FROM entryText t JOIN entryTextRow r ON r.rowid = t.rowid
-                    WHERE entryText MATCH ? ORDER BY t.rowid DESC LIMIT ?
+                    SELECT entryText.rowid AS rowid, \(rank) AS rank, r.kind, r.id FROM entryText
+                    JOIN entryTextRow r ON r.rowid = entryText.rowid
+                    WHERE entryText MATCH ? ORDER BY entryText.rowid DESC LIMIT ?
                     """, arguments: [expression, Self.relevanceWindow])
             var best: [EntryKey: Double] = [:]
             while let row = try rows.next() {

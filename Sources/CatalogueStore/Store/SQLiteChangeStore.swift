@@ -14,11 +14,16 @@ package final class SQLiteChangeStore: ChangeStore {
     let bulk: BulkCatchUp
     /// The matching text rows a search ranks at a time (`search`; smaller in tests).
     let searchWindow: Int
+    /// Whether the store's connections have `soproRank` (`FullTextRank`).
+    let ownRank: Bool
 
     /// Opens (creating if needed) the store at `writer` and brings its schema up to date; a bulk
     /// catch-up holds at most `bulkCapacity` entry states in memory.
-    package init(writer: any DatabaseWriter, bulkCapacity: Int, searchWindow: Int = defaultSearchWindow) throws {
+    package init(
+        writer: any DatabaseWriter, bulkCapacity: Int, searchWindow: Int = defaultSearchWindow, ownRank: Bool = false
+    ) throws {
         self.writer = writer
+        self.ownRank = ownRank
         bulk = BulkCatchUp(capacity: bulkCapacity)
         self.searchWindow = max(searchWindow, 1)
         try StoreMigrations.migrator.migrate(writer)
@@ -34,8 +39,10 @@ package final class SQLiteChangeStore: ChangeStore {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
+            configuration.prepareDatabase { FullTextRank.register($0) }
             return try SQLiteChangeStore(
-                writer: DatabasePool(path: path, configuration: configuration), bulkCapacity: bulkCapacity)
+                writer: DatabasePool(path: path, configuration: configuration), bulkCapacity: bulkCapacity,
+                ownRank: true)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, detail: error.message ?? "\(error)")
         }
@@ -45,7 +52,11 @@ package final class SQLiteChangeStore: ChangeStore {
     package static func inMemory(
         bulkCapacity: Int = 32_768, searchWindow: Int = defaultSearchWindow
     ) throws -> SQLiteChangeStore {
-        try SQLiteChangeStore(writer: DatabaseQueue(), bulkCapacity: bulkCapacity, searchWindow: searchWindow)
+        var configuration = Configuration()
+        configuration.prepareDatabase { FullTextRank.register($0) }
+        return try SQLiteChangeStore(
+            writer: DatabaseQueue(configuration: configuration), bulkCapacity: bulkCapacity, searchWindow: searchWindow,
+            ownRank: true)
     }
 
     package func apply(
