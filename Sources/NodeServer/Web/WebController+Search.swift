@@ -16,28 +16,10 @@ extension WebController {
     /// combined and removed, highlighted snippets, cursor pages, and a helpful empty page.
     func search(_ request: Request, _ context: PageContext) async throws -> Page {
         let parameters = FormBody(queryOf: request)
-        let text = parameters["q"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        var query = CatalogueQuery()
+        var (query, text, selected) = Self.query(parameters, context)
         query.limit = 20
         query.cursor = parameters["cursor"].flatMap { $0.isEmpty ? nil : $0 }
-        if !text.isEmpty { query.text = text }
-        let sort = parameters["sort"].flatMap(CatalogueQuery.Sort.init(rawValue:)) ?? .relevance
-        query.sort = sort
-        query.sortLanguage = context.language
-        // The filters in force, in the order of the facet list (one value per facet).
-        var selected: [(facet: String, value: String)] = []
-        for facet in Self.pageFacets {
-            guard let value = parameters[facet], !value.isEmpty, value.count <= 64 else {
-                continue
-            }
-            if facet == "kind" {
-                guard let kind = EntryKind(rawValue: value) else { continue }
-                query.kind = kind
-            } else {
-                query.facets.append(CatalogueQuery.Facet(facet, value))
-            }
-            selected.append((facet, value))
-        }
+        let sort = query.sort
         let stateParameters: [(String, String)] =
             (text.isEmpty ? [] : [("q", text)]) + selected.map { ($0.facet, $0.value) }
             + (sort == .relevance ? [] : [("sort", sort.rawValue)])
@@ -125,23 +107,9 @@ extension WebController {
     /// configured `embedAncestors`.
     func embed(_ request: Request, _ context: PageContext) async throws -> Page {
         let parameters = FormBody(queryOf: request)
-        let text = parameters["q"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        var query = CatalogueQuery()
+        var (query, text, selected) = Self.query(parameters, context)
         query.limit = min(max(parameters["limit"].flatMap { Int($0) } ?? 10, 1), 20)
-        if !text.isEmpty { query.text = text }
-        query.sort = parameters["sort"].flatMap(CatalogueQuery.Sort.init(rawValue:)) ?? .relevance
-        query.sortLanguage = context.language
-        var state: [(String, String)] = text.isEmpty ? [] : [("q", text)]
-        for facet in Self.pageFacets {
-            guard let value = parameters[facet], !value.isEmpty, value.count <= 64 else { continue }
-            if facet == "kind" {
-                guard let kind = EntryKind(rawValue: value) else { continue }
-                query.kind = kind
-            } else {
-                query.facets.append(CatalogueQuery.Facet(facet, value))
-            }
-            state.append((facet, value))
-        }
+        let state = (text.isEmpty ? [] : [("q", text)]) + selected.map { ($0.facet, $0.value) }
         let heading = text.isEmpty ? context.text("browseTitle") : context.text("resultsFor", ["q": text])
         var values = context.base(title: heading)
         values["heading"] = heading
@@ -154,6 +122,31 @@ extension WebController {
         values["items"] = try await cards(page.items, context)
         values["moreHref"] = context.href("/search", state)
         return Page(template: "embed", values: values)
+    }
+
+    /// The query a search page's parameters ask for (text, sort, the page facets — one value
+    /// each, `kind` as the entry kind), the text, and the filters in force in the order of the
+    /// facet list. Page and limit are the caller's.
+    static func query(
+        _ parameters: FormBody, _ context: PageContext
+    ) -> (query: CatalogueQuery, text: String, selected: [(facet: String, value: String)]) {
+        let text = parameters["q"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var query = CatalogueQuery()
+        if !text.isEmpty { query.text = text }
+        query.sort = parameters["sort"].flatMap(CatalogueQuery.Sort.init(rawValue:)) ?? .relevance
+        query.sortLanguage = context.language
+        var selected: [(facet: String, value: String)] = []
+        for facet in pageFacets {
+            guard let value = parameters[facet], !value.isEmpty, value.count <= 64 else { continue }
+            if facet == "kind" {
+                guard let kind = EntryKind(rawValue: value) else { continue }
+                query.kind = kind
+            } else {
+                query.facets.append(CatalogueQuery.Facet(facet, value))
+            }
+            selected.append((facet, value))
+        }
+        return (query, text, selected)
     }
 
     /// Whether a facet value is listed: categories by CPV division and sectors by NACE section
