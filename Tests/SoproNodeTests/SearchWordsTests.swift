@@ -33,10 +33,26 @@ import Testing
 
     @Test func quotesEveryFormAndFindsCompoundsOfEachForm() throws {
         let words = try SearchWords.words(of: "Werkstätten \"x")
-        let expression = SearchWords.expression(words) { form in
+        let expression = try SearchWords.expression(words) { form in
             form == "werkstatt" ? ["holzwerkstatt"] : []
         }
         #expect(expression == #"("Werkstätten"* OR "werkstatt"* OR "holzwerkstatt"*) AND "x"*"#)
+    }
+
+    @Test func asksALongPrefixAsTheWordsItBegins() throws {
+        let words = try SearchWords.words(of: "Werkstätten holz")
+        let expression = SearchWords.expression(
+            words, compounds: { $0 == "werkstatt" ? ["holzwerkstatt"] : [] },
+            completions: { prefix in
+                switch prefix {
+                case "werkstatten": ["werkstatten"]
+                case "werkstatt": ["werkstatt", "werkstatten"]
+                default: nil  // too many: asked as a prefix
+                }
+            })
+        #expect(
+            expression
+                == #"("Werkstätten" OR "werkstatten" OR "werkstatt" OR "holzwerkstatt"*) AND "holz"*"#)
     }
 
     @Test(arguments: ["", "  ", "\"\"", "--"])

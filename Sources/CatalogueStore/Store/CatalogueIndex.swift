@@ -20,6 +20,8 @@ package enum CatalogueIndex {
         var texts: [(language: String, name: String, description: String)]
         /// The keys of the entry's long words for compound lookups (`SearchWords.compoundKeys`).
         var terms: [String]
+        /// The entry's long words (folded), for completing a long prefix.
+        var words: [String]
     }
 
     /// The index rows of `state`; `nil` when the entry is not visible or cannot be read as an entry.
@@ -30,10 +32,12 @@ package enum CatalogueIndex {
         let descriptions = Self.description(of: entry)
         let facets = Self.facets(of: entry)
         var terms: Set<String> = []
+        var words: Set<String> = []
         for text in Array(names.values.values) + Array(descriptions.values.values) {
             for word in WordFolding.words(of: text, folding: .fullText)
             where word.folded.unicodeScalars.count >= SearchWords.shortestIndexedCompound {
                 terms.formUnion(SearchWords.compoundKeys(of: word.folded))
+                words.insert(word.folded)
             }
         }
         return Rows(
@@ -45,7 +49,7 @@ package enum CatalogueIndex {
             facets: facets,
             texts: Set(names.values.keys).union(descriptions.values.keys).sorted { $0.rawValue < $1.rawValue }.map {
                 ($0.rawValue, names[$0] ?? "", descriptions[$0] ?? "")
-            }, terms: terms.sorted())
+            }, terms: terms.sorted(), words: words.sorted())
     }
 
     /// Writes the index rows of entry `kind`/`id` (none when `nil`), first removing those it
@@ -90,6 +94,8 @@ package enum CatalogueIndex {
         }
         let insertTerm = try db.cachedStatement(sql: "INSERT OR IGNORE INTO searchTerm (reversed) VALUES (?)")
         for term in rows.terms { try insertTerm.execute(arguments: [term]) }
+        let insertWord = try db.cachedStatement(sql: "INSERT OR IGNORE INTO searchWord (word) VALUES (?)")
+        for word in rows.words { try insertWord.execute(arguments: [word]) }
     }
 
     /// The facet that names a text row's own language in the `facets` column (not an entry

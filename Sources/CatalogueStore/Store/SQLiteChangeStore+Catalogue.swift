@@ -221,17 +221,27 @@ extension SQLiteChangeStore {
     /// matches.
     package static let defaultSearchWindow = 1_000
 
-    /// The FTS5 expression of a search text (`SearchWords`), its compounds read from the
-    /// catalogue's long words.
+    /// The FTS5 expression of a search text (`SearchWords`), its compounds and the words a long
+    /// prefix begins read from the catalogue's long words.
     static func textExpression(_ words: [SearchWords.Word], db: Database) throws -> String {
         let lookup = try db.cachedStatement(
             sql: "SELECT reversed FROM searchTerm WHERE reversed > ? AND reversed < ? ORDER BY reversed LIMIT 32")
-        return try SearchWords.expression(words) { form in
-            let key = SearchWords.reversed(form)
-            let shortest = form.unicodeScalars.count + SearchWords.shortestCompoundHead
-            return try String.fetchAll(lookup, arguments: [key, key + "\u{10FFFF}"]).map(SearchWords.reversed)
-                .filter { $0.unicodeScalars.count >= shortest }
-        }
+        let begun = try db.cachedStatement(
+            sql:
+                "SELECT word FROM searchWord WHERE word >= ? AND word < ? ORDER BY word LIMIT \(SearchWords.mostCompletions + 1)"
+        )
+        return try SearchWords.expression(
+            words,
+            compounds: { form in
+                let key = SearchWords.reversed(form)
+                let shortest = form.unicodeScalars.count + SearchWords.shortestCompoundHead
+                return try String.fetchAll(lookup, arguments: [key, key + "\u{10FFFF}"]).map(SearchWords.reversed)
+                    .filter { $0.unicodeScalars.count >= shortest }
+            },
+            completions: { prefix in
+                let found = try String.fetchAll(begun, arguments: [prefix, prefix + "\u{10FFFF}"])
+                return found.count > SearchWords.mostCompletions ? nil : found
+            })
     }
 
     /// The whole match of a search: its text in names and descriptions, and its kind, facets

@@ -85,7 +85,7 @@ extension SQLiteChangeStore {
         try db.execute(
             sql: """
                 DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText; DELETE FROM entryTextRow;
-                DELETE FROM searchTerm; DELETE FROM catalogueLag
+                DELETE FROM searchTerm; DELETE FROM searchWord; DELETE FROM catalogueLag
                 """)
     }
 
