@@ -143,9 +143,6 @@ extension SQLiteChangeStore {
     struct Filter {
         var conditions: [String] = []
         var arguments: StatementArguments = []
-        /// Whether a condition reads a column only the entry index has (lighthouse, updated
-        /// time); kind and facets need only an entry's kind and id.
-        var needsIndex = false
 
         var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }
     }
@@ -166,28 +163,25 @@ extension SQLiteChangeStore {
         let index = indexFilter(for: query)
         filter.conditions += index.conditions
         filter.arguments += index.arguments
-        filter.needsIndex = index.needsIndex
         return filter
     }
 
-    /// The query's filters on columns only the entry index has (lighthouse, updated time): what
-    /// a search checks beside its match expression, which holds kind, facets and language.
+    /// The query's filters that need the entry index (lighthouse, updated time, and the
+    /// reserved-contract condition through the maker links): what a search checks beside its
+    /// match expression, which holds kind, facets and language.
     static func indexFilter(for query: CatalogueQuery) -> Filter {
         var filter = Filter()
         for facet in query.facets where facet.name == CatalogueQuery.reservedFacet {
             filter.conditions.append(reservedCondition)
             filter.arguments += [facet.value, facet.value]
-            filter.needsIndex = true
         }
         if let lighthouse = query.lighthouse {
             filter.conditions.append("e.lighthouse = ?")
             filter.arguments += [lighthouse]
-            filter.needsIndex = true
         }
         if let since = query.updatedSince {
             filter.conditions.append("e.updatedTime >= ?")
             filter.arguments += [since]
-            filter.needsIndex = true
         }
         return filter
     }
