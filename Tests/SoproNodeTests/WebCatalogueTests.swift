@@ -161,6 +161,33 @@ import Testing
         }
     }
 
+    /// An enterprise's sectors are named by their NACE divisions in the page's language, codes
+    /// of one division grouped under its title; a bare section by the section.
+    @Test func sectorsAreNamedByTheirDivision() async throws {
+        let node = try await makeNode()
+        let id = "5d2a7f0e-1c3b-4e8a-9f6d-2b7c8e9a0f11"
+        try await publish(
+            """
+            kind: enterprise
+            id: \(id)
+            name: {de: Druckwerk Test}
+            socialModel: work-integration
+            region: AT13
+            sectors: ["18.12", "18.14", "16.23", "N"]
+            """, at: node)
+        try await buildApplication(node: node).test(.router) { client in
+            let german = try await html(client, "/enterprise/\(id)?lang=de")
+            #expect(
+                german.contains(
+                    "16.23 (Herstellung von Holz-, Flecht-, Korb- und Korkwaren (ohne Möbel)), 18.12, 18.14 "
+                        + "(Herstellung von Druckerzeugnissen; Vervielfältigung von bespielten Ton-, Bild- und "
+                        + "Datenträgern), N (Sonstige wirtschaftliche Dienstleistungen)"), "\(german)")
+            let hungarian = try await html(client, "/enterprise/\(id)?lang=hu")
+            #expect(hungarian.contains("18.12, 18.14 (Nyomdai és egyéb sokszorosítási tevékenység)"))
+            #expect(!german.contains("(Herstellung von Waren)"))
+        }
+    }
+
     /// Product cards say who offers the product and its price, in the page's number format.
     @Test func productCardsNameTheirEnterpriseAndPrice() async throws {
         let node = try await makeNode()

@@ -54,6 +54,11 @@ public struct NACECode: CatalogueCode {
         rawValue.utf8.count == 1 ? nil : String(rawValue.prefix(2))
     }
 
+    /// The division with its title (`16` Manufacture of wood …), or `nil` for a bare section.
+    public var namedDivision: NACEDivision? {
+        division.flatMap(NACEDivision.init(code:))
+    }
+
     /// Whether `self` lies in the branch of `other` (`16.23` within `16.2`, `16` and `C`).
     public func isWithin(_ other: NACECode) -> Bool {
         if other.rawValue.utf8.count == 1 { return section.letter == other.rawValue }

@@ -114,6 +114,9 @@ struct PageContext {
             return value
         case "sector":
             if let section = NACESection(letter: value), let name = label(section.label) { return "\(value) \(name)" }
+            if let code = try? NACECode(parsing: value), let name = label(code.namedDivision?.label) {
+                return "\(value) \(name)"
+            }
             return value
         default: return value
         }

@@ -70,10 +70,7 @@ extension WebController {
             row("region", enterprise.region.map { context.regionLabel($0.rawValue) }, context),
             row(
                 "sectors",
-                enterprise.sectors.map { code in
-                    let section = context.label(code.section.label).map { " (\($0))" } ?? ""
-                    return code.rawValue + section
-                }.joined(separator: ", "), context),
+                Self.sectorList(enterprise.sectors, context), context),
             row("legalForm", enterprise.legalForm, context),
             row("founded", enterprise.founded.map(String.init), context),
             row("employees", enterprise.employees.map(String.init), context),
@@ -279,5 +276,25 @@ extension WebController {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An enterprise's NACE codes grouped by division, each group with the division's title
+    /// ("18.12, 18.14 (Herstellung von Druckerzeugnissen; …)"), so a buyer reads what the
+    /// enterprise does rather than the section ("Herstellung von Waren") every code shares. A
+    /// bare section letter is named by its section.
+    static func sectorList(_ codes: [NACECode], _ context: PageContext) -> String {
+        var groups: [(key: String, codes: [String], label: String?)] = []
+        for code in codes {
+            let key = code.division ?? code.rawValue
+            if let index = groups.firstIndex(where: { $0.key == key }) {
+                groups[index].codes.append(code.rawValue)
+            } else {
+                groups.append((key, [code.rawValue], context.label(code.namedDivision?.label ?? code.section.label)))
+            }
+        }
+        return groups.map { group in
+            let codes = group.codes.joined(separator: ", ")
+            return group.label.map { "\(codes) (\($0))" } ?? codes
+        }.joined(separator: ", ")
     }
 }
