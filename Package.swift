@@ -129,6 +129,7 @@ let package = Package(
         .target(
             name: "Replication",
             dependencies: [
+                "DirectoryModel",
                 "SyncProtocol",
                 "CatalogueStore",
                 "NodeAPI",

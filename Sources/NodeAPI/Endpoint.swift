@@ -7,13 +7,14 @@ package enum Endpoint: String, CaseIterable, Sendable {
     case federation, offerFederation, memberCard, feed
     case submitInquiry, inquiries, inquiry, inquiryStatus, referInquiry, cooperationDraft, receiveReferral
     case exportPersonalData, erasePersonalData
+    case uploadPicture, picture
 
     package var method: HTTPRequest.Method {
         switch self {
         case .pull, .push, .pushForks, .offerFederation, .publish, .retract, .submitInquiry, .inquiryStatus,
             .referInquiry,
             .receiveReferral,
-            .exportPersonalData, .erasePersonalData:
+            .exportPersonalData, .erasePersonalData, .uploadPicture:
             .post
         default: .get
         }
@@ -46,6 +47,8 @@ package enum Endpoint: String, CaseIterable, Sendable {
         case .receiveReferral: "/v1/referrals"
         case .exportPersonalData: "/v1/personal-data/export"
         case .erasePersonalData: "/v1/personal-data/erase"
+        case .uploadPicture: "/v1/pictures"
+        case .picture: "/v1/pictures/:sha256"
         }
     }
 

@@ -168,6 +168,27 @@ package struct NodeClient: Sendable {
         return try await send(request)
     }
 
+    /// Uploads a picture's bytes (`POST /v1/pictures`): the name and size the node stored it by.
+    package func uploadPicture(_ bytes: [UInt8], token: String) async throws -> PictureAnswer {
+        var request = HTTPClientRequest(url: url + "/v1/pictures")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/octet-stream")
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.body = .bytes(ByteBuffer(bytes: bytes))
+        return try decode(PictureAnswer.self, try await send(request), path: "/v1/pictures")
+    }
+
+    /// The bytes at `address` (a picture an entry file names by its web address), at most
+    /// `limit`; anything but a 200 is an error.
+    package static func download(_ address: String, upTo limit: Int) async throws -> [UInt8] {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: address), timeout: .seconds(30))
+        guard response.status == .ok else {
+            throw NodeClientError(
+                .answered(status: Int(response.status.code), problem: nil, body: ""), url: address)
+        }
+        return Array(buffer: try await response.body.collect(upTo: limit))
+    }
+
     /// `value` read from `data`, the answer to `path`.
     package func decode<Value: Decodable>(_ type: Value.Type, _ data: Data, path: String) throws -> Value {
         do {
@@ -189,7 +210,7 @@ package struct NodeClient: Sendable {
                 throw NodeClientError(.unreachable(ConnectionFailure.plainWords("\(error)")), url: url)
             }
             let data = Data(buffer: body)
-            if response.status == .ok { return data }
+            if (200..<300).contains(response.status.code) { return data }
             let problem = try? JSONDecoder().decode(Problem.self, from: data)
             if response.status == .serviceUnavailable,
                 let seconds = response.headers.first(name: "Retry-After").flatMap(Int.init), seconds > 0,

@@ -1,6 +1,7 @@
 package import AsyncHTTPClient
 package import CatalogueStore
-import Foundation
+package import DirectoryModel
+package import Foundation
 package import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
@@ -31,11 +32,18 @@ package protocol PeerClient: Sendable {
     /// the peer ends it or it falls silent; `nil` when the peer serves none (the replicator then
     /// polls).
     func subscribe(to peer: Peer) async throws -> AsyncThrowingStream<UInt64, any Error>?
+
+    /// The bytes the peer serves for the picture `sha256` (`GET /v1/pictures/{sha256}`),
+    /// unchecked — `StoredPicture(checking:named:)` checks them; `nil` when it holds none.
+    func picture(_ sha256: PictureHash, from peer: Peer) async throws -> Data?
 }
 
 extension PeerClient {
     /// No feed: test doubles and clients that only poll.
     package func subscribe(to peer: Peer) async throws -> AsyncThrowingStream<UInt64, any Error>? { nil }
+
+    /// No pictures: test doubles that do not serve them.
+    package func picture(_ sha256: PictureHash, from peer: Peer) async throws -> Data? { nil }
 }
 
 /// When a live feed last sent anything (an event or a heartbeat).
@@ -103,6 +111,16 @@ package struct HTTPPeerClient: PeerClient {
     package func heads(of peer: Peer) async throws -> SyncState {
         let (status, body) = try await exchange("/v1/sync/heads", body: nil, with: peer)
         return try decode(SyncState.self, from: body, status: status, path: "/v1/sync/heads", peer: peer)
+    }
+
+    package func picture(_ sha256: PictureHash, from peer: Peer) async throws -> Data? {
+        let path = "/v1/pictures/\(sha256.rawValue)"
+        let (status, body) = try await exchange(path, body: nil, with: peer)
+        if status.code == 404 { return nil }
+        guard status.code == 200 else {
+            throw PeerError(peer: peer.name, message: "\(peer.url)\(path) answered \(status.code)")
+        }
+        return body
     }
 
     package func change(of author: AuthorID, seq: UInt64, from peer: Peer) async throws -> SignedChange? {

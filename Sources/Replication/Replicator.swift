@@ -1,4 +1,5 @@
 package import CatalogueStore
+import DirectoryModel
 import Foundation
 package import Logging
 import NodeAPI
@@ -84,7 +85,9 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
         /// Roster versions and key events learnt from the peer, and given to it.
         package var federationLearned = 0
         package var federationGiven = 0
-        /// Other things the peer did wrong (evidence that does not verify …).
+        /// Pictures fetched from the peer and stored.
+        package var picturesFetched = 0
+        /// Other things the peer did wrong (evidence that does not verify, a picture that does not hash to its name …).
         package var problems: [String] = []
     }
 
@@ -323,6 +326,8 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
             if let refreshed {
                 logger.debug("catalogue indexed after a bulk catch-up", metadata: ["sync.changes": "\(refreshed)"])
             }
+
+            await fetchPictures(from: peer, into: &summary, logger: logger)
 
             var refusals = pullRefusals
             if !(await status.status(of: peer.name)?.isReadOnly ?? false), ourVector.changesAhead(of: pushHave) > 0 {
@@ -610,6 +615,39 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
                 metadata: ["sync.author": "\(author)", "sync.seq": "\(high)", "sync.changes": "\(evidence.ids)"])
         }
         _ = try? await client.push(forks: [ForksMessage.Fork(evidence)], to: peer)
+    }
+
+    /// How many missing pictures a round asks one peer for; the rest follow in later rounds.
+    static var picturesPerRound: Int { 16 }
+
+    /// Fetches pictures the catalogue names and the node does not hold from `peer`, each
+    /// checked by its hash (and type, limits, no metadata) before it is stored. A picture the
+    /// peer does not hold either is asked for again in later rounds (of this peer or another);
+    /// one that fails its check is reported as the peer's problem and not stored.
+    private func fetchPictures(from peer: Peer, into summary: inout RoundSummary, logger: Logger) async {
+        let missing: [PictureHash]
+        do {
+            missing = try await node.store.missingPictures(limit: Self.picturesPerRound)
+        } catch {
+            logger.info("could not list missing pictures", metadata: ["sync.error": "\(error)"])
+            return
+        }
+        for sha256 in missing {
+            do {
+                guard let data = try await client.picture(sha256, from: peer) else { continue }
+                try await node.store.store(try StoredPicture(checking: data, named: sha256))
+                summary.picturesFetched += 1
+            } catch let problem as PictureProblem {
+                summary.problems.append("the peer's picture \(sha256.rawValue.prefix(12))… is refused: \(problem)")
+            } catch {
+                logger.info(
+                    "could not fetch a picture", metadata: ["picture.sha256": "\(sha256)", "sync.error": "\(error)"])
+                return
+            }
+        }
+        if summary.picturesFetched > 0 {
+            logger.debug("pictures fetched", metadata: ["sync.pictures": "\(summary.picturesFetched)"])
+        }
     }
 
     /// Pulls pages from `peer` until it has nothing the node lacks; returns the refusals.

@@ -26,7 +26,8 @@ import Testing
             "NIOFoundationCompat", "NIOHTTP1", "NIOHTTPCompression",
         ],
         "Replication": [
-            "SyncProtocol", "CatalogueStore", "NodeAPI", "NodeClient", "AsyncHTTPClient", "NIOCore",
+            // DirectoryModel for pictures, fetched by the hash entries name them by.
+            "DirectoryModel", "SyncProtocol", "CatalogueStore", "NodeAPI", "NodeClient", "AsyncHTTPClient", "NIOCore",
             "NIOFoundationCompat", "NIOHTTP1", "Prometheus", "ServiceLifecycle", "Logging",
         ],
         "NodeServer": [

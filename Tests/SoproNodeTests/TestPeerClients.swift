@@ -1,4 +1,5 @@
 import CatalogueStore
+import DirectoryModel
 import Foundation
 import NodeAPI
 import Replication
@@ -148,6 +149,10 @@ class ForwardingPeerClient: PeerClient, @unchecked Sendable {
 
     func subscribe(to peer: Peer) async throws -> AsyncThrowingStream<UInt64, any Error>? {
         try await base.subscribe(to: peer)
+    }
+
+    func picture(_ sha256: PictureHash, from peer: Peer) async throws -> Data? {
+        try await base.picture(sha256, from: peer)
     }
 }
 

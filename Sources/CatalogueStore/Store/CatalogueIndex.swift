@@ -156,6 +156,8 @@ package enum CatalogueIndex {
             facets += cooperation.enterprises.map { ("enterprise", $0.rawValue) }
             facets += cooperation.products.map { ("product", $0.rawValue) }
         }
+        // The pictures it names, so that a node finds the ones it lacks (`missingPictures`).
+        facets += entry.pictures.compactMap(\.stored).map { ("picture", $0.sha256.rawValue) }
         return facets.map { (facet: $0.0, value: $0.1) }
     }
 }

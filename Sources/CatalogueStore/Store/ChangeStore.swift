@@ -1,3 +1,4 @@
+package import DirectoryModel
 package import SyncProtocol
 
 /// Where a node keeps its change logs and the merged catalogue.
@@ -95,6 +96,19 @@ package protocol ChangeStore: Sendable {
 
     /// Visible entries whose text contains any of `terms` as a word prefix, best first.
     func textRelevance(anyOf terms: [String], limit: Int) async throws -> [RelevanceHit]
+
+    // Pictures, stored by content: what entries name by hash, and the sizes pages show.
+
+    /// Keeps `picture` (already checked: its hash, type and limits); storing it again is a no-op.
+    func store(_ picture: StoredPicture) async throws
+    /// The picture named `sha256`, if this node holds it.
+    func picture(_ sha256: PictureHash) async throws -> StoredPicture?
+    /// The picture `sha256` made `width` pixels wide for pages, if made before.
+    func rendition(of sha256: PictureHash, width: Int) async throws -> StoredPicture?
+    /// Keeps a picture's rendition for pages (not federated: each node makes its own).
+    func store(_ rendition: StoredPicture, of sha256: PictureHash, width: Int) async throws
+    /// Pictures that visible entries name and this node does not hold yet, at most `limit`.
+    func missingPictures(limit: Int) async throws -> [PictureHash]
 }
 
 extension ChangeStore {

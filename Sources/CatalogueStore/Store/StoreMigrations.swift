@@ -257,6 +257,29 @@ enum StoreMigrations {
                         ON CONFLICT (id) DO UPDATE SET changes = excluded.changes;
                     """)
         }
+        migrator.registerMigration("v14: pictures by content") { db in
+            // Entries name pictures by the SHA-256 of their bytes; every node keeps the bytes it
+            // fetched and checked by that hash, and the sizes its pages show (its own, so not
+            // federated). Entries name them through the `picture` facet of the entry index.
+            try db.execute(
+                sql: """
+                    CREATE TABLE picture (
+                        sha256 TEXT PRIMARY KEY,        -- of data
+                        type TEXT NOT NULL,             -- jpeg, png, webp (told from the bytes)
+                        width INTEGER NOT NULL,
+                        height INTEGER NOT NULL,
+                        data BLOB NOT NULL
+                    );
+                    CREATE TABLE pictureRendition (
+                        sha256 TEXT NOT NULL,           -- the picture it was made from
+                        width INTEGER NOT NULL,         -- the width asked for
+                        type TEXT NOT NULL,
+                        height INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (sha256, width)
+                    );
+                    """)
+        }
         return migrator
     }
 }

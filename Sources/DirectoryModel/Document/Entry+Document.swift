@@ -36,6 +36,29 @@ extension Entry: Codable {
 struct DocumentWriter {
     var object = DocumentObject()
 
+    /// An entry's pictures in the form `EntryDecoding.readPicture` reads.
+    mutating func set(pictures: [PictureReference]) {
+        set(
+            "pictures",
+            .list(
+                pictures.map { picture in
+                    DocumentWriter.build {
+                        switch picture.source {
+                        case .stored(let info):
+                            $0.set("sha256", code: info.sha256)
+                            $0.set("type", info.type.rawValue)
+                            $0.set("width", integer: info.width)
+                            $0.set("height", integer: info.height)
+                            $0.set("bytes", integer: info.bytes)
+                        case .file(let path): $0.set("file", path)
+                        case .address(let url): $0.set("url", code: url)
+                        }
+                        $0.set("alt", picture.alt)
+                        if picture.logo { $0.set("logo", flag: true) }
+                    }
+                }))
+    }
+
     mutating func set(_ key: String, _ value: DocumentValue?) {
         guard let value else { return }
         switch value {
@@ -145,6 +168,7 @@ extension Enterprise {
         writer.set("capacityNotes", capacityNotes)
         writer.set("certifications", .list(certifications.map(DocumentValue.string)))
         writer.set("languages", codes: languages)
+        writer.set(pictures: pictures)
         writer.set("lighthouse", flag: lighthouse)
     }
 }
@@ -189,6 +213,7 @@ extension Product {
                             $0.set("alt", image.alt)
                         }
                 }))
+        writer.set(pictures: pictures)
         writer.set("lighthouse", flag: lighthouse)
     }
 }
@@ -246,6 +271,7 @@ extension Cooperation {
                     $0.set("role", quote.role)
                 }
             })
+        writer.set(pictures: pictures)
         writer.set("lighthouse", flag: lighthouse)
     }
 }

@@ -102,6 +102,7 @@ public enum EntryDecoding {
         enterprise.capacityNotes = reader.localizedText("capacityNotes")
         enterprise.certifications = reader.list("certifications", ValueReader.string)
         enterprise.languages = reader.codes("languages")
+        enterprise.pictures = reader.list("pictures", readPicture)
         enterprise.lighthouse = reader.bool("lighthouse") ?? false
         return enterprise
     }
@@ -144,6 +145,7 @@ public enum EntryDecoding {
             }
             return ValueReader.code(value, at: path, log: log).map { ImageReference(url: $0) }
         }
+        product.pictures = reader.list("pictures", readPicture)
         product.lighthouse = reader.bool("lighthouse") ?? false
         return product
     }
@@ -180,7 +182,45 @@ public enum EntryDecoding {
         cooperation.quote = reader.object("quote", expecting: "a quote (text, author, role)") {
             ClientQuote(text: $0.localizedText("text"), author: $0.string("author"), role: $0.localizedText("role"))
         }
+        cooperation.pictures = reader.list("pictures", readPicture)
         cooperation.lighthouse = reader.bool("lighthouse") ?? false
         return cooperation
+    }
+
+    /// A picture: as uploaded, `{sha256, type, width, height, bytes}`; in an entry file also
+    /// `{file: path}` or `{url: https://…}`, which the CLI uploads. Each with `alt` per language
+    /// and an optional `logo: true`.
+    static func readPicture(_ value: DocumentValue, _ path: FieldPath, _ log: IssueLog) -> PictureReference? {
+        guard
+            var picture = ObjectReader(
+                value, at: path, log: log,
+                expecting: "a picture (sha256, type, width, height, bytes and alt; or file and alt)")
+        else { return nil }
+        defer { picture.finish() }
+        let alt = picture.localizedText("alt")
+        let logo = picture.bool("logo") ?? false
+        if picture.object["file"] != nil {
+            return picture.string("file").map { PictureReference(source: .file($0), alt: alt, logo: logo) }
+        }
+        if picture.object["url"] != nil {
+            let url: WebURL? = picture.code("url")
+            return url.map { PictureReference(source: .address($0), alt: alt, logo: logo) }
+        }
+        let sha256: PictureHash? = picture.code("sha256")
+        let typeText = picture.string("type")
+        let type = typeText.flatMap(PictureType.init(rawValue:))
+        if let typeText, type == nil {
+            log.add(path.appending("type"), "is \(typeText.quotedForMessage); one of jpeg, png, webp")
+        }
+        let width = picture.integer("width", in: 1...EntryLimits.pictureSide)
+        let height = picture.integer("height", in: 1...EntryLimits.pictureSide)
+        let bytes = picture.integer("bytes", in: 1...EntryLimits.pictureBytes)
+        for key in ["sha256", "type", "width", "height", "bytes"] where picture.object[key] == nil {
+            log.add(path.appending(key), "is required (or `file:`, a picture file that `sopro-node publish` uploads)")
+        }
+        guard let sha256, let type, let width, let height, let bytes else { return nil }
+        return PictureReference(
+            source: .stored(PictureInfo(sha256: sha256, type: type, width: width, height: height, bytes: bytes)),
+            alt: alt, logo: logo)
     }
 }

@@ -23,6 +23,8 @@ public struct Cooperation: Hashable, Sendable {
     public var outcome: Outcome?
     public var quote: ClientQuote?
     /// Marks a cooperation the partners showcase.
+    /// Pictures, the first shown on cards; at most `EntryLimits.pictures`.
+    public var pictures: [PictureReference] = []
     public var lighthouse: Bool
 
     public init(

@@ -37,6 +37,8 @@ public struct Enterprise: Hashable, Sendable {
     /// Languages the enterprise can work in with a client.
     public var languages: [LanguageTag]
     /// Marks a best-practice example the partners showcase.
+    /// Pictures, the first shown on cards; at most `EntryLimits.pictures`.
+    public var pictures: [PictureReference] = []
     public var lighthouse: Bool
 
     public init(

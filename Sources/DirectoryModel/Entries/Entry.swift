@@ -29,6 +29,15 @@ public enum Entry: Hashable, Sendable {
         }
     }
 
+    /// The entry's pictures, the first shown on cards.
+    public var pictures: [PictureReference] {
+        switch self {
+        case .enterprise(let enterprise): enterprise.pictures
+        case .product(let product): product.pictures
+        case .cooperation(let cooperation): cooperation.pictures
+        }
+    }
+
     public var lighthouse: Bool {
         switch self {
         case .enterprise(let enterprise): enterprise.lighthouse

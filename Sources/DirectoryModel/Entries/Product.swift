@@ -17,6 +17,8 @@ public struct Product: Hashable, Sendable {
     public var order: OrderInformation?
     public var images: [ImageReference]
     /// Marks a best-practice product the partners showcase.
+    /// Pictures, the first shown on cards; at most `EntryLimits.pictures`.
+    public var pictures: [PictureReference] = []
     public var lighthouse: Bool
 
     public init(

@@ -6,8 +6,8 @@ extension Entry {
     public func validate(context: ValidationContext = ValidationContext()) -> [ValidationIssue] {
         switch self {
         case .enterprise(let enterprise): enterprise.validate(context: context)
-        case .product(let product): product.validate()
-        case .cooperation(let cooperation): cooperation.validate()
+        case .product(let product): product.validate(context: context)
+        case .cooperation(let cooperation): cooperation.validate(context: context)
         }
     }
 }
@@ -60,6 +60,7 @@ extension Enterprise {
             check.text(certification, root.appending("certifications").appending(index), maxLength: EntryLimits.label)
         }
         check.list(languages, root.appending("languages"))
+        check.pictures(pictures, root.appending("pictures"), context: context)
         return check.issues
     }
 }
@@ -98,7 +99,7 @@ extension NUTSCode {
 }
 
 extension Product {
-    public func validate() -> [ValidationIssue] {
+    public func validate(context: ValidationContext = ValidationContext()) -> [ValidationIssue] {
         var check = FieldChecker()
         let root = FieldPath.root
         check.require(type != nil, root.appending("type"), " (product or service)")
@@ -123,6 +124,7 @@ extension Product {
             check.localized(
                 image.alt, root.appending("images").appending(index).appending("alt"), maxLength: EntryLimits.altText)
         }
+        check.pictures(pictures, root.appending("pictures"), context: context)
         return check.issues
     }
 }
@@ -145,7 +147,7 @@ extension Price {
 }
 
 extension Cooperation {
-    public func validate() -> [ValidationIssue] {
+    public func validate(context: ValidationContext = ValidationContext()) -> [ValidationIssue] {
         var check = FieldChecker()
         let root = FieldPath.root
         check.localized(title, root.appending("title"), maxLength: EntryLimits.name, required: true)
@@ -190,6 +192,7 @@ extension Cooperation {
             check.text(quote.author, path.appending("author"), maxLength: EntryLimits.name)
             check.localized(quote.role, path.appending("role"), maxLength: EntryLimits.name)
         }
+        check.pictures(pictures, root.appending("pictures"), context: context)
         return check.issues
     }
 }

@@ -31,6 +31,12 @@ public enum EntryLimits {
     public static let listItems = 50
     /// Images of a product.
     public static let images = 20
+    /// Pictures per entry.
+    public static let pictures = 8
+    /// Bytes of one stored picture (after the node has re-encoded it).
+    public static let pictureBytes = 4 * 1_048_576
+    /// The longest side of a stored picture, in pixels.
+    public static let pictureSide = 4_096
     /// Employees, integration places.
     public static let maximumHeadcount = 1_000_000
     /// Minimum order quantity.

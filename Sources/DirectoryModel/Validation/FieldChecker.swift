@@ -77,9 +77,45 @@ struct FieldChecker {
             add(path, "must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
         }
     }
+
+    /// An entry's pictures: at most `EntryLimits.pictures`, each with alternative text, sizes
+    /// within the limits, none twice, at most one logo; and in the catalogue only uploaded ones.
+    mutating func pictures(_ pictures: [PictureReference], _ path: FieldPath, context: ValidationContext) {
+        if pictures.count > EntryLimits.pictures {
+            add(path, "has \(pictures.count) pictures; at most \(EntryLimits.pictures) are allowed")
+        }
+        var seen: [PictureHash: Int] = [:]
+        for (index, picture) in pictures.enumerated() {
+            let at = path.appending(index)
+            localized(picture.alt, at.appending("alt"), maxLength: EntryLimits.altText, required: true)
+            switch picture.source {
+            case .stored(let info):
+                if let first = seen[info.sha256] {
+                    add(at.appending("sha256"), "names the same picture as \(path.appending(first))")
+                }
+                seen[info.sha256] = index
+                for (name, side) in [("width", info.width), ("height", info.height)]
+                where !(1...EntryLimits.pictureSide).contains(side) {
+                    add(at.appending(name), "is \(side); a picture has 1 to \(EntryLimits.pictureSide) pixels a side")
+                }
+                if !(1...EntryLimits.pictureBytes).contains(info.bytes) {
+                    add(at.appending("bytes"), "is \(info.bytes); a picture has 1 to \(EntryLimits.pictureBytes) bytes")
+                }
+            case .file, .address:
+                if !context.acceptsPictureSources {
+                    add(
+                        at,
+                        "names a file or an address; a node takes pictures uploaded to it (POST /v1/pictures) "
+                            + "and named by sha256 — `sopro-node publish` uploads the files an entry file names")
+                }
+            }
+        }
+        if pictures.filter(\.logo).count > 1 { add(path, "marks more than one picture as the logo") }
+    }
 }
 
 extension String {
     /// Strings of a set are checked as such (for duplicates) by their own text.
     var setElement: String { trimmed }
+
 }

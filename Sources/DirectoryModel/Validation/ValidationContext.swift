@@ -5,6 +5,9 @@ import Foundation
 public struct ValidationContext: Hashable, Sendable {
     /// The current calendar year; a founding year after it is refused.
     public var currentYear: Int
+    /// Whether pictures may name a file or an https address instead of an uploaded picture:
+    /// true only where the CLI reads entry files before it uploads their pictures.
+    public var acceptsPictureSources = false
 
     public init(currentYear: Int) {
         self.currentYear = currentYear

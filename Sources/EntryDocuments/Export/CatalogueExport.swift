@@ -280,6 +280,16 @@ package enum CatalogueExport {
                 node["startDate"] = cooperation.period?.start?.rawValue
                 node["endDate"] = cooperation.period?.end?.rawValue
             }
+            // Pictures by the node's own address for them (relative: the page's or the export's
+            // base resolves it); an enterprise's picture marked as its logo is its `logo`.
+            let pictures = entry.pictures.filter { $0.stored != nil }
+            func address(_ picture: PictureReference) -> String? {
+                picture.stored.map { "/v1/pictures/\($0.sha256.rawValue)" }
+            }
+            node["image"] = (node["image"] as? [String] ?? []) + pictures.compactMap(address)
+            if case .enterprise = entry, let logo = pictures.first(where: \.logo).flatMap(address) {
+                node["logo"] = logo
+            }
             graph.append(
                 node.filter { key, value in
                     if let list = value as? [Any] { return !list.isEmpty }

@@ -13,7 +13,7 @@ package func buildApplication(
     peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil, inquiries: InquiryDesk? = nil,
     clientAddress: ClientAddress = ClientAddress(), limits: ServerLimits = ServerLimits(),
     memberCard: MemberCard? = nil, feedLifetime: Duration = .seconds(600), embedAncestors: [String] = ["*"],
-    logger: Logger = Logger(label: "sopro.node"),
+    pictureIntake: PictureIntake = PictureIntake(), logger: Logger = Logger(label: "sopro.node"),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     // HEAD wherever GET is served, as HTTP expects (for caches and link checkers).
@@ -36,6 +36,7 @@ package func buildApplication(
     let federation = FederationController(node: node, card: memberCard, logger: logger)
     let feed = FeedController(node: node, clientAddress: clientAddress, lifetime: feedLifetime)
     let publishing = PublishController(node: node)
+    let pictures = PictureController(node: node, intake: pictureIntake)
     let inquiryAPI = InquiryController(desk: inquiries)
     // The editors' endpoints, in groups behind `EditorAuthentication`: a node that does not
     // offer them says so first, then a token is required.
@@ -81,6 +82,11 @@ package func buildApplication(
         case .retract:
             publishers.add(endpoint) { request, context in
                 try await publishing.retract(request, editor: try context.authenticatedEditor())
+            }
+        case .uploadPicture: publishers.add(endpoint) { request, _ in try await pictures.upload(request) }
+        case .picture:
+            router.add(endpoint) { request, context in
+                try await pictures.picture(request, sha256: context.parameters.get("sha256") ?? "")
             }
         case .submitInquiry:
             router.add(endpoint) { request, context in

@@ -42,6 +42,36 @@ struct PublishController: Sendable {
     let node: CatalogueNode
     var maximumBodyBytes = 16 * 1_048_576
 
+    /// Pictures the entries name that this node does not hold as named: a node publishes only
+    /// pictures it can serve to its peers (uploaded first, `POST /v1/pictures`).
+    func unheldPictures(_ entries: [(path: FieldPath, entry: Entry)]) async throws -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        for (path, entry) in entries {
+            for (index, picture) in entry.pictures.enumerated() {
+                guard let info = picture.stored else { continue }
+                let at = path.appending("pictures").appending(index)
+                guard let held = try await node.store.picture(info.sha256) else {
+                    issues.append(
+                        ValidationIssue(
+                            path: at.appending("sha256"),
+                            message: "no picture \(info.sha256.rawValue) was uploaded to this node (POST /v1/pictures)")
+                    )
+                    continue
+                }
+                if held.info != info {
+                    issues.append(
+                        ValidationIssue(
+                            path: at,
+                            message:
+                                "says \(info.type.rawValue) \(info.width) × \(info.height), \(info.bytes) bytes; the node holds "
+                                + "\(held.info.type.rawValue) \(held.info.width) × \(held.info.height), \(held.info.bytes) bytes"
+                        ))
+                }
+            }
+        }
+        return issues
+    }
+
     /// Behind `EditorAuthentication`, which refuses a mirror and a request without an editor's token.
     func publish(_ request: Request, editor: String) async throws -> JSONResponse<PublishAnswer> {
         let body = try await ProblemDetails.collectBody(of: request, upTo: maximumBodyBytes)
@@ -65,6 +95,7 @@ struct PublishController: Sendable {
             }
             seen[sourced.item.entry.id] = sourced.index
         }
+        issues += try await unheldPictures(entries.map { ($0.path, $0.item.entry) })
         guard issues.isEmpty else {
             var problem = ProblemDetails(
                 status: .unprocessableContent, code: "invalid-entries", title: "Invalid entries",

@@ -139,6 +139,28 @@ struct PageContext {
         return card
     }
 
+    /// An uploaded picture for a page: the rendition that fits a `box` pixels square (`src`,
+    /// one of `PictureIntake.renditionWidths`), shown at most half the box wide and high so it
+    /// is sharp on dense screens, never larger than its pixels (`width`, `height`: set so the
+    /// page does not move as it loads), the stored picture (`full`) and its alternative text in
+    /// the page's language (`altLang` when another language's).
+    func picture(_ picture: PictureReference, box: Int) -> [String: Any]? {
+        guard let info = picture.stored else { return nil }
+        let size = GDPictureCodec.fitted(width: info.width, height: info.height, maximumSide: box / 2)
+        var value: [String: Any] = [
+            "src": "/v1/pictures/\(info.sha256.rawValue)?width=\(box)",
+            "full": "/v1/pictures/\(info.sha256.rawValue)",
+            "width": size.width, "height": size.height,
+        ]
+        if let alt = localized(picture.alt) {
+            value["alt"] = alt["text"]
+            if alt["fallback"] != nil { value["altLang"] = alt["lang"] }
+        } else {
+            value["alt"] = ""
+        }
+        return value
+    }
+
     /// A day, as ISO 8601 (`2026-11-29`): read the same in every language.
     static func date(_ milliseconds: Int64) -> String {
         Date(timeIntervalSince1970: Double(milliseconds) / 1000).formatted(.iso8601.year().month().day())

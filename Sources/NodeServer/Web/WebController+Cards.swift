@@ -4,35 +4,44 @@ import Foundation
 import SyncProtocol
 
 extension WebController {
-    /// Cards for a list of entries, with what tells products apart: the enterprise that offers
-    /// each and its price range (read for the page's products and their makers in two reads,
-    /// through the store's read cache).
+    /// Cards for a list of entries, with what tells them apart: a thumbnail of the first
+    /// picture (a product without one shows its maker's), and for products the enterprise that
+    /// offers each and its price range (read for the page's entries and their makers in two
+    /// reads, through the store's read cache).
     func cards(_ items: [CataloguePage.Item], _ context: PageContext) async throws -> [[String: Any]] {
-        let productKeys = items.filter { $0.kind == EntryKind.product.rawValue }.map {
-            EntryKey(kind: $0.kind, id: $0.id)
-        }
-        var products: [String: Product] = [:]
-        if !productKeys.isEmpty {
-            for (key, read) in try await node.store.catalogueEntries(productKeys) where read.isVisible {
-                if case .product(let product)? = read.entry { products[key.id] = product }
+        var entries: [String: Entry] = [:]
+        if !items.isEmpty {
+            for (key, read) in try await node.store.catalogueEntries(items.map { EntryKey(kind: $0.kind, id: $0.id) })
+            where read.isVisible {
+                entries[key.kind + "/" + key.id] = read.entry
             }
         }
-        let makerKeys = Set(products.values.flatMap(\.enterprises)).map {
+        let products = entries.values.compactMap { if case .product(let product) = $0 { product } else { nil } }
+        let makerKeys = Set(products.flatMap(\.enterprises)).map {
             EntryKey(kind: "enterprise", id: $0.rawValue)
         }
-        var makerNames: [String: String] = [:]
+        var makers: [String: Entry] = [:]
         if !makerKeys.isEmpty {
             for (key, read) in try await node.store.catalogueEntries(makerKeys) where read.isVisible {
-                if let entry = read.entry, let name = context.label(entry.displayName) { makerNames[key.id] = name }
+                makers[key.id] = read.entry
             }
         }
         return items.map { item in
             var card = context.card(item)
-            if let product = products[item.id] {
-                let makers = product.enterprises.compactMap { makerNames[$0.rawValue] }
-                if !makers.isEmpty { card["by"] = makers.joined(separator: ", ") }
+            let entry = entries[item.kind + "/" + item.id]
+            var picture = entry?.pictures.first { $0.stored != nil }
+            if case .product(let product)? = entry {
+                let names = product.enterprises.compactMap {
+                    makers[$0.rawValue].flatMap { context.label($0.displayName) }
+                }
+                if !names.isEmpty { card["by"] = names.joined(separator: ", ") }
                 card["price"] = product.order?.price.flatMap { Self.priceText($0, context) }
+                picture =
+                    picture
+                    ?? product.enterprises.lazy.compactMap { makers[$0.rawValue]?.pictures.first { $0.stored != nil } }
+                    .first
             }
+            card["picture"] = picture.flatMap { context.picture($0, box: 320) }
             return card
         }
     }

@@ -17,6 +17,12 @@ extension WebController {
         values["kind"] = context.text("kindOne.\(kind.rawValue)")
         values["name"] = context.localized(entry.displayName) ?? ["text": id]
         values["lighthouse"] = entry.lighthouse
+        // The first picture large (and loaded at once), the others as thumbnails.
+        values["pictures"] = entry.pictures.enumerated().compactMap { index, picture -> [String: Any]? in
+            var shown = context.picture(picture, box: index == 0 ? 960 : 320)
+            shown?["eager"] = index == 0
+            return shown
+        }
         values["jsonHref"] = "/v1/entries/\(kind.rawValue)/\(id)"
         values["jsonLD"] = Self.jsonLD(entry)
         values["provenance"] = provenance(read.provenance, context)

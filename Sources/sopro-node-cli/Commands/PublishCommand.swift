@@ -20,6 +20,11 @@ struct PublishCommand: AsyncParsableCommand {
             not at all; if one fails, those before it stay published, and publishing the same \
             files again (once the problem is solved) publishes the rest.
 
+            Pictures an entry names by file (`pictures: [{file: werkstatt.jpg, alt: {de: …}}]`, \
+            relative to the entry file) or by an https address (`url:`) are read or fetched \
+            here, their metadata (EXIF, a location, XMP) removed, and uploaded to the node \
+            first; the entries then name them by their hash.
+
             The editor token comes from --token or the SOPRO_EDITOR_TOKEN environment variable.
 
             Example:
@@ -38,7 +43,9 @@ struct PublishCommand: AsyncParsableCommand {
     @OptionGroup var editor: EditorTokenOptions
 
     func run() async throws {
-        let set = EntryFileDecoder().decode(paths: paths)
+        var context = ValidationContext()
+        context.acceptsPictureSources = true
+        let set = EntryFileDecoder(context: context).decode(paths: paths)
         for failure in set.failures { printError("error: \(failure)") }
         for issue in set.issues { printError("error: \(issue)") }
         guard set.isValid else {
@@ -50,10 +57,21 @@ struct PublishCommand: AsyncParsableCommand {
         // Entries of a bundle take their kind from the list they are in; the node needs it
         // written out. Nothing else of the document changes, so fields the file leaves out
         // stay left out.
-        let documents = set.entries.map { sourced -> DocumentValue in
+        var documents = set.entries.map { sourced -> DocumentValue in
             guard case .object(var object) = sourced.document else { return sourced.document }
             if object["kind"] == nil { object["kind"] = .string(sourced.entry.kind.rawValue) }
             return .object(object)
+        }
+        // Pictures named by file or address are uploaded first and named by their hash.
+        var pictures = PictureUpload(connection: connection, token: token)
+        for (index, sourced) in set.entries.enumerated() where PictureUpload.needsUpload(documents[index]) {
+            do {
+                documents[index] = try await pictures.resolve(documents[index], entryFile: sourced.location.file)
+            } catch let error as PictureUploadError {
+                printError("error: \(sourced.location): \(error)")
+                printError("nothing was published")
+                throw ExitCode(1)
+            }
         }
         try await PublishOutput.publish(documents, at: connection, token: token)
     }

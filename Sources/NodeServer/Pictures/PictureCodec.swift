@@ -1,0 +1,32 @@
+package import DirectoryModel
+
+/// Decodes, resizes and encodes pictures: the seam between the node and an image library.
+/// `GDPictureCodec` is the default; tests may give a node one that is unavailable.
+package protocol PictureCodec: Sendable {
+    /// Whether pictures can be decoded and encoded here (the library is installed).
+    var isAvailable: Bool { get }
+
+    /// `bytes`, a `type` picture of `width` × `height`, made to fit `maximumSide` pixels a side
+    /// (never enlarged) and encoded as `output` at `quality` (1–100; PNG ignores it).
+    func resize(
+        _ bytes: [UInt8], type: PictureType, width: Int, height: Int, fitting maximumSide: Int,
+        as output: PictureType, quality: Int
+    ) throws(PictureCodecError) -> [UInt8]
+}
+
+/// Why a codec could not do its work.
+package struct PictureCodecError: Error, CustomStringConvertible {
+    package let description: String
+
+    package init(_ description: String) { self.description = description }
+}
+
+extension PictureCodec {
+    /// The size `width` × `height` takes when made to fit `maximumSide` (never enlarged).
+    package static func fitted(width: Int, height: Int, maximumSide: Int) -> (width: Int, height: Int) {
+        let longest = max(width, height)
+        guard longest > maximumSide, longest > 0 else { return (width, height) }
+        let scale = Double(maximumSide) / Double(longest)
+        return (max(1, Int((Double(width) * scale).rounded())), max(1, Int((Double(height) * scale).rounded())))
+    }
+}

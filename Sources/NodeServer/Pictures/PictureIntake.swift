@@ -1,0 +1,88 @@
+package import CatalogueStore
+package import DirectoryModel
+import Foundation
+import SyncProtocol
+
+/// What a node does with a picture an editor uploads, and the sizes its pages show.
+///
+/// An upload is checked from its bytes (type, pixels before anything is decoded, a recorded
+/// location), then re-encoded by the codec in its own format at most `storedSide` pixels a side
+/// — which keeps none of the metadata a file may carry — and named by the SHA-256 of the result.
+/// Without a codec an upload that already fits is kept as it came, its metadata blocks removed
+/// from the container. Pages ask for `renditionWidths` only (WebP, made once, kept).
+package struct PictureIntake: Sendable {
+    package var codec: any PictureCodec
+
+    /// Bytes an upload may have.
+    package static let uploadBytes = 12 * 1_048_576
+    /// Pixels an upload may have, checked from its header before it is decoded.
+    package static let uploadPixels = 40_000_000
+    /// The longest side an upload may have.
+    package static let uploadSide = 12_000
+    /// The longest side of a picture as the node stores and federates it.
+    package static let storedSide = 2_048
+    /// The widths pages show: cards and result lists, and an entry's own page.
+    package static let renditionWidths = [320, 960]
+
+    package init(codec: any PictureCodec = GDPictureCodec()) {
+        self.codec = codec
+    }
+
+    /// The picture to store for the uploaded `bytes`, or why it is refused.
+    package func take(_ bytes: [UInt8]) throws(PictureProblem) -> StoredPicture {
+        guard bytes.count <= Self.uploadBytes else {
+            throw .tooLarge("the picture has \(bytes.count) bytes; at most \(Self.uploadBytes) are taken")
+        }
+        let inspection = try PictureInspection.inspect(bytes)
+        let pixels = inspection.width * inspection.height
+        guard pixels <= Self.uploadPixels, max(inspection.width, inspection.height) <= Self.uploadSide else {
+            throw .tooLarge(
+                "the picture is \(inspection.width) × \(inspection.height) pixels; at most \(Self.uploadPixels) pixels "
+                    + "and \(Self.uploadSide) a side are taken")
+        }
+        guard !inspection.hasLocation else {
+            throw .location(
+                "the picture records where it was taken (\(inspection.metadata.joined(separator: ", "))); "
+                    + "remove its location first (`sopro-node publish` removes it from the files it uploads)")
+        }
+        var stored: [UInt8]
+        if codec.isAvailable {
+            do {
+                stored = try codec.resize(
+                    bytes, type: inspection.type, width: inspection.width, height: inspection.height,
+                    fitting: Self.storedSide, as: inspection.type, quality: 85)
+            } catch {
+                throw .malformed("the \(inspection.type.rawValue.uppercased()) picture could not be read: \(error)")
+            }
+        } else {
+            guard max(inspection.width, inspection.height) <= Self.storedSide else {
+                throw .tooLarge(
+                    "the picture is \(inspection.width) × \(inspection.height) pixels and this node cannot resize "
+                        + "pictures (GD is not installed); at most \(Self.storedSide) a side")
+            }
+            stored = bytes
+        }
+        // GD writes a comment into a JPEG; nothing of the kind is kept.
+        stored = try PictureInspection.strippingMetadata(stored)
+        let data = Data(stored)
+        guard let name = try? PictureHash(parsing: ContentHash.sha256(data)) else {
+            throw .malformed("the picture's hash is not one")  // SHA-256 always gives 64 hex digits
+        }
+        return try StoredPicture(checking: data, named: name)
+    }
+
+    /// `picture` made to fit `width` pixels square (never enlarged) as WebP, for pages — so a
+    /// page's pictures have a bounded size whatever their proportions; the picture itself when
+    /// no codec is installed.
+    package func rendition(of picture: StoredPicture, width: Int) -> StoredPicture {
+        guard codec.isAvailable, max(picture.info.width, picture.info.height) > width || picture.info.type != .webp,
+            let bytes = try? codec.resize(
+                Array(picture.data), type: picture.info.type, width: picture.info.width, height: picture.info.height,
+                fitting: width, as: .webp, quality: 80),
+            let made = try? PictureInspection.inspect(bytes)
+        else { return picture }
+        var info = picture.info
+        (info.type, info.width, info.height, info.bytes) = (.webp, made.width, made.height, bytes.count)
+        return StoredPicture(info: info, data: Data(bytes))
+    }
+}
