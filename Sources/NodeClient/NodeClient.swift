@@ -169,8 +169,10 @@ package struct NodeClient: Sendable {
     }
 
     /// Uploads a picture's bytes (`POST /v1/pictures`): the name and size the node stored it by.
-    package func uploadPicture(_ bytes: [UInt8], token: String) async throws -> PictureAnswer {
-        var request = HTTPClientRequest(url: url + "/v1/pictures")
+    /// `orientation`: the EXIF orientation of a picture whose metadata was removed.
+    package func uploadPicture(_ bytes: [UInt8], orientation: Int = 1, token: String) async throws -> PictureAnswer {
+        var request = HTTPClientRequest(
+            url: url + "/v1/pictures" + (orientation == 1 ? "" : "?orientation=\(orientation)"))
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/octet-stream")
         request.headers.add(name: "Authorization", value: "Bearer \(token)")

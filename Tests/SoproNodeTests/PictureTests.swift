@@ -121,6 +121,28 @@ import Testing
         _ = try Self.codec.resize(stripped, type: .jpeg, width: 40, height: 30, fitting: 40, as: .png, quality: 80)
     }
 
+    /// A photograph taken with the camera turned is stored upright: from its own EXIF
+    /// orientation, or from the one the CLI sends beside bytes it removed the metadata from.
+    @Test(.enabled(if: codec.isAvailable)) func aTurnedPhotographIsStoredUpright() throws {
+        let intake = PictureIntake()
+        let jpeg = try Self.jpeg(width: 40, height: 30)
+        for orientation: UInt16 in [6, 8] {
+            let turned = try intake.take(TestPictures.addingEXIF(to: jpeg, location: false, orientation: orientation))
+            #expect(turned.info.width == 30 && turned.info.height == 40, "orientation \(orientation)")
+            #expect(try PictureInspection.inspect(Array(turned.data)).metadata.isEmpty)
+            if let folder = ProcessInfo.processInfo.environment["SOPRO_PICTURES_OUT"] {
+                // For looking at: which way it turned (PNG, so any tool reads it).
+                let png = try Self.codec.resize(
+                    Array(turned.data), type: .jpeg, width: 30, height: 40, fitting: 40, as: .png, quality: 100)
+                try Data(png).write(to: URL(fileURLWithPath: "\(folder)/turned-\(orientation).png"))
+            }
+        }
+        let upsideDown = try intake.take(TestPictures.addingEXIF(to: jpeg, location: false, orientation: 3))
+        #expect(upsideDown.info.width == 40 && upsideDown.info.height == 30)
+        let sent = try intake.take(TestPictures.png(width: 40, height: 30), orientation: 6)
+        #expect(sent.info.width == 30 && sent.info.height == 40)
+    }
+
     /// The upload's problems, each with its status and code; a stored picture comes back by
     /// its hash, bytes that hash to it, and at a page's width as WebP.
     @Test func uploadsAreCheckedStoredAndServedByHash() async throws {

@@ -30,12 +30,13 @@ package enum TestPictures {
 
     /// `jpeg` with an APP1 EXIF block after its SOI marker: IFD0 with an orientation and, when
     /// `location`, a GPS directory holding a latitude reference.
-    package static func addingEXIF(to jpeg: [UInt8], location: Bool) -> [UInt8] {
+    package static func addingEXIF(to jpeg: [UInt8], location: Bool, orientation: UInt16 = 1) -> [UInt8] {
         // TIFF, little-endian: header, IFD0 at 8.
         var tiff: [UInt8] = [0x49, 0x49, 0x2A, 0x00] + littleEndian(UInt32(8))
         let entries = location ? 2 : 1
         tiff += littleEndian16(UInt16(entries))
-        tiff += littleEndian16(0x0112) + littleEndian16(3) + littleEndian(UInt32(1)) + littleEndian16(1) + [0, 0]
+        tiff +=
+            littleEndian16(0x0112) + littleEndian16(3) + littleEndian(UInt32(1)) + littleEndian16(orientation) + [0, 0]
         let gpsOffset = 8 + 2 + entries * 12 + 4
         if location {
             tiff +=

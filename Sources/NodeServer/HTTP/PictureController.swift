@@ -14,6 +14,7 @@ struct PictureController: Sendable {
     let intake: PictureIntake
 
     /// Behind `EditorAuthentication`. The body is the picture's bytes; its type is told from them.
+    /// `?orientation=` gives the EXIF orientation of a picture whose metadata was removed.
     func upload(_ request: Request) async throws -> JSONResponse<PictureAnswer> {
         let body = try await ProblemDetails.collectBody(of: request, upTo: PictureIntake.uploadBytes)
         guard body.readableBytes > 0 else {
@@ -21,9 +22,15 @@ struct PictureController: Sendable {
                 status: .badRequest, code: "malformed-picture", title: "No picture",
                 detail: "the body is empty; send the picture's bytes (JPEG, PNG or WebP)")
         }
+        let orientation = try request.uri.queryParameters.get("orientation").map { value -> Int in
+            guard let orientation = Int(value), (1...8).contains(orientation) else {
+                throw ProblemDetails.badRequest("orientation must be an EXIF orientation, 1 to 8")
+            }
+            return orientation
+        }
         let picture: StoredPicture
         do {
-            picture = try intake.take(Array(buffer: body))
+            picture = try intake.take(Array(buffer: body), orientation: orientation)
         } catch {
             throw ProblemDetails(error)
         }

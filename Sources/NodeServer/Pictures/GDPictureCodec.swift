@@ -27,6 +27,7 @@ package struct GDPictureCodec: PictureCodec {
         UnsafeMutableRawPointer?
     private typealias Encode = @convention(c) (OpaquePointer?, UnsafeMutablePointer<Int32>?) -> UnsafeMutableRawPointer?
     private typealias Scale = @convention(c) (OpaquePointer?, UInt32, UInt32) -> OpaquePointer?
+    private typealias Rotate = @convention(c) (OpaquePointer?, Float, Int32) -> OpaquePointer?
     private typealias SetFlag = @convention(c) (OpaquePointer?, Int32) -> Void
     private typealias Destroy = @convention(c) (OpaquePointer?) -> Void
     private typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
@@ -40,6 +41,7 @@ package struct GDPictureCodec: PictureCodec {
         let encodePNG: Encode
         let encodeWebP: EncodeWithQuality
         let scale: Scale
+        let rotate: Rotate
         let saveAlpha: SetFlag
         let destroy: Destroy
         let free: Free
@@ -64,19 +66,21 @@ package struct GDPictureCodec: PictureCodec {
             let encodePNG = symbol("gdImagePngPtr", as: Encode.self),
             let encodeWebP = symbol("gdImageWebpPtrEx", as: EncodeWithQuality.self),
             let scale = symbol("gdImageScale", as: Scale.self),
+            let rotate = symbol("gdImageRotateInterpolated", as: Rotate.self),
             let saveAlpha = symbol("gdImageSaveAlpha", as: SetFlag.self),
             let destroy = symbol("gdImageDestroy", as: Destroy.self),
             let free = symbol("gdFree", as: Free.self)
         else { return nil }
         return Library(
             createJPEG: createJPEG, createPNG: createPNG, createWebP: createWebP, encodeJPEG: encodeJPEG,
-            encodePNG: encodePNG, encodeWebP: encodeWebP, scale: scale, saveAlpha: saveAlpha, destroy: destroy,
+            encodePNG: encodePNG, encodeWebP: encodeWebP, scale: scale, rotate: rotate, saveAlpha: saveAlpha,
+            destroy: destroy,
             free: free)
     }
 
     package func resize(
         _ bytes: [UInt8], type: PictureType, width: Int, height: Int, fitting maximumSide: Int,
-        as output: PictureType, quality: Int
+        as output: PictureType, quality: Int, orientation: Int
     ) throws(PictureCodecError) -> [UInt8] {
         guard let gd = Self.library else { throw PictureCodecError("GD (libgd) is not installed on this machine") }
         guard bytes.count < Int(Int32.max) else { throw PictureCodecError("the picture is too large to decode") }
@@ -101,6 +105,21 @@ package struct GDPictureCodec: PictureCodec {
             image = scaled
         }
         defer { if let scaled { gd.destroy(scaled) } }
+        // GD turns anticlockwise (as PHP's imagerotate); the multiples of 90° are exact.
+        let angle: Float? =
+            switch orientation {
+            case 3: 180
+            case 6: 270
+            case 8: 90
+            default: nil
+            }
+        var turned: OpaquePointer?
+        if let angle {
+            turned = gd.rotate(image, angle, 0)
+            guard let turned else { throw PictureCodecError("the picture could not be turned upright") }
+            image = turned
+        }
+        defer { if let turned { gd.destroy(turned) } }
         gd.saveAlpha(image, 1)
         var length: Int32 = 0
         let quality = Int32(min(100, max(1, quality)))

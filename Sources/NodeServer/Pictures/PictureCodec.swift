@@ -7,11 +7,25 @@ package protocol PictureCodec: Sendable {
     var isAvailable: Bool { get }
 
     /// `bytes`, a `type` picture of `width` × `height`, made to fit `maximumSide` pixels a side
-    /// (never enlarged) and encoded as `output` at `quality` (1–100; PNG ignores it).
+    /// (never enlarged), turned upright for its EXIF `orientation` (3, 6 and 8: turned 180°,
+    /// 90° clockwise, 90° anticlockwise; others as they are) and encoded as `output` at
+    /// `quality` (1–100; PNG ignores it).
     func resize(
         _ bytes: [UInt8], type: PictureType, width: Int, height: Int, fitting maximumSide: Int,
-        as output: PictureType, quality: Int
+        as output: PictureType, quality: Int, orientation: Int
     ) throws(PictureCodecError) -> [UInt8]
+}
+
+extension PictureCodec {
+    /// `resize` of a picture that is upright as stored.
+    package func resize(
+        _ bytes: [UInt8], type: PictureType, width: Int, height: Int, fitting maximumSide: Int,
+        as output: PictureType, quality: Int
+    ) throws(PictureCodecError) -> [UInt8] {
+        try resize(
+            bytes, type: type, width: width, height: height, fitting: maximumSide, as: output, quality: quality,
+            orientation: 1)
+    }
 }
 
 /// Why a codec could not do its work.

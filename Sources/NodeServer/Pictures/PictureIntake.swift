@@ -28,8 +28,10 @@ package struct PictureIntake: Sendable {
         self.codec = codec
     }
 
-    /// The picture to store for the uploaded `bytes`, or why it is refused.
-    package func take(_ bytes: [UInt8]) throws(PictureProblem) -> StoredPicture {
+    /// The picture to store for the uploaded `bytes`, or why it is refused; `orientation` is
+    /// the EXIF orientation of a picture whose metadata the uploader removed (the CLI sends
+    /// it), otherwise the picture's own.
+    package func take(_ bytes: [UInt8], orientation: Int? = nil) throws(PictureProblem) -> StoredPicture {
         guard bytes.count <= Self.uploadBytes else {
             throw .tooLarge("the picture has \(bytes.count) bytes; at most \(Self.uploadBytes) are taken")
         }
@@ -50,7 +52,8 @@ package struct PictureIntake: Sendable {
             do {
                 stored = try codec.resize(
                     bytes, type: inspection.type, width: inspection.width, height: inspection.height,
-                    fitting: Self.storedSide, as: inspection.type, quality: 85)
+                    fitting: Self.storedSide, as: inspection.type, quality: 85,
+                    orientation: orientation ?? inspection.orientation)
             } catch {
                 throw .malformed("the \(inspection.type.rawValue.uppercased()) picture could not be read: \(error)")
             }

@@ -67,13 +67,18 @@ struct PictureUpload {
             if let known = uploaded[source] {
                 answer = known
             } else {
+                // The orientation goes with the bytes, the rest of the metadata stays here.
                 let clean: [UInt8]
+                let orientation: Int
                 do {
+                    orientation = try PictureInspection.inspect(bytes).orientation
                     clean = try PictureInspection.strippingMetadata(bytes)
                 } catch {
                     throw PictureUploadError("\(source): \(error)")
                 }
-                answer = try await connection.run { try await $0.uploadPicture(clean, token: token) }
+                answer = try await connection.run {
+                    try await $0.uploadPicture(clean, orientation: orientation, token: token)
+                }
                 uploaded[source] = answer
             }
             fields["sha256"] = .string(answer.sha256)
