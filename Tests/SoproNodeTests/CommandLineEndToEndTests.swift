@@ -1,9 +1,11 @@
 import AsyncHTTPClient
+import DirectoryModel
 import Foundation
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 import SoproNode
+import SoproTestSupport
 import SyncProtocol
 import Synchronization
 import Testing
@@ -508,6 +510,42 @@ import Testing
             if mirrored < 8 { try await Task.sleep(for: .milliseconds(100)) }
         }
         #expect(mirrored == 8)
+
+        // An entry file naming a picture file: publish uploads it (its EXIF location removed
+        // first), the entry names it by hash, and the mirror fetches it and serves it itself.
+        let pictured = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+        try Data(TestPictures.pngWithText(width: 12, height: 9, text: "Maria Muster")).write(
+            to: folder.appendingPathComponent("werkstatt.png"))
+        try """
+        kind: enterprise
+        id: \(pictured)
+        name: {de: Bildwerkstatt}
+        socialModel: work-integration
+        region: AT12
+        pictures:
+          - file: werkstatt.png
+            alt: {de: Die Werkstatt, en: The workshop}
+        """.write(to: folder.appendingPathComponent("pictured.yaml"), atomically: true, encoding: .utf8)
+        let withPicture = try await Self.run(
+            ["publish", "pictured.yaml", "--data-dir", "at12"], in: folder, environment: ["SOPRO_EDITOR_TOKEN": token])
+        #expect(withPicture.status == 0, "\(withPicture.standardError)")
+        let detail = await Self.get("http://127.0.0.1:\(nodePort)/v1/entries/enterprise/\(pictured)")
+        let document = detail.flatMap { try? JSONSerialization.jsonObject(with: $0.1) as? [String: Any] }
+        let picture = ((document?["entry"] as? [String: Any])?["pictures"] as? [[String: Any]])?.first
+        let sha256 = try #require(picture?["sha256"] as? String, "\(String(describing: document))")
+        #expect(picture?["width"] as? Int == 12 && picture?["type"] as? String == "png")
+        var fetched: Data?
+        for _ in 0..<100 where fetched == nil {
+            if let (status, body) = await Self.get("http://127.0.0.1:\(mirrorPort)/v1/pictures/\(sha256)"),
+                status == 200
+            {
+                fetched = body
+            } else {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        #expect(fetched.map { ContentHash.sha256($0) } == sha256, "the mirror serves the picture by its hash")
+        #expect(fetched.map { try? PictureInspection.inspect(Array($0)).metadata } == [], "no text chunk left")
 
         // Clean shutdown on SIGTERM.
         for server in servers { server.terminate() }
