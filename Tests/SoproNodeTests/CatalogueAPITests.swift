@@ -151,8 +151,7 @@ import Testing
     @Test func showsOneEntryWithProvenanceAndConflicts() async throws {
         let node = try await makeNode()
         let enterprise = try #require(
-            EntryFileDecoder().decode(paths: [examplesDirectory.appendingPathComponent("regions/AT12.yaml").path])
-                .entries.first)
+            try SampleNode.samples("regions/AT12.yaml").first)
         let id = enterprise.entry.id.rawValue
         try await buildApplication(node: node).test(.router) { client in
             try await client.execute(uri: "/v1/entries/enterprise/\(id)", method: .get) { response in

@@ -33,7 +33,9 @@ import Testing
     }
 
     @Test func sampleEntriesAreValidAndRich() throws {
-        let set = EntryFileDecoder().decode(paths: [Self.samples.path])
+        var context = ValidationContext()
+        context.acceptsPictureSources = true
+        let set = EntryFileDecoder(context: context).decode(paths: [Self.samples.path])
         #expect(set.failures.isEmpty)
         #expect(set.issues.isEmpty, "\(set.issues.prefix(3))")
         let kinds = Dictionary(grouping: set.entries, by: \.entry.kind).mapValues(\.count)

@@ -87,7 +87,7 @@ let sharedDataset = examplesDirectory.deletingLastPathComponent().deletingLastPa
     }
 
     @Test func csvExportImportsBackToTheSameEntries() async throws {
-        let set = EntryFileDecoder().decode(paths: [examplesDirectory.appendingPathComponent("regions/AT13.yaml").path])
+        let set = (entries: try SampleNode.samples("regions/AT13.yaml"), ())
         let items = set.entries.map { CatalogueExport.Item(document: $0.document, entry: $0.entry) }
         let csv = String(decoding: try CatalogueExport.render(items, as: .csv), as: UTF8.self)
         let records = try CSVImport.records(from: csv, file: "export.csv")

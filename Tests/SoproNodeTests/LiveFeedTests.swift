@@ -40,6 +40,12 @@ import Testing
         return (a, b, c, keys)
     }
 
+    /// How long a change may take to cross a feed in these tests. Far below the poll interval
+    /// of the replicators (600 s), so a change that arrives came by the feed; far above what it
+    /// takes (tens of milliseconds alone), because the whole test suite runs at once on two
+    /// cores and a test's requests then wait their turn for seconds (5–6 s proved too short).
+    static let feedDeadline: Double = 30
+
     /// Waits until `condition` holds, for up to `seconds`; returns whether it did.
     static func eventually(seconds: Double = 10, _ condition: () async throws -> Bool) async rethrows -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
@@ -70,7 +76,7 @@ import Testing
                 try await Task.sleep(for: .seconds(1))
                 for step in 1...5 {
                     let change = try #require(try await a.publish([Self.operation("Schritt \(step)")], editor: "a"))
-                    let reached = try await Self.eventually(seconds: 5) {
+                    let reached = try await Self.eventually(seconds: Self.feedDeadline) {
                         try await c.store.heads()[keys[0].authorID]?.id == change.id
                     }
                     let atBLink = await atB.status.status(of: "A")
@@ -102,7 +108,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(500))
                 for step in 1...6 {
                     let change = try #require(try await a.publish([Self.operation("Wieder \(step)")], editor: "a"))
-                    let reached = try await Self.eventually(seconds: 6) {
+                    let reached = try await Self.eventually(seconds: Self.feedDeadline) {
                         try await b.store.heads()[keys[0].authorID]?.id == change.id
                     }
                     #expect(reached, "step \(step) arrived across the feed's reconnects")
@@ -129,7 +135,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(1500))
                 var last: VerifiedChange?
                 for step in 1...3 { last = try await a.publish([Self.operation("Ohne Feed \(step)")], editor: "a") }
-                let caughtUp = try await Self.eventually(seconds: 10) {
+                let caughtUp = try await Self.eventually(seconds: Self.feedDeadline) {
                     try await b.store.heads()[keys[0].authorID]?.id == last?.id
                 }
                 #expect(caughtUp, "polling at the interval caught up")
@@ -152,7 +158,7 @@ import Testing
             // up nowhere (one pending at most).
             let stuck = try Self.rawSubscriber(port: port)
             defer { close(stuck) }
-            #expect(await Self.eventually(seconds: 5) { a.feed.subscriberCount == 1 })
+            #expect(await Self.eventually(seconds: Self.feedDeadline) { a.feed.subscriberCount == 1 })
             let reader = try #require(
                 try await HTTPPeerClient().subscribe(to: Peer(name: "A", url: "http://127.0.0.1:\(port)")))
             let heard = Mutex<[UInt64]>([])
@@ -160,17 +166,17 @@ import Testing
                 for try await number in reader { heard.withLock { $0.append(number) } }
             }
             defer { listening.cancel() }
-            #expect(await Self.eventually(seconds: 5) { !heard.withLock { $0 }.isEmpty })
+            #expect(await Self.eventually(seconds: Self.feedDeadline) { !heard.withLock { $0 }.isEmpty })
             for step in 1...50 { _ = try await a.publish([Self.operation("Viele \(step)")], editor: "a") }
             #expect(
-                await Self.eventually(seconds: 5) { (heard.withLock { $0.last } ?? 0) >= 50 },
+                await Self.eventually(seconds: Self.feedDeadline) { (heard.withLock { $0.last } ?? 0) >= 50 },
                 "the reading subscriber heard the 50th announcement")
             let numbers = heard.withLock { $0 }
             #expect(numbers == numbers.sorted(), "in order")
             // Four per client address: two more are taken, the fifth is refused.
             let more = try (0..<2).map { _ in try Self.rawSubscriber(port: port) }
             defer { for socket in more { close(socket) } }
-            #expect(await Self.eventually(seconds: 5) { a.feed.subscriberCount == 4 })
+            #expect(await Self.eventually(seconds: Self.feedDeadline) { a.feed.subscriberCount == 4 })
             var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/sync/feed")
             request.headers.add(name: "Accept", value: "text/event-stream")
             let refused = try await HTTPClient.shared.execute(request, timeout: .seconds(5))

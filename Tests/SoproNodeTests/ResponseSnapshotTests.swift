@@ -42,8 +42,8 @@ import Testing
         let node = try await CatalogueNode(
             store: store, acceptance: ChangeAcceptance(roster: roster, schema: CatalogueSchema.fieldSchema),
             mode: .regional(key: key, region: "AT12"), name: "Niederösterreich", wallClock: clock)
-        let set = EntryFileDecoder().decode(paths: [examplesDirectory.appendingPathComponent("regions").path])
-        _ = try await node.publish(set.entries, editor: "maria@at12")
+        _ = try await node.publishKeepingPictures(
+            try SampleNode.samples("regions"), editor: "maria@at12", intake: SampleNode.pictures)
         let desk = try InquiryDesk(
             store: SQLiteInquiryStore(sharing: store), node: node, peers: [], transport: HTTPReferralTransport(),
             wallClock: clock)

@@ -30,7 +30,7 @@ struct PictureController: Sendable {
         }
         let picture: StoredPicture
         do {
-            picture = try intake.take(Array(buffer: body), orientation: orientation)
+            picture = try await intake.taking(Array(buffer: body), orientation: orientation)
         } catch {
             throw ProblemDetails(error)
         }
@@ -62,7 +62,7 @@ struct PictureController: Sendable {
             if let made = try await node.store.rendition(of: sha256, width: width) {
                 picture = made
             } else {
-                picture = intake.rendition(of: original, width: width)
+                picture = await intake.making(width, of: original)
                 try await node.store.store(picture, of: sha256, width: width)
             }
         }

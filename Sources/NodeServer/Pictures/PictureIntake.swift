@@ -74,6 +74,33 @@ package struct PictureIntake: Sendable {
         return try StoredPicture(checking: data, named: name)
     }
 
+    /// Where pictures are decoded and encoded: one thread of its own, so that picture work
+    /// never takes more than one core, whatever arrives at once.
+    private static let queue = DispatchQueue(label: "sopro.pictures", qos: .utility)
+
+    /// `take` on the pictures' own thread: decoding and encoding a large picture keeps a core
+    /// busy for tens of milliseconds, which must not hold one of the few threads of Swift's
+    /// cooperative pool (two on a two-core machine) that every request and sync round shares.
+    package func taking(_ bytes: [UInt8], orientation: Int? = nil) async throws(PictureProblem) -> StoredPicture {
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<StoredPicture, PictureProblem>, Never>) in
+            Self.queue.async {
+                continuation.resume(
+                    returning: Result { () throws(PictureProblem) in try take(bytes, orientation: orientation) })
+            }
+        }
+        return try result.get()
+    }
+
+    /// `rendition(of:width:)` on the pictures' own thread, as `taking`.
+    package func making(_ width: Int, of picture: StoredPicture) async -> StoredPicture {
+        await withCheckedContinuation { continuation in
+            Self.queue.async {
+                continuation.resume(returning: rendition(of: picture, width: width))
+            }
+        }
+    }
+
     /// `picture` made to fit `width` pixels square (never enlarged) as WebP, for pages — so a
     /// page's pictures have a bounded size whatever their proportions; the picture itself when
     /// no codec is installed.

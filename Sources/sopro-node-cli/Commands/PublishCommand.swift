@@ -63,11 +63,11 @@ struct PublishCommand: AsyncParsableCommand {
             return .object(object)
         }
         // Pictures named by file or address are uploaded first and named by their hash.
-        var pictures = PictureUpload(connection: connection, token: token)
-        for (index, sourced) in set.entries.enumerated() where PictureUpload.needsUpload(documents[index]) {
+        var pictures = PictureUpload.sources(connection: connection, token: token)
+        for (index, sourced) in set.entries.enumerated() where PictureSources.named(in: documents[index]) {
             do {
                 documents[index] = try await pictures.resolve(documents[index], entryFile: sourced.location.file)
-            } catch let error as PictureUploadError {
+            } catch let error as PictureSourceError {
                 printError("error: \(sourced.location): \(error)")
                 printError("nothing was published")
                 throw ExitCode(1)
