@@ -94,7 +94,7 @@ import Testing
                     Peer(name: member.name, url: "http://127.0.0.1:\(ports[index])", authorID: member.key?.authorID)
                 }
                 // Regional nodes peer with each other; the mirror pulls from two of them.
-                let clients = memberList.map { _ in PartitionedPeerClient(HTTPPeerClient(timeout: .seconds(5))) }
+                let clients = memberList.map { _ in PartitionedPeerClient(HTTPPeerClient.underTestLoad) }
                 let replicators = memberList.enumerated().map { index, member in
                     let theirPeers =
                         member.key == nil

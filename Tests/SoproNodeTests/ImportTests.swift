@@ -62,6 +62,41 @@ let sharedDataset = examplesDirectory.deletingLastPathComponent().deletingLastPa
         #expect(again.map { $0.document["id"] } == records.map { $0.document["id"] })
     }
 
+    /// What the map data says beyond the core fields is kept: opening hours as written, and a
+    /// picture by its address (fetched and uploaded by `sopro-node import` before publishing).
+    @Test func openingHoursAndPicturesOfTheMapDataAreKept() throws {
+        let feature: [String: Any] = [
+            "type": "Feature", "geometry": ["type": "Point", "coordinates": [16.37, 48.21]],
+            "properties": [
+                "name": "Offene Werkstatt", "addr:country": "AT", "addr:city": "Wien", "addr:postcode": "1020",
+                "opening_hours": "Mo-Fr 09:00-17:00; Sa 10:00-14:00", "image": "https://example.org/werkstatt.jpg",
+                "_uri": "https://data.example.org/place/1",
+            ],
+        ]
+        let record = GeoJSONImport.record(feature, number: 1)
+        guard case .object(let document) = record.document else {
+            Issue.record("not a document")
+            return
+        }
+        #expect(document["openingHours"] == .string("Mo-Fr 09:00-17:00; Sa 10:00-14:00"))
+        #expect(
+            document["pictures"]
+                == .list([
+                    .object([
+                        "url": .string("https://example.org/werkstatt.jpg"),
+                        "alt": .object(["de": .string("Offene Werkstatt")]),
+                    ])
+                ]))
+        #expect(record.validated.issues.isEmpty, "\(record.validated.issues)")
+        var onlyAPage = feature
+        onlyAPage["properties"] = [
+            "name": "X", "addr:country": "AT", "opening_hours:url": "https://x.example/hours", "image": "ftp://x/y.jpg",
+        ]
+        let notes = GeoJSONImport.record(onlyAPage, number: 2).notes
+        #expect(notes.contains { $0.contains("opening hours only as a page") })
+        #expect(notes.contains { $0.contains("is not an https address; left out") })
+    }
+
     @Test func notAFeatureCollectionIsRefused() {
         #expect(throws: GeoJSONImport.ImportError.self) {
             try GeoJSONImport.records(from: Data("[1, 2]".utf8), file: "x.geojson")

@@ -132,7 +132,7 @@ import Testing
                 Peer(name: "B", url: "http://127.0.0.1:\(ports[0])", authorID: keyB.authorID),
                 Peer(name: "C", url: "http://127.0.0.1:\(ports[1])", authorID: keyC.authorID),
             ]
-            let client = PartitionedPeerClient(HTTPPeerClient(timeout: .seconds(5)), blocking: ["B"])
+            let client = PartitionedPeerClient(HTTPPeerClient.underTestLoad, blocking: ["B"])
             let replicator = Replicator(
                 node: restored, peers: peers, client: client, clock: ContinuousClock(), interval: .milliseconds(50))
             await replicator.recoverOwnLog(attempts: 3)
@@ -199,7 +199,7 @@ import Testing
                 Peer(name: "D", url: "http://127.0.0.1:\(ports[1])", authorID: keyD.authorID),
                 Peer(name: "M", url: "http://127.0.0.1:\(ports[2])"),
             ]
-            let client = PartitionedPeerClient(HTTPPeerClient(timeout: .seconds(5)), blocking: ["B"])
+            let client = PartitionedPeerClient(HTTPPeerClient.underTestLoad, blocking: ["B"])
             let replicator = Replicator(
                 node: lost, peers: peers, client: client, clock: ContinuousClock(), interval: .milliseconds(50),
                 ownHeadQuorumAfter: .zero)
@@ -317,7 +317,7 @@ import Testing
         ) { ports in
             let b = Peer(name: "B", url: "http://127.0.0.1:\(ports[0])", authorID: keyB.authorID)
             let c = Peer(name: "C", url: "http://127.0.0.1:\(ports[1])", authorID: keyC.authorID)
-            let client = HTTPPeerClient(timeout: .seconds(5))
+            let client = HTTPPeerClient.underTestLoad
             // The equivocation, pushed over HTTP: branch a to B, branch b to C.
             _ = try await client.push(toB, to: b)
             _ = try await client.push(toC, to: c)
@@ -365,7 +365,7 @@ import Testing
         _ = try await nodeA.publish([Self.operation("a", entry: "0192f3a4-5b6c-7d8e-9f01-00000000000a")], editor: "a")
         try await FederationLiveTests.serve([.init(name: "B", key: keyB, node: nodeB)][...]) { ports in
             let b = Peer(name: "B", url: "http://127.0.0.1:\(ports[0])", authorID: keyB.authorID)
-            let counting = CountingPeerClient(HTTPPeerClient(timeout: .seconds(5)))
+            let counting = CountingPeerClient(HTTPPeerClient.underTestLoad)
             let replicator = Replicator(node: nodeA, peers: [b], client: counting, clock: ContinuousClock())
             await #expect(throws: Replicator<ContinuousClock>.RoundError.self) { try await replicator.sync(with: b) }
             let status = try #require(await replicator.status.status(of: "B"))

@@ -61,7 +61,7 @@ import Testing
         let heldStores = stores
         try await FederationLiveTests.serve(members[...]) { ports in
             let peers = ports.enumerated().map { Peer(name: "N\($0.offset)", url: "http://127.0.0.1:\($0.element)") }
-            let client = HTTPPeerClient(timeout: .seconds(5))
+            let client = HTTPPeerClient.underTestLoad
             func replicators(_ active: [Int]) -> [Replicator<ContinuousClock>] {
                 active.map { index in
                     Replicator(

@@ -85,7 +85,7 @@ import Testing
         try await FederationLiveTests.serve(members[...]) { ports in
             var genesis = firstGenesis
             let peers = ports.enumerated().map { Peer(name: "N\($0.offset)", url: "http://127.0.0.1:\($0.element)") }
-            let client = HTTPPeerClient(timeout: .seconds(5))
+            let client = HTTPPeerClient.underTestLoad
             // A chain of peers plus the mirror pulling from the newcomer's and the first node.
             let replicators = nodes.enumerated().map { index, node in
                 let theirs =

@@ -1,6 +1,7 @@
 import CatalogueStore
 import DirectoryModel
 import Foundation
+import NIOCore
 import NodeAPI
 import Replication
 import SoproNode
@@ -174,4 +175,10 @@ final class FederationRecordingPeerClient: ForwardingPeerClient, @unchecked Send
         fetches.withLock { $0.append(name) }
         return fetch
     }
+}
+
+extension HTTPPeerClient {
+    /// A peer client for the live tests: they run beside the whole suite on two cores, where a
+    /// loopback request waited more than 5 s for its turn; no test here is about the timeout.
+    static var underTestLoad: HTTPPeerClient { HTTPPeerClient(timeout: .seconds(30)) }
 }

@@ -274,6 +274,11 @@ import Testing
                     "<span lang=\"de\">Nur Deutsch Werkstatt</span> <small class=\"fallback\">(német nyelven)</small>"))
             let german = try await html(client, "/enterprise/0192f3a4-5b6c-7d8e-9f01-23456789abcd?lang=de")
             #expect(!german.contains("class=\"fallback\""))
+            // A snippet in another language than the page's is marked too (WCAG 3.1.2).
+            let found = try await html(client, "/search?q=beschreibung&lang=hu")
+            #expect(found.contains("<p class=\"snippet\" lang=\"de\">"), "\(found)")
+            let foundInGerman = try await html(client, "/search?q=beschreibung&lang=de")
+            #expect(foundInGerman.contains("<p class=\"snippet\">"))
         }
     }
 

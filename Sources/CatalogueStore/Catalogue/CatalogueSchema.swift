@@ -44,7 +44,8 @@ package enum CatalogueSchema {
             register("contact.phone"), register("contact.website"), set("sectors"), localized("description"),
             register("founded", .integer), register("employees", .integer), register("integrationPlaces", .integer),
             decimal("disadvantagedStaffShare"), register("companyRegisterNumber"), register("vatNumber"),
-            localized("capacityNotes"), set("certifications"), set("languages"), register("pictures", .any),
+            localized("capacityNotes"), register("openingHours"), set("certifications"), set("languages"),
+            register("pictures", .any),
             register("lighthouse", .boolean),
         ],
         .product: [

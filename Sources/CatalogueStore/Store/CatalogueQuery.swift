@@ -68,6 +68,9 @@ package struct CataloguePage: Sendable, Hashable, Codable {
         package var updated: Int64
         /// For searches: the matching text, split into plain and matched parts.
         package var snippet: [SnippetPart]?
+        /// The language of the snippet's text (the text row it comes from), so a page can mark
+        /// a snippet in another language than its own.
+        package var snippetLanguage: String?
 
         package init(
             kind: String,
@@ -76,7 +79,7 @@ package struct CataloguePage: Sendable, Hashable, Codable {
             region: String? = nil,
             lighthouse: Bool,
             updated: Int64,
-            snippet: [SnippetPart]? = nil
+            snippet: [SnippetPart]? = nil, snippetLanguage: String? = nil
         ) {
             self.kind = kind
             self.id = id
@@ -85,6 +88,7 @@ package struct CataloguePage: Sendable, Hashable, Codable {
             self.lighthouse = lighthouse
             self.updated = updated
             self.snippet = snippet
+            self.snippetLanguage = snippetLanguage
         }
     }
 

@@ -331,31 +331,34 @@ extension SQLiteChangeStore {
     /// matches between the first and the last of them. A statement per row (`rowid = ?`) set up
     /// the whole match each time — for a prefix, all its words' lists: 0.5 ms a row at 20,000
     /// entries, two thirds of a search.
-    static func snippets(of rows: [Int64], text: String, db: Database) throws -> [Int64: String] {
+    static func snippets(
+        of rows: [Int64], text: String, db: Database
+    ) throws -> [Int64: (text: String, language: String)] {
         guard let first = rows.min(), let last = rows.max() else { return [:] }
         var arguments: StatementArguments = StatementArguments(rows)
         arguments += ["{name description} : (\(text))", first, last]
         let found = try Row.fetchCursor(
             db,
             sql: """
-                SELECT rowid, CASE WHEN rowid IN (\(rows.map { _ in "?" }.joined(separator: ", ")))
+                SELECT rowid, language, CASE WHEN rowid IN (\(rows.map { _ in "?" }.joined(separator: ", ")))
                     THEN snippet(entryText, -1, char(1), char(2), '…', 16) END AS snippet
                 FROM entryText WHERE entryText MATCH ? AND rowid BETWEEN ? AND ?
                 """, arguments: arguments)
-        var snippets: [Int64: String] = [:]
+        var snippets: [Int64: (text: String, language: String)] = [:]
         while let row = try found.next() {
-            if let snippet: String = row["snippet"] { snippets[row["rowid"]] = snippet }
+            if let snippet: String = row["snippet"] { snippets[row["rowid"]] = (snippet, row["language"]) }
         }
         return snippets
     }
 
     /// A page item from an entry index row.
-    static func item(_ row: Row, snippet: String?) -> CataloguePage.Item {
+    static func item(_ row: Row, snippet: (text: String, language: String)?) -> CataloguePage.Item {
         let namesText: String = row["names"]
         let names = (try? JSONDecoder().decode([String: String].self, from: Data(namesText.utf8))) ?? [:]
         return CataloguePage.Item(
             kind: row["kind"], id: row["id"], names: names, region: row["region"], lighthouse: row["lighthouse"],
-            updated: row["updatedTime"], snippet: snippet.map(snippetParts))
+            updated: row["updatedTime"], snippet: snippet.map { snippetParts($0.text) },
+            snippetLanguage: snippet?.language)
     }
 
     static func snippetParts(_ snippet: String) -> [CataloguePage.SnippetPart] {

@@ -166,6 +166,7 @@ extension Enterprise {
         writer.set("companyRegisterNumber", companyRegisterNumber)
         writer.set("vatNumber", code: vatNumber)
         writer.set("capacityNotes", capacityNotes)
+        writer.set("openingHours", openingHours)
         writer.set("certifications", .list(certifications.map(DocumentValue.string)))
         writer.set("languages", codes: languages)
         writer.set(pictures: pictures)

@@ -100,6 +100,7 @@ public enum EntryDecoding {
         enterprise.companyRegisterNumber = reader.string("companyRegisterNumber")
         enterprise.vatNumber = reader.code("vatNumber")
         enterprise.capacityNotes = reader.localizedText("capacityNotes")
+        enterprise.openingHours = reader.string("openingHours")
         enterprise.certifications = reader.list("certifications", ValueReader.string)
         enterprise.languages = reader.codes("languages")
         enterprise.pictures = reader.list("pictures", readPicture)

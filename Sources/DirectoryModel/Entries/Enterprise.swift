@@ -33,6 +33,10 @@ public struct Enterprise: Hashable, Sendable {
     public var vatNumber: VATNumber?
     /// What the enterprise can take on (volumes, free capacity, seasons).
     public var capacityNotes: LocalizedText
+    /// When the enterprise is open to visitors and buyers, in OpenStreetMap's `opening_hours`
+    /// syntax as written (`Mo-Fr 08:00-16:00; Sa 09:00-12:00`), as the map data it may come
+    /// from records it.
+    public var openingHours: String?
     public var certifications: [String]
     /// Languages the enterprise can work in with a client.
     public var languages: [LanguageTag]

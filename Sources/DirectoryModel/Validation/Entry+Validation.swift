@@ -55,6 +55,7 @@ extension Enterprise {
         }
         check.text(companyRegisterNumber, root.appending("companyRegisterNumber"), maxLength: EntryLimits.label)
         check.localized(capacityNotes, root.appending("capacityNotes"), maxLength: EntryLimits.notes, multiline: true)
+        check.text(openingHours, root.appending("openingHours"), maxLength: EntryLimits.openingHours)
         check.list(certifications.map(\.setElement), root.appending("certifications"))
         for (index, certification) in certifications.enumerated() {
             check.text(certification, root.appending("certifications").appending(index), maxLength: EntryLimits.label)

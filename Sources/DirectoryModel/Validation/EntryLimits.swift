@@ -31,6 +31,8 @@ public enum EntryLimits {
     public static let listItems = 50
     /// Images of a product.
     public static let images = 20
+    /// Opening hours (OpenStreetMap's `opening_hours` values are at most 255 characters).
+    public static let openingHours = 255
     /// Pictures per entry.
     public static let pictures = 8
     /// Bytes of one stored picture (after the node has re-encoded it).

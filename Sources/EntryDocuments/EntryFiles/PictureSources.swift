@@ -29,6 +29,19 @@ package struct PictureSources {
         }
     }
 
+    /// `document` without the pictures it names by file or address (those it names by hash stay).
+    package static func withoutSources(_ document: DocumentValue) -> DocumentValue {
+        guard case .object(var object) = document, case .list(let pictures)? = object["pictures"] else {
+            return document
+        }
+        object["pictures"] = .list(
+            pictures.filter { picture in
+                guard case .object(let fields) = picture else { return true }
+                return fields["file"] == nil && fields["url"] == nil
+            })
+        return .object(object)
+    }
+
     /// `document` with each picture named by file or address kept and named by its hash.
     package mutating func resolve(_ document: DocumentValue, entryFile: String?) async throws -> DocumentValue {
         guard case .object(var object) = document, case .list(let pictures)? = object["pictures"] else {

@@ -58,6 +58,8 @@ package enum CatalogueExport {
         "legal_form", "labour_market", "target_groups", "founded", "employees", "integration_places",
         "disadvantaged_staff_share", "certifications", "languages", "latitude", "longitude", "sustainability",
         "minimum_quantity", "lead_time_days", "price_from", "price_to", "price_currency", "price_on_request",
+        // Session 11: kept from imported map data.
+        "opening_hours",
     ]
 
     /// A number as a CSV cell: integers without a decimal point (`45`, not `45.0`).
@@ -100,6 +102,7 @@ package enum CatalogueExport {
                 row["disadvantaged_staff_share"] = number(enterprise.disadvantagedStaffShare)
                 row["certifications"] = enterprise.certifications.joined(separator: "; ")
                 row["languages"] = enterprise.languages.map(\.rawValue).joined(separator: "; ")
+                row["opening_hours"] = enterprise.openingHours
                 row["latitude"] = number(enterprise.geo?.latitude)
                 row["longitude"] = number(enterprise.geo?.longitude)
             case .product(let product):

@@ -85,6 +85,7 @@ package enum CSVImport {
             }
             if !contact.isEmpty { document["contact"] = .object(contact) }
             if let form = cell["legal_form"] { document["legalForm"] = .string(form) }
+            if let hours = cell["opening_hours"] { document["openingHours"] = .string(hours) }
             if let market = cell["labour_market"] { document["labourMarket"] = .string(market) }
             for (column, field) in [
                 ("target_groups", "targetGroups"), ("certifications", "certifications"), ("languages", "languages"),

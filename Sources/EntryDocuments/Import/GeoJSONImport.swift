@@ -33,7 +33,7 @@ package enum GeoJSONImport {
         }
     }
 
-    static func record(_ feature: [String: Any], number: Int) -> ImportedRecord {
+    package static func record(_ feature: [String: Any], number: Int) -> ImportedRecord {
         let properties = feature["properties"] as? [String: Any] ?? [:]
         func tag(_ key: String) -> String? {
             let value: String? =
@@ -127,6 +127,27 @@ package enum GeoJSONImport {
             }
         }
         document["languages"] = .list([.string(language)])
+        // Kept as the map data writes them (OpenStreetMap syntax); a page of hours elsewhere is
+        // not an entry field, and said so.
+        if let hours = tag("opening_hours") {
+            if hours.count <= EntryLimits.openingHours, !hours.contains("\n") {
+                document["openingHours"] = .string(hours)
+            } else {
+                notes.append("opening_hours longer than \(EntryLimits.openingHours) characters; left out")
+            }
+        }
+        if tag("opening_hours") == nil, let page = tag("opening_hours:url") {
+            notes.append("opening hours only as a page (\(page.prefix(80))); left out")
+        }
+        // A picture by its address: `sopro-node import` fetches it and uploads it with the entry
+        // (an address that does not answer with a picture is reported and left out).
+        if let image = tag("image"), let url = ImportNormalizer.website(image), url.hasPrefix("https://") {
+            document["pictures"] = .list([
+                .object(["url": .string(url), "alt": .object([language: .string(name ?? "")])])
+            ])
+        } else if let image = tag("image") {
+            notes.append("image \(image.prefix(80)) is not an https address; left out")
+        }
         return ImportedRecord(
             source: "feature \(number)" + (name.map { " (\($0.prefix(60)))" } ?? ""), document: .object(document),
             notes: notes)

@@ -12,7 +12,12 @@ package struct ImportedRecord: Sendable {
     package var notes: [String]
 
     /// The validated entry, or every problem with its path.
-    package var validated: EntryDecoding.Result { EntryDecoding.read(document, at: .root) }
+    /// Pictures may be named by address: the import fetches and uploads them before publishing.
+    package var validated: EntryDecoding.Result {
+        var context = ValidationContext()
+        context.acceptsPictureSources = true
+        return EntryDecoding.read(document, at: .root, context: context)
+    }
 }
 
 /// Turns messy place data into catalogue values.

@@ -194,6 +194,7 @@ enum InterfaceText {
         "email": [.german: "E-Mail", .hungarian: "E-mail", .english: "Email"],
         "phone": [.german: "Telefon", .hungarian: "Telefon", .english: "Phone"],
         "website": [.german: "Website", .hungarian: "Weboldal", .english: "Website"],
+        "openingHours": [.german: "Öffnungszeiten", .hungarian: "Nyitvatartás", .english: "Opening hours"],
         "productsOf": [
             .german: "Produkte und Dienstleistungen", .hungarian: "Termékek és szolgáltatások",
             .english: "Products and services",

@@ -135,6 +135,10 @@ struct PageContext {
         card["region"] = item.region.map(regionLabel)
         if let snippet = item.snippet {
             card["snippet"] = snippet.map { ["text": $0.text, "match": $0.match] }
+            // A snippet in another language than the page's says which (WCAG 3.1.2).
+            if let language = item.snippetLanguage, language != self.language.rawValue {
+                card["snippetLang"] = language
+            }
         }
         return card
     }

@@ -96,6 +96,7 @@ extension WebController {
             contact["phoneHref"] = "tel:" + phone.filter { $0.isNumber || $0 == "+" }
         }
         if let website = Self.safeLink(enterprise.contact.website?.rawValue) { contact["website"] = website }
+        if let hours = enterprise.openingHours { contact["openingHours"] = hours }
         if let address = enterprise.address {
             contact["address"] = [
                 address.street, [address.postalCode, address.locality].compactMap { $0 }.joined(separator: " "),

@@ -16,7 +16,8 @@ struct ImportCommand: AsyncParsableCommand {
 
             GeoJSON: a FeatureCollection of points tagged as solidarity-economy maps do (name, \
             addr:street, addr:housenumber, addr:postcode, addr:city, addr:country, \
-            contact:website, description, description:de, description:hu, type_of_initiative). \
+            contact:website, description, description:de, description:hu, type_of_initiative, \
+            opening_hours, image — a picture by address, fetched with --pictures). \
             Countries ("Österreich", "Austria", "AT") and "Vienna" are normalised; the NUTS \
             region comes from the postcode or else from the position. Each record is reported \
             with what was changed or left out.
@@ -40,6 +41,14 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Flag(help: "Also list what the conversion changed or left out for each record.")
     var verbose = false
+
+    @Flag(
+        help: ArgumentHelp(
+            "Fetch the pictures the map data names by address (https), and upload them with the entries.",
+            discussion:
+                "Without it they are left out and counted: fetching is slow, and the shared map data's addresses name wiki pages rather than pictures."
+        ))
+    var pictures = false
 
     @OptionGroup var data: DataDirectoryOptions
 
@@ -89,6 +98,25 @@ struct ImportCommand: AsyncParsableCommand {
         if !dryRun && !valid.isEmpty {
             let token = try editor.token()
             let connection = NodeConnection(url: try node.url(data: data))
+            // Pictures by address are fetched and uploaded first; one that cannot be (the
+            // address answers with a web page, or not at all) is reported and left out, and the
+            // record is published without it.
+            var sources = PictureUpload.sources(connection: connection, token: token)
+            var leftOut = 0
+            for (index, document) in valid.enumerated() where PictureSources.named(in: document) {
+                guard pictures else {
+                    valid[index] = PictureSources.withoutSources(document)
+                    leftOut += 1
+                    continue
+                }
+                do {
+                    valid[index] = try await sources.resolve(document, entryFile: nil)
+                } catch let error as PictureSourceError {
+                    say("\(file): picture left out: \(error)")
+                    valid[index] = PictureSources.withoutSources(document)
+                }
+            }
+            if leftOut > 0 { say("\(leftOut) pictures by address left out (--pictures fetches them)") }
             try await PublishOutput.publish(valid, at: connection, token: token)
         }
         if rejected > 0 { throw ExitCode(2) }
