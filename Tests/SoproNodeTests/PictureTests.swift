@@ -21,21 +21,11 @@ import Testing
 @Suite struct PictureTests {
     static let codec = GDPictureCodec()
     static let enterprise = "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
-    let key = NodeKey()
-    let made = NodeConfiguration.makeEditor(named: "maria")
-    var token: String { made.token }
+    /// A regional node with an editor, as the publishing tests make it.
+    let publishing = PublishAPITests()
+    var token: String { publishing.token }
 
-    func makeApp() async throws -> (CatalogueNode, some ApplicationProtocol) {
-        var configuration = NodeConfiguration(name: "NÖ", region: "AT12", mode: .node)
-        configuration.editors = [made.editor]
-        let node = try await CatalogueNode(
-            store: try SQLiteChangeStore.inMemory(),
-            acceptance: ChangeAcceptance(
-                roster: AuthorRoster([TrustedAuthor(id: key.authorID, region: "AT12", name: "NÖ")]),
-                schema: CatalogueSchema.fieldSchema),
-            mode: .regional(key: key, region: "AT12"), name: "NÖ")
-        return (node, buildApplication(node: node, editors: EditorAuthenticator(configuration: configuration)))
-    }
+    func makeApp() async throws -> (CatalogueNode, some ApplicationProtocol) { try await publishing.makeApp() }
 
     static func enterpriseDocument(pictures: [DocumentValue]) -> DocumentValue {
         .object([

@@ -15,9 +15,12 @@ public struct PictureInfo: Hashable, Sendable {
         self.bytes = bytes
     }
 
-    /// The height of the picture shown `width` pixels wide, keeping its proportions (at least 1).
-    public func height(atWidth shownWidth: Int) -> Int {
-        guard width > 0 else { return shownWidth }
-        return max(1, (height * shownWidth + width / 2) / width)
+    /// The size `width` × `height` takes when made to fit `maximumSide` pixels a side, keeping
+    /// its proportions (never enlarged): what a codec makes, and what a page lays out for it.
+    public static func fitted(width: Int, height: Int, maximumSide: Int) -> (width: Int, height: Int) {
+        let longest = max(width, height)
+        guard longest > maximumSide, longest > 0 else { return (width, height) }
+        let scale = Double(maximumSide) / Double(longest)
+        return (max(1, Int((Double(width) * scale).rounded())), max(1, Int((Double(height) * scale).rounded())))
     }
 }

@@ -29,8 +29,17 @@ public struct PictureInspection: Hashable, Sendable {
     /// The same picture without its metadata blocks (EXIF, XMP, comments, text chunks), pixels
     /// and colour profile untouched.
     public static func strippingMetadata(_ bytes: [UInt8]) throws(PictureProblem) -> [UInt8] {
+        try stripped(bytes).bytes
+    }
+
+    /// What `inspect` reads and what `strippingMetadata` makes, in one pass over the bytes (the
+    /// CLI sends the orientation of the bytes it strips).
+    public static func stripped(
+        _ bytes: [UInt8]
+    ) throws(PictureProblem) -> (inspection: PictureInspection, bytes: [UInt8]) {
         var reader = try Reader(bytes)
-        return try reader.read(stripping: true).stripped
+        let read = try reader.read(stripping: true)
+        return (read.inspection, read.stripped)
     }
 
     /// The type the first bytes announce, or `nil`.

@@ -135,8 +135,7 @@ package enum GeoJSONImport {
             } else {
                 notes.append("opening_hours longer than \(EntryLimits.openingHours) characters; left out")
             }
-        }
-        if tag("opening_hours") == nil, let page = tag("opening_hours:url") {
+        } else if let page = tag("opening_hours:url") {
             notes.append("opening hours only as a page (\(page.prefix(80))); left out")
         }
         // A picture by its address: `sopro-node import` fetches it and uploads it with the entry

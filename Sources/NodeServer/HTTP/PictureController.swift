@@ -52,16 +52,20 @@ struct PictureController: Sendable {
             }
             return width
         }
-        guard let original = try await node.store.picture(sha256) else {
-            throw ProblemDetails(
-                status: .notFound, code: "not-found", title: "No such picture",
-                detail: "this node holds no picture \(sha256.rawValue)")
-        }
-        var picture = original
-        if let width {
-            if let made = try await node.store.rendition(of: sha256, width: width) {
-                picture = made
-            } else {
+        // A rendition made before is served without reading the picture (up to 4 MiB) itself.
+        var made: StoredPicture?
+        if let width { made = try await node.store.rendition(of: sha256, width: width) }
+        var picture: StoredPicture
+        if let made {
+            picture = made
+        } else {
+            guard let original = try await node.store.picture(sha256) else {
+                throw ProblemDetails(
+                    status: .notFound, code: "not-found", title: "No such picture",
+                    detail: "this node holds no picture \(sha256.rawValue)")
+            }
+            picture = original
+            if let width {
                 picture = await intake.making(width, of: original)
                 try await node.store.store(picture, of: sha256, width: width)
             }

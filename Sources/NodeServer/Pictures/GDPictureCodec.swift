@@ -96,7 +96,7 @@ package struct GDPictureCodec: PictureCodec {
             throw PictureCodecError("the \(type.rawValue.uppercased()) picture could not be decoded")
         }
         defer { gd.destroy(decoded) }
-        let size = Self.fitted(width: width, height: height, maximumSide: maximumSide)
+        let size = PictureInfo.fitted(width: width, height: height, maximumSide: maximumSide)
         var image = decoded
         var scaled: OpaquePointer?
         if size != (width, height) {

@@ -34,13 +34,3 @@ package struct PictureCodecError: Error, CustomStringConvertible {
 
     package init(_ description: String) { self.description = description }
 }
-
-extension PictureCodec {
-    /// The size `width` × `height` takes when made to fit `maximumSide` (never enlarged).
-    package static func fitted(width: Int, height: Int, maximumSide: Int) -> (width: Int, height: Int) {
-        let longest = max(width, height)
-        guard longest > maximumSide, longest > 0 else { return (width, height) }
-        let scale = Double(maximumSide) / Double(longest)
-        return (max(1, Int((Double(width) * scale).rounded())), max(1, Int((Double(height) * scale).rounded())))
-    }
-}

@@ -150,7 +150,7 @@ struct PageContext {
     /// the page's language (`altLang` when another language's).
     func picture(_ picture: PictureReference, box: Int) -> [String: Any]? {
         guard let info = picture.stored else { return nil }
-        let size = GDPictureCodec.fitted(width: info.width, height: info.height, maximumSide: box / 2)
+        let size = PictureInfo.fitted(width: info.width, height: info.height, maximumSide: box / 2)
         var value: [String: Any] = [
             "src": "/v1/pictures/\(info.sha256.rawValue)?width=\(box)",
             "full": "/v1/pictures/\(info.sha256.rawValue)",

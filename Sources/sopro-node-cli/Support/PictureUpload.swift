@@ -18,8 +18,9 @@ enum PictureUpload {
                 let clean: [UInt8]
                 let orientation: Int
                 do {
-                    orientation = try PictureInspection.inspect(bytes).orientation
-                    clean = try PictureInspection.strippingMetadata(bytes)
+                    let stripped = try PictureInspection.stripped(bytes)
+                    orientation = stripped.inspection.orientation
+                    clean = stripped.bytes
                 } catch {
                     throw PictureSourceError("\(source): \(error)")
                 }
