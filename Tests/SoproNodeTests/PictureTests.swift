@@ -260,7 +260,7 @@ import Testing
             #expect(english.contains("alt=\"Die Werkstatt von innen\" lang=\"de\""))
             let search = try await client.execute(uri: "/search?q=Bildwerk", method: .get) { String(buffer: $0.body) }
             #expect(
-                search.contains("class=\"thumb\" src=\"/v1/pictures/\(sha256)?width=320\" width=\"80\" height=\"60\""))
+                search.contains("class=\"thumb\" src=\"/v1/pictures/\(sha256)?width=192\" width=\"80\" height=\"60\""))
             let ld = try await client.execute(uri: "/enterprise/\(Self.enterprise)", method: .get) {
                 String(buffer: $0.body)
             }

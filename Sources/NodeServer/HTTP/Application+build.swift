@@ -13,7 +13,8 @@ package func buildApplication(
     peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil, inquiries: InquiryDesk? = nil,
     clientAddress: ClientAddress = ClientAddress(), limits: ServerLimits = ServerLimits(),
     memberCard: MemberCard? = nil, feedLifetime: Duration = .seconds(600), embedAncestors: [String] = ["*"],
-    pictureIntake: PictureIntake = PictureIntake(), logger: Logger = Logger(label: "sopro.node"),
+    mapTiles: MapTiles? = nil, pictureIntake: PictureIntake = PictureIntake(),
+    logger: Logger = Logger(label: "sopro.node"),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     // HEAD wherever GET is served, as HTTP expects (for caches and link checkers).
@@ -125,7 +126,8 @@ package func buildApplication(
     case .success(let renderer):
         let web = WebController<NodeRequestContext>(
             node: node, peerStatus: peerStatus, renderer: renderer, publicAddress: publicAddress, inquiries: inquiries,
-            editors: editors, clientAddress: clientAddress, embedAncestors: embedAncestors)
+            editors: editors, clientAddress: clientAddress, embedAncestors: embedAncestors,
+            mapTiles: mapTiles)
         router.add(middleware: NotFoundPage(web: web))
         router.addRoutes(web.routes)
     case .failure(let error):

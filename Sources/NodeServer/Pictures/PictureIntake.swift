@@ -21,8 +21,10 @@ package struct PictureIntake: Sendable {
     package static let uploadSide = 12_000
     /// The longest side of a picture as the node stores and federates it.
     package static let storedSide = 2_048
-    /// The widths pages show: cards and result lists, and an entry's own page.
-    package static let renditionWidths = [320, 960]
+    /// The sizes pages show: cards in result lists (96 CSS pixels wide, so 192 for a screen of
+    /// twice the density; the 320 first chosen sent 3.3 times the pixels a card shows), an
+    /// entry's further pictures (160), and an entry's first picture.
+    package static let renditionWidths = [192, 320, 960]
 
     package init(codec: any PictureCodec = GDPictureCodec()) {
         self.codec = codec

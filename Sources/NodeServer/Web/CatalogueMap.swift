@@ -1,13 +1,18 @@
 import Foundation
 
 /// A map of places drawn on the server as SVG: the partnership's countries in outline and a
-/// marker per place that links to its entry, with no script and no request to anyone else.
+/// marker per place that links to its entry, with no script and no request to anyone else —
+/// unless the operator configured a tile server (`MapTiles`), whose tiles are then laid beneath.
 /// Markers closer than `clusterDistance` are gathered: their links are set out on a small ring
 /// around the spot, each joined to it by a line, so every one stays a link of its own.
 ///
-/// The outlines are Natural Earth's 1:110m countries (public domain) for Austria and Hungary;
-/// the projection is equirectangular, stretched by the cosine of the middle latitude, which at
-/// this size and latitude differs from a conformal map by less than a marker's width.
+/// The view fits the places (a region's enterprises fill the map rather than a corner of it),
+/// never narrower than a fifth of the partnership's area nor wider than all of it, at a fixed
+/// aspect so the page does not jump. The projection is Web Mercator, the tile servers' own, so
+/// tiles and markers agree; at these latitudes it differs from the equirectangular map used
+/// before by less than a marker's width.
+///
+/// The outlines are Natural Earth's 1:110m countries (public domain) for Austria and Hungary.
 struct CatalogueMap {
     struct Place {
         var latitude: Double
@@ -18,11 +23,38 @@ struct CatalogueMap {
         var href: String
     }
 
+    /// A rectangle of the world in Web Mercator's unit square (`u` east, `v` south, both 0…1).
+    struct View {
+        var left: Double
+        var top: Double
+        /// The width, in the unit square.
+        var span: Double
+
+        var scale: Double { CatalogueMap.width / span }
+        var height: Double { span * CatalogueMap.height / CatalogueMap.width }
+
+        func point(u: Double, v: Double) -> (x: Double, y: Double) { ((u - left) * scale, (v - top) * scale) }
+    }
+
     static let width = 800.0
+    /// The partnership's area: places outside it are not drawn.
     static let west = 9.3, east = 23.0, south = 45.6, north = 49.2
-    static let height = (width * (north - south) / ((east - west) * cos((north + south) / 2 * .pi / 180))).rounded()
+    static let area = View(
+        left: u(longitude: west), top: v(latitude: north), span: u(longitude: east) - u(longitude: west))
+    static let height = (width * (v(latitude: south) - v(latitude: north)) / area.span).rounded()
+    /// The narrowest view, as a share of the area's width (about 2.7° of longitude).
+    static let narrowest = 0.2
+    /// Room left between the outermost places and the map's edge, in the map's units.
+    static let margin = 60.0
     /// Markers nearer than this (in the map's units) are gathered on a ring.
     static let clusterDistance = 14.0
+
+    static func u(longitude: Double) -> Double { (longitude + 180) / 360 }
+
+    static func v(latitude: Double) -> Double {
+        let phi = latitude * .pi / 180
+        return (1 - log(tan(.pi / 4 + phi / 2)) / .pi) / 2
+    }
 
     static let austria: [(Double, Double)] = [
         (16.979667, 48.123497), (16.903754, 47.714866), (16.340584, 47.712902), (16.534268, 47.496171),
@@ -46,26 +78,73 @@ struct CatalogueMap {
         (16.564808, 46.503751), (16.370505, 46.841327),
     ]
 
-    /// The point of a coordinate on the map, or `nil` outside it.
-    static func point(latitude: Double, longitude: Double) -> (x: Double, y: Double)? {
-        guard (west...east).contains(longitude), (south...north).contains(latitude) else { return nil }
-        return ((longitude - west) / (east - west) * width, (north - latitude) / (north - south) * height)
+    /// Whether a coordinate lies in the partnership's area.
+    static func isInArea(latitude: Double, longitude: Double) -> Bool {
+        (west...east).contains(longitude) && (south...north).contains(latitude)
     }
 
-    static func path(_ outline: [(Double, Double)]) -> String {
-        outline.compactMap { point(latitude: $0.1, longitude: $0.0) }.enumerated().map { index, point in
-            (index == 0 ? "M" : "L") + coordinate(point.x) + " " + coordinate(point.y)
+    /// The view that shows `points` (in the unit square) with `margin` around them.
+    static func view(fitting points: [(u: Double, v: Double)]) -> View {
+        guard let first = points.first else { return area }
+        var (minU, maxU, minV, maxV) = (first.u, first.u, first.v, first.v)
+        for point in points.dropFirst() {
+            (minU, maxU) = (min(minU, point.u), max(maxU, point.u))
+            (minV, maxV) = (min(minV, point.v), max(maxV, point.v))
+        }
+        let extent = max(maxU - minU, (maxV - minV) * width / height) / (1 - 2 * margin / width)
+        let span = min(max(extent, area.span * narrowest), area.span)
+        let spanV = span * height / width
+        func placed(_ centre: Double, _ length: Double, within low: Double, _ high: Double) -> Double {
+            min(max(centre - length / 2, low), high - length)
+        }
+        return View(
+            left: placed((minU + maxU) / 2, span, within: area.left, area.left + area.span),
+            top: placed((minV + maxV) / 2, spanV, within: area.top, area.top + area.height), span: span)
+    }
+
+    static func path(_ outline: [(Double, Double)], in view: View) -> String {
+        outline.enumerated().map { index, point in
+            let spot = view.point(u: u(longitude: point.0), v: v(latitude: point.1))
+            return (index == 0 ? "M" : "L") + coordinate(spot.x) + " " + coordinate(spot.y)
         }.joined() + "Z"
+    }
+
+    /// The tiles covering `view`: at the lowest zoom whose tiles are not enlarged (at most
+    /// `tiles.maximumZoom`), each placed and sized in the map's units.
+    static func tiles(_ tiles: MapTiles, covering view: View) -> [[String: Any]] {
+        var zoom = 0
+        while zoom < tiles.maximumZoom, view.span * 256 * pow(2, Double(zoom)) < width { zoom += 1 }
+        let count = pow(2, Double(zoom))
+        let size = view.scale / count
+        func range(_ start: Double, _ length: Double) -> ClosedRange<Int> {
+            let first = max(Int((start * count).rounded(.down)), 0)
+            let last = min(Int(((start + length) * count).rounded(.up)) - 1, Int(count) - 1)
+            return first...max(first, last)
+        }
+        return range(view.top, view.height).flatMap { y in
+            range(view.left, view.span).map { x -> [String: Any] in
+                [
+                    "href": tiles.address(zoom: zoom, x: x, y: y),
+                    "x": coordinate((Double(x) / count - view.left) * view.scale),
+                    "y": coordinate((Double(y) / count - view.top) * view.scale),
+                    // A hair larger, so no seam shows between neighbours.
+                    "size": coordinate(size + 0.5),
+                ]
+            }
+        }
     }
 
     static func coordinate(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    /// The template values of a map of `places` (those outside the map are left out): the view
-    /// box, the outlines, and one group per spot with the markers of the places there.
-    static func values(_ places: [Place]) -> [String: Any] {
+    /// The template values of a map of `places` (those outside the area are left out): the view
+    /// box, the tiles (with `tiles`), the outlines, and one group per spot with the markers of
+    /// the places there.
+    static func values(_ places: [Place], tiles: MapTiles? = nil) -> [String: Any] {
+        let inArea = places.filter { isInArea(latitude: $0.latitude, longitude: $0.longitude) }
+        let shown = view(fitting: inArea.map { (u(longitude: $0.longitude), v(latitude: $0.latitude)) })
         var groups: [(x: Double, y: Double, places: [Place])] = []
-        for place in places {
-            guard let spot = point(latitude: place.latitude, longitude: place.longitude) else { continue }
+        for place in inArea {
+            let spot = shown.point(u: u(longitude: place.longitude), v: v(latitude: place.latitude))
             if let index = groups.firstIndex(where: { hypot($0.x - spot.x, $0.y - spot.y) < clusterDistance }) {
                 groups[index].places.append(place)
             } else {
@@ -87,10 +166,15 @@ struct CatalogueMap {
             }
             return ["markers": markers, "x": coordinate(group.x), "y": coordinate(group.y), "gathered": count > 1]
         }
-        return [
+        var values: [String: Any] = [
             "viewBox": "0 0 \(Int(width)) \(Int(height))",
-            "outlines": [["d": path(austria)], ["d": path(hungary)]],
-            "spots": spots, "placed": groups.reduce(0) { $0 + $1.places.count },
+            "outlines": [["d": path(austria, in: shown)], ["d": path(hungary, in: shown)]],
+            "spots": spots, "placed": inArea.count,
         ]
+        if let tiles {
+            values["tiles"] = Self.tiles(tiles, covering: shown)
+            values["tiled"] = true
+        }
+        return values
     }
 }

@@ -105,6 +105,10 @@ enum InterfaceText {
             .english:
                 "{placed} of the {n} entries on this page on the map (products at the enterprise that makes them). Outlines: Natural Earth.",
         ],
+        "mapTiles": [
+            .german: "Kartenbild: {attribution}", .hungarian: "Térképalap: {attribution}",
+            .english: "Map tiles: {attribution}",
+        ],
         "embedMore": [
             .german: "Alle Ergebnisse im Katalog", .hungarian: "Az összes találat a katalógusban",
             .english: "All results in the catalogue",

@@ -6,7 +6,7 @@ import SyncProtocol
 extension WebController {
     /// Cards for a list of entries, with what tells them apart: a thumbnail of the first
     /// picture (a product without one shows its maker's), and for products the enterprise that
-    /// offers each and its price range (read for the page's entries and their makers in two
+    /// offers each, its region and its price range (read for the page's entries and their makers in two
     /// reads, through the store's read cache).
     func cards(_ items: [CataloguePage.Item], _ context: PageContext) async throws -> [[String: Any]] {
         var entries: [String: Entry] = [:]
@@ -35,13 +35,23 @@ extension WebController {
                     makers[$0.rawValue].flatMap { context.label($0.displayName) }
                 }
                 if !names.isEmpty { card["by"] = names.joined(separator: ", ") }
+                // The region a product comes from is its maker's: the index's region of a
+                // product is the first of its delivery areas, which says where it goes.
+                let regions = product.enterprises.compactMap { maker -> String? in
+                    if case .enterprise(let enterprise)? = makers[maker.rawValue] {
+                        enterprise.region?.rawValue
+                    } else {
+                        nil
+                    }
+                }
+                if let region = regions.first { card["region"] = context.regionLabel(region) }
                 card["price"] = product.order?.price.flatMap { Self.priceText($0, context) }
                 picture =
                     picture
                     ?? product.enterprises.lazy.compactMap { makers[$0.rawValue]?.pictures.first { $0.stored != nil } }
                     .first
             }
-            card["picture"] = picture.flatMap { context.picture($0, box: 320) }
+            card["picture"] = picture.flatMap { context.picture($0, box: 192) }
             return card
         }
     }
@@ -75,10 +85,11 @@ extension WebController {
                 latitude: geo.latitude, longitude: geo.longitude, name: name?["text"] as? String ?? item.id,
                 language: name?["lang"] as? String, href: context.href("/\(item.kind)/\(item.id)"))
         }
-        var map = CatalogueMap.values(marked)
+        var map = CatalogueMap.values(marked, tiles: mapTiles)
         guard let placed = map["placed"] as? Int, placed > 0 else { return nil }
         map["title"] = context.text("mapTitle")
         map["caption"] = context.text("mapCaption", ["placed": String(placed), "n": String(items.count)])
+        if let mapTiles { map["attribution"] = context.text("mapTiles", ["attribution": mapTiles.attribution]) }
         return map
     }
 

@@ -22,7 +22,7 @@ extension WebController {
     func signInRequired(_ context: PageContext) throws -> Response {
         var values = context.base(title: context.text("operatorTitle"))
         values["message"] = context.text("operatorSignIn")
-        var headers = Self.headers(language: context.language, explicit: context.languageIsExplicit)
+        var headers = self.headers(language: context.language, explicit: context.languageIsExplicit)
         headers[.wwwAuthenticate] = "Basic realm=\"sopro operators\", charset=\"UTF-8\""
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"

@@ -32,12 +32,16 @@ struct WebController<Context: RequestContext>: Sendable {
     let clientAddress: ClientAddress
     /// Who may frame the embeddable list (`/embed`): CSP `frame-ancestors` sources.
     let embedAncestors: [String]
+    /// The tile server drawn beneath the results map, if the operator chose one.
+    let mapTiles: MapTiles?
 
     init(
         node: CatalogueNode, peerStatus: PeerStatusBoard?, renderer: PageRenderer, publicAddress: PublicAddress?,
         sitemapSize: Int = 50_000, inquiries: InquiryDesk? = nil, editors: EditorAuthenticator = .none,
-        clientAddress: ClientAddress = ClientAddress(), embedAncestors: [String] = ["*"]
+        clientAddress: ClientAddress = ClientAddress(), embedAncestors: [String] = ["*"],
+        mapTiles: MapTiles? = nil
     ) {
+        self.mapTiles = mapTiles
         self.clientAddress = clientAddress
         self.embedAncestors = embedAncestors.isEmpty ? ["'none'"] : embedAncestors
         self.inquiries = inquiries
@@ -55,7 +59,7 @@ struct WebController<Context: RequestContext>: Sendable {
         routes.get("/search") { request, _ in try await page(request) { try await search(request, $0) } }
         routes.get("/embed") { request, _ in
             var response = try await page(request) { try await embed(request, $0) }
-            response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy(
+            response.headers[.contentSecurityPolicy] = contentSecurityPolicy(
                 frameAncestors: embedAncestors.joined(separator: " "))
             return response
         }
@@ -152,14 +156,14 @@ struct WebController<Context: RequestContext>: Sendable {
         if cacheable {
             etag = try await self.etag(for: request, language: context.language, address: context.address)
             if let etag, EntityTag.matches(request.headers[.ifNoneMatch], etag) {
-                var headers = Self.headers(language: context.language, explicit: context.languageIsExplicit)
+                var headers = self.headers(language: context.language, explicit: context.languageIsExplicit)
                 headers[.eTag] = etag
                 return Response(status: .notModified, headers: headers)
             }
         }
         var built = try await build(context)
         if inquiries != nil { built.values["inquiryHref"] = context.href("/inquiry") }
-        var headers = Self.headers(language: context.language, explicit: context.languageIsExplicit)
+        var headers = self.headers(language: context.language, explicit: context.languageIsExplicit)
         headers[.contentType] = built.contentType
         if built.status == .ok, let etag { headers[.eTag] = etag }
         let html = try renderer.render(built.template, built.values)
@@ -194,18 +198,21 @@ struct WebController<Context: RequestContext>: Sendable {
     }
 
     /// Headers of every page: a strict Content-Security-Policy (no scripts at all, styles only
-    /// from this node), no sniffing, no framing, no referrer beyond this node.
+    /// from this node, images from this node and the configured tile server), no sniffing, no
+    /// framing, no referrer beyond this node (but the origin to a tile server, see `MapTiles`).
     ///
     /// Set here, with the page's other headers, rather than by Hummingbird's
     /// `ContentSecurityMiddleware`: that one appends its headers to every successful answer of
     /// the group it is on (JSON and feeds too, a second `X-Content-Type-Options` beside the one
     /// `ResponseHeaderPolicy` sets on every answer) and to no error, while the policy belongs to
     /// the HTML pages — the 404 page included, which is an answer here, not a thrown error.
-    static func headers(language: LanguageTag, explicit: Bool) -> HTTPFields {
+    func headers(language: LanguageTag, explicit: Bool) -> HTTPFields {
         var headers: HTTPFields = [:]
         headers[.contentSecurityPolicy] = contentSecurityPolicy(frameAncestors: "'none'")
         headers[.xContentTypeOptions] = "nosniff"
-        if let referrerPolicy = HTTPField.Name("Referrer-Policy") { headers[referrerPolicy] = "same-origin" }
+        if let referrerPolicy = HTTPField.Name("Referrer-Policy") {
+            headers[referrerPolicy] = mapTiles == nil ? "same-origin" : "strict-origin-when-cross-origin"
+        }
         headers[.contentLanguage] = language.rawValue
         // Revalidate every time: the catalogue changes whenever a region publishes.
         headers[.cacheControl] = "no-cache"
@@ -215,8 +222,15 @@ struct WebController<Context: RequestContext>: Sendable {
 
     /// The pages' Content-Security-Policy, framed by `frameAncestors` (`'none'` but for the
     /// embeddable list).
-    static func contentSecurityPolicy(frameAncestors: String) -> String {
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors \(frameAncestors)"
+    func contentSecurityPolicy(frameAncestors: String) -> String {
+        Self.contentSecurityPolicy(frameAncestors: frameAncestors, images: mapTiles.map { [$0.origin] } ?? [])
+    }
+
+    /// The Content-Security-Policy with images allowed from this node and from `images` too.
+    static func contentSecurityPolicy(frameAncestors: String, images: [String] = []) -> String {
+        let imageSources = (["'self'", "data:"] + images).joined(separator: " ")
+        return
+            "default-src 'none'; style-src 'self'; img-src \(imageSources); form-action 'self'; base-uri 'none'; frame-ancestors \(frameAncestors)"
     }
 
     /// `W/"…"`: the heads, the language, the address and URL, and the software version.

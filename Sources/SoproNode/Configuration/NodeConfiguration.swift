@@ -48,6 +48,43 @@ package struct NodeConfiguration: Codable, Sendable, Hashable {
         }
     }
 
+    /// `mapTiles`: a slippy-map tile server (`{z}/{x}/{y}` in `url`), the attribution its
+    /// licence asks for, and its highest zoom level.
+    package struct MapTileSetting: Codable, Sendable, Hashable {
+        package var url: String
+        package var attribution: String
+        package var maxZoom = 19
+
+        package init(url: String, attribution: String, maxZoom: Int = 19) {
+            self.url = url
+            self.attribution = attribution
+            self.maxZoom = maxZoom
+        }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case url, attribution, maxZoom }
+
+        /// Unknown keys (usually typos) are refused, as at the top level.
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            url = try container.decode(String.self, forKey: .url)
+            attribution = try container.decode(String.self, forKey: .attribution)
+            maxZoom = try container.decodeIfPresent(Int.self, forKey: .maxZoom) ?? 19
+            if let all = try? decoder.container(keyedBy: NodeConfiguration.AnyKey.self),
+                let unknown = all.allKeys.first(where: { CodingKeys(rawValue: $0.stringValue) == nil })
+            {
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath + [unknown],
+                        debugDescription: "unknown setting; known: attribution, maxZoom, url"))
+            }
+        }
+
+        /// The tile source these settings name, or the problem with them.
+        package var checked: Result<MapTiles, MapTilesProblem> {
+            MapTiles.checked(template: url, attribution: attribution, maximumZoom: maxZoom)
+        }
+    }
+
     package struct AuthorEntry: Codable, Sendable, Hashable {
         package var id: String
         package var region: String
@@ -91,6 +128,9 @@ package struct NodeConfiguration: Codable, Sendable, Hashable {
     /// Who may show the embeddable list (`/embed`) in a frame: `*` (any website, the default:
     /// the list is public and has no form), `'self'`, or http(s) origins; empty for none.
     package var embedAncestors = ["*"]
+    /// A tile server to draw beneath the results map; without one the map is outlines only and
+    /// no page asks anyone else for anything.
+    package var mapTiles: MapTileSetting?
     /// Days a closed inquiry is kept before it is erased (regional nodes).
     package var inquiryRetentionDays = 365
     /// Behind a reverse proxy that sets `X-Forwarded-For`: count the inquiry form's rate limit
@@ -225,6 +265,9 @@ package struct NodeConfiguration: Codable, Sendable, Hashable {
                 "embedAncestors[\(index)]: \(source.debugDescription) is not *, 'self' or an http(s) origin (scheme://host[:port])"
             )
         }
+        if let mapTiles, case .failure(let problem) = mapTiles.checked {
+            problems.append("mapTiles.\(problem)")
+        }
         if let publicURL, PublicAddress(publicURL) == nil {
             problems.append("publicURL: \"\(publicURL)\" is not an http(s) URL without query or fragment")
         }
@@ -299,10 +342,10 @@ extension NodeConfiguration {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case name, region, mode, listen, keyFile, syncInterval, maximumClockSkew, ownHeadQuorumAfter, peers,
             trustedAuthors, editors, publicURL, inquiryRetentionDays, trustForwardedFor, genesis, recoveryCommitment,
-            embedAncestors
+            embedAncestors, mapTiles
     }
 
-    private struct AnyKey: CodingKey {
+    fileprivate struct AnyKey: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
@@ -335,6 +378,7 @@ extension NodeConfiguration {
         editors = try container.decodeIfPresent([Editor].self, forKey: .editors) ?? []
         publicURL = try container.decodeIfPresent(String.self, forKey: .publicURL)
         embedAncestors = try container.decodeIfPresent([String].self, forKey: .embedAncestors) ?? embedAncestors
+        mapTiles = try container.decodeIfPresent(MapTileSetting.self, forKey: .mapTiles)
         inquiryRetentionDays =
             try container.decodeIfPresent(Int.self, forKey: .inquiryRetentionDays) ?? inquiryRetentionDays
         trustForwardedFor = try container.decodeIfPresent(Bool.self, forKey: .trustForwardedFor) ?? false

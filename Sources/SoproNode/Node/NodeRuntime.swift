@@ -101,7 +101,8 @@ package struct NodeRuntime: Sendable {
             editors: editors ?? EditorAuthenticator(configuration: configuration), peerStatus: replicator.status,
             publicAddress: configuration.publicURL.flatMap(PublicAddress.init), inquiries: desk,
             clientAddress: ClientAddress(trustForwardedFor: configuration.trustForwardedFor), limits: limits,
-            memberCard: memberCard, embedAncestors: configuration.embedAncestors, logger: logger)
+            memberCard: memberCard, embedAncestors: configuration.embedAncestors,
+            mapTiles: configuration.mapTiles.flatMap { try? $0.checked.get() }, logger: logger)
         return [app, replicator] + services
     }
 
