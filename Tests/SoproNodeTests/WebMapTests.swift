@@ -86,13 +86,14 @@ import Testing
         }
         let graz = CatalogueMap.Place(latitude: 47.07, longitude: 15.44, name: "g", language: nil, href: "/e/g")
         let debrecen = CatalogueMap.Place(latitude: 47.53, longitude: 21.63, name: "d", language: nil, href: "/e/d")
+        let mateszalka = CatalogueMap.Place(latitude: 47.95, longitude: 22.3, name: "m", language: nil, href: "/e/m")
         let bregenz = CatalogueMap.Place(latitude: 47.5, longitude: 9.75, name: "b", language: nil, href: "/e/b")
         let whole = CatalogueMap.area.span
-        // One city: the narrowest view; Vienna and Graz, or Debrecen: half or less; Bregenz to Debrecen: all of it.
+        // One city: the narrowest view; Vienna and Graz, or Debrecen: half or less; Bregenz to Mátészalka: all of it.
         #expect(abs(span(vienna) - whole * CatalogueMap.narrowest) < 1e-12)
         #expect(span(vienna + [graz]) < whole * 0.5)
         #expect(span(vienna + [debrecen]) < whole * 0.5)
-        #expect(abs(span(vienna + [debrecen, bregenz]) - whole) < 1e-12)
+        #expect(abs(span(vienna + [mateszalka, bregenz]) - whole) < 1e-12)
         #expect(span([]) == whole)
         // Vienna's four places, gathered at the partnership's scale, stand apart in the fitted view.
         let values = CatalogueMap.values(vienna)
@@ -102,7 +103,25 @@ import Testing
             let x = try #require((spot["x"] as? String).flatMap { Double($0) })
             let y = try #require((spot["y"] as? String).flatMap { Double($0) })
             #expect((CatalogueMap.margin - 1...CatalogueMap.width - CatalogueMap.margin + 1).contains(x))
-            #expect((0...CatalogueMap.height).contains(y))
+            #expect((CatalogueMap.margin - 1...CatalogueMap.height - CatalogueMap.margin + 1).contains(y))
+        }
+    }
+
+    /// Two products of one maker at the northernmost place: their ring stays inside the map
+    /// (the first fitted view left the top marker cut by the edge).
+    @Test func gatheredMarkersAtTheEdgeStayInside() throws {
+        let places = [(48.2, 16.37), (48.2, 16.37), (47.85, 16.52), (47.68, 17.63), (47.22, 15.62)].enumerated().map {
+            CatalogueMap.Place(
+                latitude: $1.0, longitude: $1.1, name: "\($0)", language: nil, href: "/product/\($0)")
+        }
+        let markers = (CatalogueMap.values(places)["spots"] as? [[String: Any]] ?? []).flatMap {
+            $0["markers"] as? [[String: Any]] ?? []
+        }
+        #expect(markers.count == 5)
+        for marker in markers {
+            let x = try #require((marker["x"] as? String).flatMap { Double($0) })
+            let y = try #require((marker["y"] as? String).flatMap { Double($0) })
+            #expect((6...CatalogueMap.width - 6).contains(x) && (6...CatalogueMap.height - 6).contains(y), "\(x), \(y)")
         }
     }
 

@@ -42,10 +42,12 @@ struct CatalogueMap {
     static let area = View(
         left: u(longitude: west), top: v(latitude: north), span: u(longitude: east) - u(longitude: west))
     static let height = (width * (v(latitude: south) - v(latitude: north)) / area.span).rounded()
-    /// The narrowest view, as a share of the area's width (about 2.7° of longitude).
-    static let narrowest = 0.2
-    /// Room left between the outermost places and the map's edge, in the map's units.
-    static let margin = 60.0
+    /// The narrowest view, as a share of the area's width (about 1.1° of longitude: a city's
+    /// places set apart; 0.2 first, which left Vienna's eight a blot in an empty map).
+    static let narrowest = 0.08
+    /// Room left between the outermost places and the map's edge, in the map's units, on all
+    /// four sides (a gathered spot's ring reaches 14 units and more beyond its centre).
+    static let margin = 40.0
     /// Markers nearer than this (in the map's units) are gathered on a ring.
     static let clusterDistance = 14.0
 
@@ -91,7 +93,8 @@ struct CatalogueMap {
             (minU, maxU) = (min(minU, point.u), max(maxU, point.u))
             (minV, maxV) = (min(minV, point.v), max(maxV, point.v))
         }
-        let extent = max(maxU - minU, (maxV - minV) * width / height) / (1 - 2 * margin / width)
+        let extent = max(
+            (maxU - minU) / (1 - 2 * margin / width), (maxV - minV) / (1 - 2 * margin / height) * width / height)
         let span = min(max(extent, area.span * narrowest), area.span)
         let spanV = span * height / width
         func placed(_ centre: Double, _ length: Double, within low: Double, _ high: Double) -> Double {
