@@ -15,8 +15,8 @@ let nodeSettings: [SwiftSetting] = swiftSettings + [.enableUpcomingFeature("Inte
 /// Every module of the node, for the targets that use them all (the command line, the node
 /// benchmark, the node's tests).
 let nodeModules: [Target.Dependency] = [
-    "DirectoryModel", "SyncProtocol", "CatalogueStore", "EntryDocuments", "Brokerage", "NodeAPI", "NodeClient",
-    "Replication", "NodeServer", "SoproNode",
+    "DirectoryModel", "SyncProtocol", "CatalogueStore", "EntryDocuments", "Brokerage", "Workspace", "NodeAPI",
+    "NodeClient", "Replication", "NodeServer", "SoproNode",
 ]
 
 let package = Package(
@@ -99,6 +99,18 @@ let package = Package(
             ],
             swiftSettings: nodeSettings
         ),
+        // Editor accounts and sessions (#20): scrypt from swift-crypto's _CryptoExtras.
+        .target(
+            name: "Workspace",
+            dependencies: [
+                "DirectoryModel",
+                "CatalogueStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: nodeSettings
+        ),
         .target(
             name: "NodeAPI",
             dependencies: [
@@ -153,6 +165,7 @@ let package = Package(
                 "CatalogueStore",
                 "EntryDocuments",
                 "Brokerage",
+                "Workspace",
                 "NodeAPI",
                 "Replication",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -181,6 +194,7 @@ let package = Package(
                 "CatalogueStore",
                 "EntryDocuments",
                 "Brokerage",
+                "Workspace",
                 "NodeAPI",
                 "NodeClient",
                 "Replication",

@@ -33,6 +33,7 @@ struct SoproNodeCommand: AsyncParsableCommand {
             CheckCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
             ImportCommand.self, StatusCommand.self, SyncCommand.self, PeersCommand.self, TrustCommand.self,
             VerifyCommand.self, RekeyCommand.self, NewIDCommand.self, InquiriesCommand.self, FederationCommand.self,
+            EditorsCommand.self,
         ]
     )
 

@@ -20,6 +20,7 @@ import Testing
         "CatalogueStore": ["DirectoryModel", "SyncProtocol", "GRDB", "GRDBSQLite", "Prometheus", "Logging"],
         "EntryDocuments": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "Yams", "Crypto"],
         "Brokerage": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "GRDB", "Logging", "ServiceLifecycle"],
+        "Workspace": ["DirectoryModel", "CatalogueStore", "GRDB", "Crypto", "_CryptoExtras"],
         "NodeAPI": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "Brokerage", "HTTPTypes"],
         "NodeClient": [
             "DirectoryModel", "SyncProtocol", "CatalogueStore", "Brokerage", "NodeAPI", "AsyncHTTPClient", "NIOCore",
@@ -31,13 +32,13 @@ import Testing
             "NIOFoundationCompat", "NIOHTTP1", "Prometheus", "ServiceLifecycle", "Logging",
         ],
         "NodeServer": [
-            "DirectoryModel", "SyncProtocol", "CatalogueStore", "EntryDocuments", "Brokerage", "NodeAPI",
+            "DirectoryModel", "SyncProtocol", "CatalogueStore", "EntryDocuments", "Brokerage", "Workspace", "NodeAPI",
             "Replication", "Hummingbird", "HummingbirdCore", "NIOCore", "NIOFoundationCompat", "NIOHTTP1",
             "NIOHTTPTypes", "NIOHTTPTypesHTTP1", "CompressNIO", "HTTPTypes", "Mustache", "Crypto", "Logging",
             "Prometheus", "ServiceLifecycle",
         ],
         "SoproNode": [
-            "DirectoryModel", "SyncProtocol", "CatalogueStore", "EntryDocuments", "Brokerage", "NodeAPI",
+            "DirectoryModel", "SyncProtocol", "CatalogueStore", "EntryDocuments", "Brokerage", "Workspace", "NodeAPI",
             "NodeClient", "Replication", "NodeServer", "Yams", "Hummingbird", "NIOCore", "NIOFoundationCompat",
             "NIOHTTP1",
             "AsyncHTTPClient", "ServiceLifecycle", "UnixSignals", "Crypto", "Logging",
@@ -106,6 +107,7 @@ import Testing
         ]
         #expect(Self.allowed["CatalogueStore"]!.isDisjoint(with: http))
         #expect(Self.allowed["Brokerage"]!.isDisjoint(with: http))
+        #expect(Self.allowed["Workspace"]!.isDisjoint(with: http))
         #expect(Self.allowed["EntryDocuments"]!.isDisjoint(with: http))
     }
 

@@ -51,10 +51,12 @@ import Testing
             // Standard error on its own thread, so a child that fills one pipe never waits.
             let error = Mutex(Data())
             let reader = DispatchGroup()
-            DispatchQueue.global().async(group: reader) {
+            reader.enter()
+            Thread {
                 let read = err.fileHandleForReading.readDataToEndOfFile()
                 error.withLock { $0 = read }
-            }
+                reader.leave()
+            }.start()
             let output = out.fileHandleForReading.readDataToEndOfFile()
             reader.wait()
             process.waitUntilExit()
@@ -69,10 +71,13 @@ import Testing
         _ = try? await offThePool { process.waitUntilExit() }
     }
 
-    /// Runs blocking work on a Dispatch thread and awaits its result.
+    /// Runs blocking work on a thread of its own and awaits its result. Not on Dispatch's
+    /// global queue: on Linux that has as many threads as cores and cannot tell a blocked one,
+    /// so a child process waited for there (a `serve` for half a minute) held up every other
+    /// suite's Dispatch work — the workspace's password hashing timed out behind it.
     static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+            Thread { continuation.resume(with: Result { try work() }) }.start()
         }
     }
 

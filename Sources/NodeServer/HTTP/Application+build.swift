@@ -6,6 +6,7 @@ package import Logging
 package import NIOCore
 package import NodeAPI
 package import Replication
+package import Workspace
 
 /// Builds the node's HTTP application: sync, catalogue and publishing under `/v1`, and `/healthz`.
 package func buildApplication(
@@ -13,7 +14,7 @@ package func buildApplication(
     peerStatus: PeerStatusBoard? = nil, publicAddress: PublicAddress? = nil, inquiries: InquiryDesk? = nil,
     clientAddress: ClientAddress = ClientAddress(), limits: ServerLimits = ServerLimits(),
     memberCard: MemberCard? = nil, feedLifetime: Duration = .seconds(600), embedAncestors: [String] = ["*"],
-    mapTiles: MapTiles? = nil, pictureIntake: PictureIntake = PictureIntake(),
+    mapTiles: MapTiles? = nil, accounts: EditorAccounts? = nil, pictureIntake: PictureIntake = PictureIntake(),
     logger: Logger = Logger(label: "sopro.node"),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
@@ -127,7 +128,7 @@ package func buildApplication(
         let web = WebController<NodeRequestContext>(
             node: node, peerStatus: peerStatus, renderer: renderer, publicAddress: publicAddress, inquiries: inquiries,
             editors: editors, clientAddress: clientAddress, embedAncestors: embedAncestors,
-            mapTiles: mapTiles)
+            mapTiles: mapTiles, accounts: accounts)
         router.add(middleware: NotFoundPage(web: web))
         router.addRoutes(web.routes)
     case .failure(let error):

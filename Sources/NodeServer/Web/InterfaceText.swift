@@ -105,6 +105,52 @@ enum InterfaceText {
             .english:
                 "{placed} of the {n} entries on this page on the map (products at the enterprise that makes them). Outlines: Natural Earth.",
         ],
+        "workspaceTitle": [
+            .german: "Redaktion", .hungarian: "Szerkesztőség", .english: "Editors' workspace",
+        ],
+        "workspaceSignIn": [.german: "Anmelden", .hungarian: "Bejelentkezés", .english: "Sign in"],
+        "workspaceSignInIntro": [
+            .german: "Für die Redakteurinnen und Redakteure dieses Knotens. Ein Konto richtet die Betreiberin ein.",
+            .hungarian: "A csomópont szerkesztőinek. A fiókot az üzemeltető hozza létre.",
+            .english: "For this node's editors. The operator creates accounts.",
+        ],
+        "workspaceEmail": [.german: "E-Mail-Adresse", .hungarian: "E-mail-cím", .english: "E-mail address"],
+        "workspacePassword": [.german: "Passwort", .hungarian: "Jelszó", .english: "Password"],
+        "workspaceRefused": [
+            .german: "E-Mail-Adresse oder Passwort ist falsch.",
+            .hungarian: "Az e-mail-cím vagy a jelszó hibás.",
+            .english: "The e-mail address or the password is wrong.",
+        ],
+        "workspaceLocked": [
+            .german:
+                "Zu viele falsche Passwörter: Anmelden ist bis {time} UTC gesperrt. Die Betreiberin kann das Passwort zurücksetzen.",
+            .hungarian:
+                "Túl sok hibás jelszó: a bejelentkezés {time} UTC-ig zárolva. Az üzemeltető visszaállíthatja a jelszót.",
+            .english:
+                "Too many wrong passwords: signing in is locked until {time} UTC. The operator can reset the password.",
+        ],
+        "workspaceTooMany": [
+            .german: "Zu viele Anmeldeversuche von dieser Adresse. Bitte in einigen Minuten erneut versuchen.",
+            .hungarian: "Túl sok bejelentkezési kísérlet erről a címről. Kérjük, próbálja újra néhány perc múlva.",
+            .english: "Too many sign-in attempts from this address. Please try again in a few minutes.",
+        ],
+        "workspaceFormExpired": [
+            .german: "Das Formular ist abgelaufen oder kam nicht von dieser Seite. Bitte erneut senden.",
+            .hungarian: "Az űrlap lejárt, vagy nem erről az oldalról érkezett. Kérjük, küldje el újra.",
+            .english: "The form has expired or did not come from this site. Please send it again.",
+        ],
+        "workspaceSignedInAs": [
+            .german: "Angemeldet als {name} ({role}).", .hungarian: "Bejelentkezve: {name} ({role}).",
+            .english: "Signed in as {name} ({role}).",
+        ],
+        "role.editor": [.german: "Redaktion", .hungarian: "szerkesztő", .english: "editor"],
+        "role.operator": [.german: "Betrieb", .hungarian: "üzemeltető", .english: "operator"],
+        "workspaceRegionEntries": [
+            .german: "Die Einträge dieser Region", .hungarian: "A régió bejegyzései",
+            .english: "This region's entries",
+        ],
+        "workspaceInquiries": [.german: "Anfragen", .hungarian: "Megkeresések", .english: "Inquiries"],
+        "workspaceSignOut": [.german: "Abmelden", .hungarian: "Kijelentkezés", .english: "Sign out"],
         "mapTiles": [
             .german: "Kartenbild: {attribution}", .hungarian: "Térképalap: {attribution}",
             .english: "Map tiles: {attribution}",

@@ -8,6 +8,7 @@ import Hummingbird
 import NIOCore
 import Replication
 import SyncProtocol
+import Workspace
 
 /// The public web catalogue: server-rendered HTML pages in German, Hungarian and English,
 /// usable without JavaScript, served by every node and mirror at `/`.
@@ -34,13 +35,18 @@ struct WebController<Context: RequestContext>: Sendable {
     let embedAncestors: [String]
     /// The tile server drawn beneath the results map, if the operator chose one.
     let mapTiles: MapTiles?
+    /// The editor accounts of a regional node (`nil` on a mirror: no workspace).
+    let accounts: EditorAccounts?
+    /// Failed sign-ins per client address (10 in 10 minutes; successful ones are not limited).
+    let signInLimiter = SubmissionRateLimiter(maximum: 60, prefixMaximum: 240, invalidMaximum: 10)
 
     init(
         node: CatalogueNode, peerStatus: PeerStatusBoard?, renderer: PageRenderer, publicAddress: PublicAddress?,
         sitemapSize: Int = 50_000, inquiries: InquiryDesk? = nil, editors: EditorAuthenticator = .none,
         clientAddress: ClientAddress = ClientAddress(), embedAncestors: [String] = ["*"],
-        mapTiles: MapTiles? = nil
+        mapTiles: MapTiles? = nil, accounts: EditorAccounts? = nil
     ) {
+        self.accounts = accounts
         self.mapTiles = mapTiles
         self.clientAddress = clientAddress
         self.embedAncestors = embedAncestors.isEmpty ? ["'none'"] : embedAncestors
@@ -89,6 +95,14 @@ struct WebController<Context: RequestContext>: Sendable {
                 request, connection: (context as? any RemoteAddressRequestContext)?.remoteAddress)
             return try await page(request, cacheable: false) { try await submitInquiry(request, client: client, $0) }
         }
+        routes.get("/workspace") { request, _ in try await workspaceHome(request) }
+        routes.get("/workspace/sign-in") { request, _ in try await signInPage(request) }
+        routes.post("/workspace/sign-in") { request, context in
+            let client = clientAddress.of(
+                request, connection: (context as? any RemoteAddressRequestContext)?.remoteAddress)
+            return try await signIn(request, client: client)
+        }
+        routes.post("/workspace/sign-out") { request, _ in try await signOut(request) }
         routes.get("/operator/inquiries") { request, _ in
             try await operatorPage(request) { context, _ in try await operatorList(request, context) }
         }

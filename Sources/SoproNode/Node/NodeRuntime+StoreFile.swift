@@ -13,7 +13,7 @@ extension NodeRuntime {
     /// was created 0644 under the usual umask 022. A missing store is created empty with that
     /// mode, so it never exists with another; SQLite gives its `-wal` and `-shm` files the
     /// database file's mode, and existing ones (from an older version) are changed too.
-    static func protectStore(at path: String) throws {
+    package static func protectStore(at path: String) throws {
         #if canImport(Glibc)
             let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         #else

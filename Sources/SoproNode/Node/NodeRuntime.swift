@@ -9,6 +9,7 @@ package import Replication
 package import ServiceLifecycle
 import SyncProtocol
 import UnixSignals
+import Workspace
 
 /// A node as `sopro-node serve` runs it: configuration, key, store, HTTP server and replicator,
 /// until SIGINT or SIGTERM.
@@ -81,7 +82,9 @@ package struct NodeRuntime: Sendable {
         let replicator = replicator
         var services: [any Service] = []
         var desk: InquiryDesk?
+        var accounts: EditorAccounts?
         if case .regional = node.mode {
+            accounts = try EditorAccounts(store: SQLiteAccountStore(sharing: store))
             let opened = try InquiryDesk(
                 store: SQLiteInquiryStore(sharing: store), node: node, peers: configuration.peerList,
                 transport: HTTPReferralTransport(), retentionDays: configuration.inquiryRetentionDays,
@@ -102,7 +105,7 @@ package struct NodeRuntime: Sendable {
             publicAddress: configuration.publicURL.flatMap(PublicAddress.init), inquiries: desk,
             clientAddress: ClientAddress(trustForwardedFor: configuration.trustForwardedFor), limits: limits,
             memberCard: memberCard, embedAncestors: configuration.embedAncestors,
-            mapTiles: configuration.mapTiles.flatMap { try? $0.checked.get() }, logger: logger)
+            mapTiles: configuration.mapTiles.flatMap { try? $0.checked.get() }, accounts: accounts, logger: logger)
         return [app, replicator] + services
     }
 
