@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Brokerage
 import CatalogueStore
 import Foundation
 import GRDB
@@ -23,6 +24,7 @@ import Testing
         let accounts: EditorAccounts
         let clock: EditorAccountsTests.TestClock
         let node: CatalogueNode
+        let desk: InquiryDesk
 
         /// Serves the node on a port of its own as `sopro-node serve` does, for `body`'s browser.
         /// Not HummingbirdTesting's live framework: its client gives up after 20 s, and in the
@@ -31,7 +33,7 @@ import Testing
         func serve(_ body: (inout Browser) async throws -> Void) async throws {
             let (ports, portSent) = AsyncStream<Int>.makeStream()
             let app = buildApplication(
-                node: node, port: 0, accounts: accounts, logger: Logger(label: "test"),
+                node: node, port: 0, inquiries: desk, accounts: accounts, logger: Logger(label: "test"),
                 onServerRunning: { portSent.yield($0.localAddress?.port ?? 0) })
             let client = HTTPClient(
                 eventLoopGroupProvider: .singleton,
@@ -63,7 +65,7 @@ import Testing
         let clock = EditorAccountsTests.TestClock()
         let accounts = try EditorAccounts(
             store: SQLiteAccountStore(sharing: store), policy: EditorAccountsTests.policy, now: clock.now)
-        return Served(accounts: accounts, clock: clock, node: node)
+        return Served(accounts: accounts, clock: clock, node: node, desk: try InquiryTests.desk(for: node))
     }
 
     /// A browser's cookie jar and the forms it sends.
@@ -154,7 +156,8 @@ import Testing
             // Signing out needs the form token, from this site.
             let answer1 = try await browser.post("/workspace/sign-out", [])
             #expect(answer1.status == .forbidden)
-            let answer2 = try await browser.post("/workspace/sign-out", [("csrf", "0" + csrf.dropFirst())])
+            let answer2 = try await browser.post(
+                "/workspace/sign-out", [("csrf", (csrf.hasPrefix("0") ? "1" : "0") + csrf.dropFirst())])
             #expect(answer2.status == .forbidden)
             #expect(
                 try await browser.post("/workspace/sign-out", [("csrf", csrf)], origin: "https://evil.example").status
@@ -245,6 +248,43 @@ import Testing
         try await vienna.serve { browser in
             let answer13 = try await browser.signIn("eva@wien.example.at", password)
             #expect(answer13.status == .seeOther)
+        }
+    }
+
+    @Test func anOperatorsSessionOpensTheInquiryDeskAndItsFormsCarryTheToken() async throws {
+        let served = try await Self.served()
+        let (_, operatorPassword) = try await served.accounts.add(
+            name: "Olga Kovács", email: "olga@example.hu", role: .operator)
+        let (_, editorPassword) = try await served.accounts.add(name: "Eva", email: "eva@example.at", role: .editor)
+        try await served.serve { browser in
+            let sent = try await browser.post("/inquiry", WebInquiryTests.valid)
+            #expect(sent.status == .ok || sent.status == .seeOther, "\(sent.status)")
+            // Signed in as an editor: not the inquiry desk.
+            _ = try await browser.signIn("eva@example.at", editorPassword)
+            let asEditor = try await browser.get("/operator/inquiries")
+            #expect(asEditor.status == .unauthorized)
+            #expect(asEditor.body.contains("/workspace/sign-in"))
+            browser.cookies = [:]
+            _ = try await browser.signIn("olga@example.hu", operatorPassword)
+            let list = try await browser.get("/operator/inquiries")
+            #expect(list.status == .ok)
+            let link = try #require(list.body.range(of: "href=\"/operator/inquiries/"))
+            let id = String(list.body[link.upperBound...].prefix { $0 != "?" && $0 != "\"" })
+            let page = try await browser.get("/operator/inquiries/\(id)")
+            let csrf = try #require(Browser.formValue("csrf", in: page.body))
+            let before = try await served.desk.inquiry(id).history.count
+            // A state change without the session's form token is refused and changes nothing…
+            let forged = try await browser.post(
+                "/operator/inquiries/\(id)/status", [("state", "in-contact"), ("note", "forged")])
+            #expect(forged.status == .forbidden)
+            #expect(try await served.desk.inquiry(id).history.count == before)
+            // …with it, it is recorded under the operator's name.
+            let changed = try await browser.post(
+                "/operator/inquiries/\(id)/status", [("csrf", csrf), ("state", "in-contact"), ("note", "Angerufen")])
+            #expect(changed.status == .ok)
+            let history = try await served.desk.inquiry(id).history
+            #expect(history.count == before + 1)
+            #expect(history.last?.operatorName == "Olga Kovács", "\(history)")
         }
     }
 }

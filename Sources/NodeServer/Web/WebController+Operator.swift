@@ -6,6 +6,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import SyncProtocol
+import Workspace
 
 extension WebController {
     /// The editor signed in with HTTP Basic authentication (any user name, the editor token as
@@ -18,10 +19,25 @@ extension WebController {
         return editors.editor(forToken: String(credentials[credentials.index(after: colon)...]))
     }
 
+    /// Who may use the operators' pages: an editor token (HTTP Basic, as before accounts), or
+    /// a session of an account with the operator role, with its form token. `nil` for anyone
+    /// else — an editor's session too.
+    func signedInOperator(_ request: Request) async throws -> (name: String, formToken: String?)? {
+        if let editor = signedInEditor(request) { return (editor, nil) }
+        guard let (account, session) = try await workspaceSession(request), account.role == .operator else {
+            return nil
+        }
+        return (account.name, session.formToken)
+    }
+
     /// `401` asking the browser for the editor credential.
     func signInRequired(_ context: PageContext) throws -> Response {
         var values = context.base(title: context.text("operatorTitle"))
         values["message"] = context.text("operatorSignIn")
+        if accounts != nil {
+            values["linkHref"] = context.href("/workspace/sign-in")
+            values["linkLabel"] = context.text("workspaceSignIn")
+        }
         var headers = self.headers(language: context.language, explicit: context.languageIsExplicit)
         headers[.wwwAuthenticate] = "Basic realm=\"sopro operators\", charset=\"UTF-8\""
         headers[.contentType] = "text/html; charset=utf-8"
@@ -207,13 +223,21 @@ extension WebController {
     /// A POSTed state change or referral from the inquiry's page; the page again with a notice
     /// or the problem.
     func operatorAction(
-        _ request: Request, id: String, action: String, editor: String, _ context: PageContext
+        _ request: Request, id: String, action: String, editor: String, formToken: String?,
+        _ context: PageContext
     )
         async throws -> Page
     {
         guard let desk = inquiries else { return notFound(context) }
         var request = request
         let form = FormBody(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+        // Signed in with a session: the form must carry its token (a token in a header is
+        // never sent by another site's page, a cookie is).
+        if let formToken, form["csrf"] != formToken {
+            var page = try await operatorInquiry(id, problem: context.text("workspaceFormExpired"), context)
+            page.status = .forbidden
+            return page
+        }
         do {
             switch action {
             case "status":

@@ -104,15 +104,17 @@ struct WebController<Context: RequestContext>: Sendable {
         }
         routes.post("/workspace/sign-out") { request, _ in try await signOut(request) }
         routes.get("/operator/inquiries") { request, _ in
-            try await operatorPage(request) { context, _ in try await operatorList(request, context) }
+            try await operatorPage(request) { context, _, _ in try await operatorList(request, context) }
         }
         routes.get("/operator/inquiries/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
-            return try await operatorPage(request) { context, _ in try await operatorInquiry(id, context) }
+            return try await operatorPage(request) { context, _, _ in try await operatorInquiry(id, context) }
         }
         routes.get("/operator/inquiries/:id/cooperation-draft") { request, context in
             let id = context.parameters.get("id") ?? ""
-            guard signedInEditor(request) != nil else { return try signInRequired(pageContext(for: request)) }
+            guard try await signedInOperator(request) != nil else {
+                return try signInRequired(pageContext(for: request))
+            }
             let yaml: String
             do {
                 guard let desk = inquiries else { throw InquiryError.notFound(id) }
@@ -133,8 +135,9 @@ struct WebController<Context: RequestContext>: Sendable {
                 guard Self.isSameOrigin(request) else {
                     throw HTTPError(.forbidden, message: "a form from another site cannot change an inquiry")
                 }
-                return try await operatorPage(request) { context, editor in
-                    try await operatorAction(request, id: id, action: action, editor: editor, context)
+                return try await operatorPage(request) { context, editor, formToken in
+                    try await operatorAction(
+                        request, id: id, action: action, editor: editor, formToken: formToken, context)
                 }
             }
         }
@@ -184,16 +187,21 @@ struct WebController<Context: RequestContext>: Sendable {
         return Response(status: built.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    /// An operators' page: signed in with an editor token, never cached, never indexed.
+    /// An operators' page: signed in with an editor token or an operator's session (whose form
+    /// token the page's forms then carry), never cached, never indexed.
     private func operatorPage(
-        _ request: Request, _ build: (PageContext, String) async throws -> Page
+        _ request: Request, _ build: (PageContext, String, String?) async throws -> Page
     ) async throws
         -> Response
     {
-        guard let editor = signedInEditor(request) else {
+        guard let (editor, formToken) = try await signedInOperator(request) else {
             return try signInRequired(pageContext(for: request))
         }
-        var response = try await page(request, cacheable: false) { try await build($0, editor) }
+        var response = try await page(request, cacheable: false) { context in
+            var built = try await build(context, editor, formToken)
+            if let formToken { built.values["csrf"] = formToken }
+            return built
+        }
         response.headers[.cacheControl] = "no-store"
         if let robots = HTTPField.Name("X-Robots-Tag") { response.headers[robots] = "noindex" }
         return response
