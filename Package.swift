@@ -104,6 +104,7 @@ let package = Package(
             name: "Workspace",
             dependencies: [
                 "DirectoryModel",
+                "SyncProtocol",
                 "CatalogueStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -20,7 +20,7 @@ import Testing
         "CatalogueStore": ["DirectoryModel", "SyncProtocol", "GRDB", "GRDBSQLite", "Prometheus", "Logging"],
         "EntryDocuments": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "Yams", "Crypto"],
         "Brokerage": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "GRDB", "Logging", "ServiceLifecycle"],
-        "Workspace": ["DirectoryModel", "CatalogueStore", "GRDB", "Crypto", "_CryptoExtras"],
+        "Workspace": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "GRDB", "Crypto", "_CryptoExtras"],
         "NodeAPI": ["DirectoryModel", "SyncProtocol", "CatalogueStore", "Brokerage", "HTTPTypes"],
         "NodeClient": [
             "DirectoryModel", "SyncProtocol", "CatalogueStore", "Brokerage", "NodeAPI", "AsyncHTTPClient", "NIOCore",

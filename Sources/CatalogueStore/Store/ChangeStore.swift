@@ -94,6 +94,10 @@ package protocol ChangeStore: Sendable {
     /// Visible entries per region and kind, and per publishing author.
     func overview() async throws -> CatalogueOverview
 
+    /// The visible entries `author` published (whose oldest standing value is theirs), most
+    /// recently changed first, at most `limit`: a region's own entries, for its editors.
+    func entryKeys(publishedBy author: String, limit: Int) async throws -> [EntryKey]
+
     /// Visible entries whose text contains any of `terms` as a word prefix, best first.
     func textRelevance(anyOf terms: [String], limit: Int) async throws -> [RelevanceHit]
 

@@ -1,7 +1,18 @@
 import DirectoryModel
 import GRDB
+package import SyncProtocol
 
 extension SQLiteChangeStore {
+    package func entryKeys(publishedBy author: String, limit: Int) async throws -> [EntryKey] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT kind, id FROM entryIndex WHERE origin = ? ORDER BY updatedTime DESC, kind, id LIMIT ?",
+                arguments: [author, limit]
+            ).map { EntryKey(kind: $0["kind"], id: $0["id"]) }
+        }
+    }
+
     /// Counts per value of `facets` among the entries `query` matches (its text, language,
     /// kind and facet filters; its page and cursor are ignored).
     package func facetCounts(matching query: CatalogueQuery, facets: [String]) async throws -> FacetCounts {

@@ -150,6 +150,32 @@ enum InterfaceText {
             .english: "This region's entries",
         ],
         "workspaceInquiries": [.german: "Anfragen", .hungarian: "Megkeresések", .english: "Inquiries"],
+        "workspaceAttention": [
+            .german: "Zu bearbeiten: {n} von {scanned} Einträgen dieser Region",
+            .hungarian: "Teendők: a régió {scanned} bejegyzéséből {n}",
+            .english: "Needs attention: {n} of this region's {scanned} entries",
+        ],
+        "workspaceAllGood": [
+            .german: "Nichts offen: keine Probleme, Konflikte, fehlenden Übersetzungen oder Dubletten.",
+            .hungarian: "Nincs teendő: nincs hiba, ütközés, hiányzó fordítás vagy ismétlődés.",
+            .english: "Nothing open: no problems, conflicts, missing translations or duplicates.",
+        ],
+        "workspaceMore": [
+            .german: "Die ersten {n} sind gezeigt.", .hungarian: "Az első {n} látható.",
+            .english: "The first {n} are shown.",
+        ],
+        "workspaceMoreProblems": [
+            .german: "und {n} weitere Probleme", .hungarian: "és további {n} hiba", .english: "and {n} more problems",
+        ],
+        "workspaceMissing": [
+            .german: "Name oder Beschreibung fehlt auf: {languages}",
+            .hungarian: "A név vagy a leírás hiányzik: {languages}",
+            .english: "Name or description missing in: {languages}",
+        ],
+        "workspaceDuplicate": [
+            .german: "Möglicherweise dasselbe Unternehmen wie", .hungarian: "Valószínűleg ugyanaz a vállalkozás, mint",
+            .english: "Possibly the same enterprise as",
+        ],
         "workspaceSignOut": [.german: "Abmelden", .hungarian: "Kijelentkezés", .english: "Sign out"],
         "mapTiles": [
             .german: "Kartenbild: {attribution}", .hungarian: "Térképalap: {attribution}",

@@ -1,8 +1,10 @@
 import Brokerage
 import CatalogueStore
+import DirectoryModel
 import Foundation
 import HTTPTypes
 import Hummingbird
+import SyncProtocol
 import Workspace
 
 /// The editors' workspace at a regional node: sign-in with an account (`sopro-node editors
@@ -130,6 +132,7 @@ extension WebController {
         }
         var region: String?
         if case .regional(_, let code) = node.mode { region = code }
+        let work = try await workList()
         return try await workspacePage(request) { context in
             var values = context.base(title: context.text("workspaceTitle"))
             values["signedInAs"] = context.text(
@@ -138,7 +141,61 @@ extension WebController {
             if account.role == .operator { values["inquiriesHref"] = context.href("/operator/inquiries") }
             values["signOutHref"] = context.href("/workspace/sign-out")
             values["csrf"] = session.formToken
+            values["work"] = work.items.prefix(Self.workListShown).map { workItem($0, names: work.names, context) }
+            values["workHeading"] = context.text(
+                "workspaceAttention", ["n": String(work.items.count), "scanned": String(work.scanned)])
+            if work.items.isEmpty { values["workEmpty"] = context.text("workspaceAllGood") }
+            if work.items.count > Self.workListShown {
+                values["workMore"] = context.text("workspaceMore", ["n": String(Self.workListShown)])
+            }
             return Page(template: "workspace", values: values)
         }
+    }
+
+    /// Entries of the region read for the work list (its most recently changed ones), and shown.
+    static var workListScanned: Int { 2_000 }
+    static var workListShown: Int { 200 }
+
+    /// The region's entries that need attention, and the names of all it read (for the links
+    /// between likely duplicates).
+    func workList() async throws -> (items: [WorkList.Item], names: [EntryKey: LocalizedText], scanned: Int) {
+        guard let author = node.authorID else { return ([], [:], 0) }
+        let keys = try await node.store.entryKeys(publishedBy: author.rawValue, limit: Self.workListScanned)
+        let read = try await node.store.catalogueEntries(keys)
+        let entries = keys.compactMap { key in read[key].map { (key, $0) } }
+        var names: [EntryKey: LocalizedText] = [:]
+        for (key, entry) in entries { names[key] = entry.entry?.displayName }
+        return (WorkList.items(entries), names, keys.count)
+    }
+
+    private func workItem(
+        _ item: WorkList.Item, names: [EntryKey: LocalizedText], _ context: PageContext
+    )
+        -> [String: Any]
+    {
+        var reasons: [String] = item.problems.prefix(3).map { "\($0.path): \($0.message)" }
+        if item.problems.count > 3 {
+            reasons.append(context.text("workspaceMoreProblems", ["n": String(item.problems.count - 3)]))
+        }
+        if item.conflicts > 0 { reasons.append(context.text("conflictsNote", ["n": String(item.conflicts)])) }
+        if !item.missingLanguages.isEmpty {
+            let languages = item.missingLanguages.map {
+                InterfaceText.text("language.\($0.rawValue)", context.language)
+            }
+            reasons.append(context.text("workspaceMissing", ["languages": languages.joined(separator: ", ")]))
+        }
+        return [
+            "name": context.localized(item.entry.displayName) ?? ["text": item.key.id],
+            "href": context.href("/\(item.key.kind)/\(item.key.id)"),
+            "kind": context.text("kindOne.\(item.key.kind)"),
+            "reasons": reasons,
+            "duplicates": item.likelyDuplicates.map { key -> [String: Any] in
+                [
+                    "name": names[key].flatMap { context.localized($0) } ?? ["text": key.id],
+                    "href": context.href("/\(key.kind)/\(key.id)"),
+                ]
+            },
+            "duplicateLabel": context.text("workspaceDuplicate"),
+        ]
     }
 }
