@@ -53,7 +53,7 @@ package enum WorkList {
     }
 
     /// A name folded for comparing: lower case, no diacritics, letters and digits only.
-    static func folded(_ name: LocalizedText) -> Set<String> {
+    package static func folded(_ name: LocalizedText) -> Set<String> {
         Set(
             name.values.values.map { text in
                 WordFolding.words(of: text, folding: .fullText).map(\.folded).joined(separator: " ")
@@ -61,7 +61,7 @@ package enum WorkList {
     }
 
     /// Enterprises with a name in common and the same postcode and locality, or within 1 km.
-    static func likelyDuplicates(_ entries: [(EntryKey, Entry)]) -> [EntryKey: [EntryKey]] {
+    package static func likelyDuplicates(_ entries: [(EntryKey, Entry)]) -> [EntryKey: [EntryKey]] {
         var byName: [String: [(EntryKey, Enterprise)]] = [:]
         for (key, entry) in entries {
             guard case .enterprise(let enterprise) = entry else { continue }

@@ -66,9 +66,11 @@ import Testing
             let peerB = Peer(name: "B", url: "http://127.0.0.1:\(ports[1])", authorID: keys[1].authorID)
             // A chain A → B → C; polling every 10 minutes, so only the feed can be this quick.
             let atB = Replicator(
-                node: b, peers: [peerA], client: HTTPPeerClient.underTestLoad, clock: ContinuousClock(), interval: .seconds(600))
+                node: b, peers: [peerA], client: HTTPPeerClient.underTestLoad, clock: ContinuousClock(),
+                interval: .seconds(600))
             let atC = Replicator(
-                node: c, peers: [peerB], client: HTTPPeerClient.underTestLoad, clock: ContinuousClock(), interval: .seconds(600))
+                node: c, peers: [peerB], client: HTTPPeerClient.underTestLoad, clock: ContinuousClock(),
+                interval: .seconds(600))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await atB.run() }
                 group.addTask { try await atC.run() }
@@ -102,7 +104,8 @@ import Testing
             let port = try #require(client.port)
             let peerA = Peer(name: "A", url: "http://127.0.0.1:\(port)", authorID: keys[0].authorID)
             let atB = Replicator(
-                node: b, peers: [peerA], client: HTTPPeerClient.underTestLoad, clock: ContinuousClock(), interval: .seconds(600))
+                node: b, peers: [peerA], client: HTTPPeerClient.underTestLoad, clock: ContinuousClock(),
+                interval: .seconds(600))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await atB.run() }
                 try await Task.sleep(for: .milliseconds(500))

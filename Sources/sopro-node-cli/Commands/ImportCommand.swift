@@ -3,6 +3,7 @@ import CatalogueStore
 import DirectoryModel
 import EntryDocuments
 import Foundation
+import NodeClient
 import SoproNode
 
 /// `sopro-node import`: entries from spreadsheets and from other maps.
@@ -50,6 +51,14 @@ struct ImportCommand: AsyncParsableCommand {
         ))
     var pictures = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Publish records that are likely duplicates too (left out and listed by default).",
+            discussion:
+                "A likely duplicate has a name in common with another record of the file or an entry of the catalogue, and the same postcode and locality or a place within 1 km."
+        ))
+    var keepDuplicates = false
+
     @OptionGroup var data: DataDirectoryOptions
 
     @OptionGroup var node: NodeOptions
@@ -79,12 +88,14 @@ struct ImportCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         var valid: [DocumentValue] = []
+        var validEntries: [(source: String, entry: Entry)] = []
         var rejected = 0
         var noted = 0
         for record in records {
             let result = record.validated
-            if result.validEntry != nil {
+            if let entry = result.validEntry {
                 valid.append(record.document)
+                validEntries.append((record.source, entry))
             } else {
                 rejected += 1
                 for issue in result.issues { printError("\(file): \(record.source): \(issue)") }
@@ -95,6 +106,31 @@ struct ImportCommand: AsyncParsableCommand {
         say(
             "\(records.count) records: \(valid.count) valid, \(rejected) rejected"
                 + (noted > 0 ? ", \(noted) adjusted (--verbose lists how)" : ""))
+        // Likely duplicates are shown before anything is published: within the file always,
+        // against the catalogue when the node answers (a dry run without one compares the file).
+        // A dry run asks a node only when one is named or configured (it works without).
+        let named =
+            node.node != nil
+            || FileManager.default.fileExists(atPath: data.url.appendingPathComponent("sopro-node.yaml").path)
+        let lookup = !dryRun || named ? try? NodeConnection(url: node.url(data: data)) : nil
+        var reachable = lookup?.client
+        if dryRun, let client = reachable, (try? await client.node()) == nil { reachable = nil }
+        let duplicates: [ImportDuplicates.Finding]
+        if let lookup, reachable != nil {
+            duplicates = try await lookup.run { try await ImportDuplicates.find(validEntries, client: $0) }
+        } else {
+            duplicates = try await ImportDuplicates.find(validEntries, client: nil)
+        }
+        for finding in duplicates {
+            say(
+                "\(file): \(validEntries[finding.index].source): likely the same enterprise as \(finding.twin)"
+                    + (keepDuplicates ? "" : "; left out (--keep-duplicates publishes it)"))
+        }
+        if !duplicates.isEmpty && !keepDuplicates {
+            let leftOut = Set(duplicates.map(\.index))
+            valid = valid.enumerated().filter { !leftOut.contains($0.offset) }.map(\.element)
+            say("\(leftOut.count) likely duplicates left out")
+        }
         if !dryRun && !valid.isEmpty {
             let token = try editor.token()
             let connection = NodeConnection(url: try node.url(data: data))
