@@ -10,6 +10,7 @@ import Replication
 import ServiceLifecycle
 import SyncProtocol
 import UnixSignals
+import Workspace
 
 /// A whole federation in one process on loopback — five regional nodes and a mirror, each with
 /// its own key and SQLite store — for `sopro-node demo` and for tests.
@@ -123,6 +124,23 @@ package struct DemoFederation: Sendable {
         var digests: Set<String> = []
         for member in members { digests.insert(try await member.node.store.digest()) }
         return digests.count == 1 ? digests.first : nil
+    }
+
+    /// The demo's workspace account at every regional node: `operator@demo.example`, an
+    /// operator, with `password` (for this run; an account left from an earlier run with the
+    /// same data directory gets it too). One hash for all five nodes: scrypt runs once.
+    package func addDemoAccount(password: String) async throws {
+        let hash = try PasswordHash.make(password)
+        let email = "operator@demo.example"
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        for member in members where member.region != nil {
+            let accounts = try SQLiteAccountStore(sharing: member.runtime.store)
+            if let old = try await accounts.account(email: email) { _ = try await accounts.remove(id: old.id) }
+            try await accounts.insert(
+                EditorAccount(
+                    id: UUID().uuidString.lowercased(), name: "Demo Operator", email: email, role: .operator,
+                    passwordHash: hash, createdAt: now, passwordSetAt: now))
+        }
     }
 
     /// Serves every member and replicates until SIGINT or SIGTERM; calls `onConverged` once,

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NodeClient
 import SoproNode
+import Workspace
 
 /// `sopro-node demo`: a local five-region federation and a mirror, in one process.
 struct DemoCommand: AsyncParsableCommand {
@@ -78,6 +79,10 @@ struct DemoCommand: AsyncParsableCommand {
             let operatorToken = NodeConfiguration.makeEditor(named: "demo-operator").token
             say("operator token for this run (inquiries at /operator/inquiries, or sopro-node inquiries):")
             say("  \(operatorToken)")
+            let password = EditorAccounts.generatedPassword()
+            try await federation.addDemoAccount(password: password)
+            say("workspace sign-in at every regional node (/workspace/sign-in), for this run:")
+            say("  operator@demo.example  \(password)")
             say("replicating …  (Ctrl-C to stop)")
             try await federation.run(operatorToken: operatorToken) { digest in
                 say("converged: every node and the mirror hold the same catalogue (digest \(digest.prefix(16))…)")
