@@ -159,7 +159,7 @@ package final class EditorAccounts: Sendable {
     }
 
     /// 32 random bytes, hex.
-    static func randomToken() -> String {
+    package static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }

@@ -51,7 +51,7 @@ extension WebController {
         _ request: Request, problem: String? = nil, email: String = "", status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         guard accounts != nil else { return try await page(request, cacheable: false) { notFound($0) } }
-        let token = EditorAccounts.sha256(UUID().uuidString + String(UInt64.random(in: 0...UInt64.max)))
+        let token = EditorAccounts.randomToken()
         var response = try await workspacePage(request) { context in
             var values = context.base(title: context.text("workspaceSignIn"))
             values["actionHref"] = context.href("/workspace/sign-in")
