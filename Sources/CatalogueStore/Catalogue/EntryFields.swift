@@ -12,6 +12,12 @@ package struct EntryFields: Hashable, Sendable {
     /// Set name → elements.
     package var sets: [String: [SyncValue]] = [:]
 
+    /// No fields: an entry's fields to be filled in.
+    package init(kind: EntryKind, id: EntryID) {
+        self.kind = kind
+        self.id = id
+    }
+
     /// Flattens `document` (an entry document as written in a file or by `Entry.document`).
     ///
     /// Only what the document mentions is included: a language or field it leaves out is not

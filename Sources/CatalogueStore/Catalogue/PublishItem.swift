@@ -7,9 +7,15 @@ package import DirectoryModel
 package struct PublishItem: Sendable {
     package var entry: Entry
     package var document: DocumentValue
+    /// For an edit of a copy (the workspace's form): the document the copy was made from. Then
+    /// `document` is the whole entry as the editor left it, and only what the editor changed
+    /// is written; a field someone else changed meanwhile to another value is refused as a
+    /// conflict (`NodeError.editConflict`) rather than silently overwritten.
+    package var base: DocumentValue?
 
-    package init(entry: Entry, document: DocumentValue) {
+    package init(entry: Entry, document: DocumentValue, base: DocumentValue? = nil) {
         self.entry = entry
         self.document = document
+        self.base = base
     }
 }

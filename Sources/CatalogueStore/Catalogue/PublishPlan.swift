@@ -16,10 +16,19 @@ enum PublishPlan {
         var batchBytes = 0
         // Leave room for the payload's own members (author, hlc, editor …).
         let byteBudget = limits.maximumPayloadBytes - 1024
-        for sourced in entries {
+        var conflicts: [NodeError.EntryConflicts] = []
+        for (index, sourced) in entries.enumerated() {
             let entry = sourced.entry
-            let fields = EntryFields(kind: entry.kind, id: entry.id, document: sourced.document)
+            var fields = EntryFields(kind: entry.kind, id: entry.id, document: sourced.document)
             let current = try own.entry(kind: entry.kind.rawValue, id: entry.id.rawValue)
+            if let base = sourced.base {
+                let baseFields = EntryFields(kind: entry.kind, id: entry.id, document: base)
+                let (delta, collisions) = fields.changes(since: baseFields, current: current)
+                if !collisions.isEmpty {
+                    conflicts.append(.init(index: index, kind: entry.kind, id: entry.id, fields: collisions))
+                }
+                fields = delta
+            }
             let entryOperations = EntryChangePlanner.operations(for: fields, current: current)
             report.entries.append(
                 PublishReport.EntryOutcome(
@@ -45,6 +54,7 @@ enum PublishPlan {
                 batchBytes += size
             }
         }
+        if !conflicts.isEmpty { throw NodeError.editConflict(conflicts) }
         return (batches.filter { !$0.isEmpty }, report)
     }
 

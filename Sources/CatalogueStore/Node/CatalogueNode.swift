@@ -162,6 +162,38 @@ package actor CatalogueNode {
         return report
     }
 
+    /// Shows a retracted entry again, in one change. Answers `false` (and signs nothing) when
+    /// it is not retracted; an entry that does not exist is an error.
+    package func restore(_ target: EntryKey, editor: String) async throws -> Bool {
+        try await signOwn(editor: editor) { own in
+            guard let state = try own.entry(kind: target.kind, id: target.id), state.hasValues else {
+                throw NodeError.noSuchEntry(index: 0, kind: target.kind, id: target.id)
+            }
+            guard state.isRetracted else { return ([], false) }
+            let restore = EntryOperation(
+                kind: target.kind, entry: target.id, action: .restore(supersedes: state.retraction.liveTags))
+            return ([[restore]], true)
+        }.result
+    }
+
+    /// Resolves a conflict of one register: the concurrent value written as `tag` becomes the
+    /// value, superseding every value standing now. Answers `false` (and signs nothing) when
+    /// that write no longer stands (resolved meanwhile) or already is the value.
+    package func keep(_ target: EntryKey, field: String, tag: WriteTag, editor: String) async throws -> Bool {
+        try await signOwn(editor: editor) { own in
+            guard let state = try own.entry(kind: target.kind, id: target.id), state.hasValues else {
+                throw NodeError.noSuchEntry(index: 0, kind: target.kind, id: target.id)
+            }
+            guard let register = state.register(field), let kept = register.live[tag],
+                register.winner?.tag != tag
+            else { return ([], false) }
+            let write = EntryOperation(
+                kind: target.kind, entry: target.id,
+                action: .set(field: field, value: kept.value, supersedes: register.liveTags))
+            return ([[write]], true)
+        }.result
+    }
+
     /// Brings a catalogue left behind by a deferred catch-up up to the log; returns how many
     /// changes that materialized (`nil`: it was current).
     package nonisolated func refreshCatalogue() async throws -> Int? {

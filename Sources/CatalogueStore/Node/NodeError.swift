@@ -1,3 +1,4 @@
+package import DirectoryModel
 package import SyncProtocol
 
 /// Why the node refused to do something, apart from refusals of single received changes.
@@ -8,6 +9,17 @@ package struct NodeError: Error, Sendable, CustomStringConvertible {
         case ownLogForked(seq: UInt64)
         case ownChangeRefused(SyncError)
         case noSuchEntry(index: Int, kind: String, id: String)
+        case editConflict([EntryConflicts])
+    }
+
+    /// The fields of one entry of a publish that collide with changes made since the editor's
+    /// copy was read.
+    package struct EntryConflicts: Sendable, Hashable {
+        /// The entry's place in the publish.
+        package var index: Int
+        package var kind: EntryKind
+        package var id: EntryID
+        package var fields: [EntryFields.EditConflict]
     }
 
     /// Stable names of the reasons, for the HTTP boundary and tests.
@@ -17,6 +29,7 @@ package struct NodeError: Error, Sendable, CustomStringConvertible {
         case ownLogForked = "own-log-forked"
         case ownChangeRefused = "own-change-refused"
         case noSuchEntry = "not-found"
+        case editConflict = "edit-conflict"
     }
 
     private let reason: Reason
@@ -33,6 +46,10 @@ package struct NodeError: Error, Sendable, CustomStringConvertible {
         NodeError(reason: .noSuchEntry(index: index, kind: kind, id: id))
     }
 
+    package static func editConflict(_ entries: [EntryConflicts]) -> NodeError {
+        NodeError(reason: .editConflict(entries))
+    }
+
     package var code: Code {
         switch reason {
         case .readOnlyMirror: .readOnlyMirror
@@ -40,7 +57,13 @@ package struct NodeError: Error, Sendable, CustomStringConvertible {
         case .ownLogForked: .ownLogForked
         case .ownChangeRefused: .ownChangeRefused
         case .noSuchEntry: .noSuchEntry
+        case .editConflict: .editConflict
         }
+    }
+
+    /// For an edit conflict: the fields of each entry that changed meanwhile.
+    package var editConflicts: [EntryConflicts] {
+        if case .editConflict(let entries) = reason { entries } else { [] }
     }
 
     /// For a node waiting for its own head: what it waits for.
@@ -59,6 +82,12 @@ package struct NodeError: Error, Sendable, CustomStringConvertible {
             "the node could not sign this publish: \(error.message). Nothing was stored"
         case .noSuchEntry(let index, let kind, let id):
             "entries[\(index)]: there is no \(kind) entry \(id)"
+        case .editConflict(let entries):
+            "changed meanwhile by someone else, nothing was stored: "
+                + entries.map { entry in
+                    "entries[\(entry.index)] (\(entry.kind.rawValue) \(entry.id.rawValue)): "
+                        + entry.fields.map(\.field).joined(separator: ", ")
+                }.joined(separator: "; ")
         }
     }
 }

@@ -115,6 +115,9 @@ extension ProblemDetails {
                 detail: error.description)
         case .noSuchEntry:
             self.init(status: .notFound, code: error.code.rawValue, title: "No such entry", detail: error.description)
+        case .editConflict:
+            self.init(
+                status: .conflict, code: error.code.rawValue, title: "Changed meanwhile", detail: error.description)
         }
     }
 }

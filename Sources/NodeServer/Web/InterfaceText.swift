@@ -7,8 +7,11 @@ enum InterfaceText {
     /// The page languages, in the order the language switch shows them.
     static let languages: [LanguageTag] = [.german, .hungarian, .english]
 
-    /// Key → text per language. A test checks that every key has all three.
-    static let table: [String: [LanguageTag: String]] = [
+    /// Key → text per language, the pages' and the workspace forms'. A test checks that every
+    /// key has all three.
+    static let table: [String: [LanguageTag: String]] = pageTable.merging(formTable) { page, _ in page }
+
+    static let pageTable: [String: [LanguageTag: String]] = [
         "siteName": [
             .german: "Sozialwirtschaft-Katalog", .hungarian: "Szociális gazdaság katalógus",
             .english: "Social Enterprise Catalogue",

@@ -12,6 +12,14 @@ extension WebController {
         guard let read = try await node.visibleEntry(kind: kind, id: id), let entry = read.entry else {
             return notFound(context)
         }
+        return try await entryPage(entry, read: read, context)
+    }
+
+    /// The public page of `entry`; with `read` (the stored entry), its provenance and where to
+    /// ask about it, without (a preview of an entry not yet published) neither.
+    func entryPage(_ entry: Entry, read: CatalogueEntry?, _ context: PageContext) async throws -> Page {
+        let kind = entry.kind
+        let id = entry.id.rawValue
         let title = context.label(entry.displayName) ?? id
         var values = context.base(title: title)
         values["kind"] = context.text("kindOne.\(kind.rawValue)")
@@ -23,10 +31,12 @@ extension WebController {
             shown?["eager"] = index == 0
             return shown
         }
-        values["jsonHref"] = "/v1/entries/\(kind.rawValue)/\(id)"
         values["jsonLD"] = Self.jsonLD(entry)
-        values["provenance"] = provenance(read.provenance, context)
-        values["askHref"] = await askHref(kind: kind, id: id, origin: read.provenance.first?.tag.author, context)
+        if let read {
+            values["jsonHref"] = "/v1/entries/\(kind.rawValue)/\(id)"
+            values["provenance"] = provenance(read.provenance, context)
+            values["askHref"] = await askHref(kind: kind, id: id, origin: read.provenance.first?.tag.author, context)
+        }
         switch entry {
         case .enterprise(let enterprise): try await describe(enterprise, into: &values, context)
         case .product(let product): try await describe(product, into: &values, context)
@@ -230,14 +240,15 @@ extension WebController {
     }
 
     /// Who published the entry and who changed it last, from the signed writes that stand.
-    private func provenance(_ provenance: Provenance, _ context: PageContext) -> [String: Any] {
-        let roster = node.acceptance.roster
-        func region(_ write: Write) -> String {
-            guard let author = roster.author(write.tag.author) else {
-                return String(write.tag.author.rawValue.prefix(12)) + "…"
-            }
-            return "\(author.name) (\(author.region))"
+    /// The node and region that wrote `write`, by the federation's roster.
+    func region(_ write: Write) -> String {
+        guard let author = node.acceptance.roster.author(write.tag.author) else {
+            return String(write.tag.author.rawValue.prefix(12)) + "…"
         }
+        return "\(author.name) (\(author.region))"
+    }
+
+    private func provenance(_ provenance: Provenance, _ context: PageContext) -> [String: Any] {
         var value: [String: Any] = [
             "conflicts": provenance.conflicts > 0
                 ? context.text("conflictsNote", ["n": String(provenance.conflicts)]) : ""

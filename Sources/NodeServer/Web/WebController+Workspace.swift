@@ -30,12 +30,12 @@ extension WebController {
             name: name, value: value, maxAge: maxAge, path: path, secure: true, httpOnly: true, sameSite: .strict)
     }
 
-    private func redirect(_ location: String) -> Response {
+    func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
     /// A workspace page: never cached or indexed.
-    private func workspacePage(
+    func workspacePage(
         _ request: Request, _ build: (PageContext) async throws -> Page
     ) async throws
         -> Response
@@ -140,6 +140,12 @@ extension WebController {
             values["entriesHref"] = context.href("/search", region.map { [("region", $0), ("sort", "name")] } ?? [])
             if account.role == .operator { values["inquiriesHref"] = context.href("/operator/inquiries") }
             values["signOutHref"] = context.href("/workspace/sign-out")
+            values["newEntries"] = EntryKind.allCases.map { kind -> [String: Any] in
+                [
+                    "href": context.href("/workspace/new/\(kind.rawValue)"),
+                    "label": context.text("workspaceNew" + kind.rawValue.capitalizedFirst),
+                ]
+            }
             values["csrf"] = session.formToken
             values["work"] = work.items.prefix(Self.workListShown).map { workItem($0, names: work.names, context) }
             values["workHeading"] = context.text(
@@ -186,7 +192,7 @@ extension WebController {
         }
         return [
             "name": context.localized(item.entry.displayName) ?? ["text": item.key.id],
-            "href": context.href("/\(item.key.kind)/\(item.key.id)"),
+            "href": context.href("/workspace/\(item.key.kind)/\(item.key.id)"),
             "kind": context.text("kindOne.\(item.key.kind)"),
             "reasons": reasons,
             "duplicates": item.likelyDuplicates.map { key -> [String: Any] in

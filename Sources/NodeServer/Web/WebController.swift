@@ -103,6 +103,35 @@ struct WebController<Context: RequestContext>: Sendable {
             return try await signIn(request, client: client)
         }
         routes.post("/workspace/sign-out") { request, _ in try await signOut(request) }
+        routes.get("/workspace/new/:kind") { request, context in
+            guard let kind = EntryKind(rawValue: context.parameters.get("kind") ?? "") else {
+                return try await page(request, cacheable: false) { notFound($0) }
+            }
+            return try await newEntryForm(request, kind: kind)
+        }
+        for kind in EntryKind.allCases {
+            let base = "/workspace/\(kind.rawValue)/:id"
+            routes.get(RouterPath(base)) { request, context in
+                try await workspaceEntry(request, kind: kind, id: context.parameters.get("id") ?? "")
+            }
+            routes.get(RouterPath(base + "/edit")) { request, context in
+                try await editEntryForm(request, kind: kind, id: context.parameters.get("id") ?? "")
+            }
+            routes.post(RouterPath(base + "/edit")) { request, context in
+                try await submitEntryForm(request, kind: kind, id: context.parameters.get("id") ?? "")
+            }
+            for action in ["retract", "restore"] {
+                routes.get(RouterPath(base + "/" + action)) { request, context in
+                    try await confirmRetraction(
+                        request, kind: kind, id: context.parameters.get("id") ?? "", restoring: action == "restore")
+                }
+            }
+            for action in ["retract", "restore", "keep"] {
+                routes.post(RouterPath(base + "/" + action)) { request, context in
+                    try await changeEntry(request, kind: kind, id: context.parameters.get("id") ?? "", action: action)
+                }
+            }
+        }
         routes.get("/operator/inquiries") { request, _ in
             try await operatorPage(request) { context, _, _ in try await operatorList(request, context) }
         }
