@@ -223,7 +223,10 @@ import Testing
             #expect(resolved.document["legalForm"] == .string(lostValue))
             // Without the form token, nothing happens.
             #expect(
-                try await browser.post("/workspace/enterprise/\(id)/retract", [("csrf", "0" + csrf.dropFirst())]).status
+                try await browser.post(
+                    "/workspace/enterprise/\(id)/retract",
+                    [("csrf", (csrf.hasPrefix("0") ? "1" : "0") + csrf.dropFirst())]
+                ).status
                     == .forbidden)
 
             // Retract, behind a confirmation, and restore.
@@ -245,6 +248,36 @@ import Testing
             #expect(mirrored.state.register("legalForm")?.winner?.editor == "Eva Berger")
             #expect(mirrored.state.retraction.winner?.editor == "Eva Berger")
             #expect(try await federation.mirror.store.digest() == (try await lower.store.digest()))
+
+            // Each field's history, from the signed log, on both nodes: every value the legal
+            // form has had, newest first, with who wrote it.
+            // (The one kept, the two concurrent writes — the winner, then the one that lost —
+            // and the three before.)
+            func editor(_ value: String) -> String { value == "Verein Wien" ? "Jakob" : "Eva Berger" }
+            let winnerValue = lostValue == "Verein Wien" ? "Verein NÖ" : "Verein Wien"
+            let expected: [(String, String)] = [
+                (lostValue, "Eva Berger"), (winnerValue, editor(winnerValue)), (lostValue, editor(lostValue)),
+                ("Verein (ZVR 123)", "Jakob"), ("gemeinnütziger Verein", "Eva Berger"), ("Verein", "Eva Berger"),
+            ]
+            for node in [lower, federation.mirror] {
+                let state = try #require(try await node.catalogueEntry(kind: "enterprise", id: id)).state
+                let history = try await node.history(of: state, register: "legalForm")
+                let pairs = history.compactMap { write in write.value.string.map { ($0, write.editor) } }
+                #expect(pairs.map(\.0) == expected.map(\.0) && pairs.map(\.1) == expected.map(\.1), "\(pairs)")
+                #expect(try await node.history(of: state, register: "legalForm", limit: 2).count == 2)
+            }
+            let historyPage = try await browser.get("/workspace/enterprise/\(id)?lang=en")
+            #expect(
+                historyPage.body.contains("5 earlier values") && historyPage.body.contains("„Verein (ZVR 123)“ — Jakob")
+            )
+
+            // An object register reads by its members' labels, not as JSON.
+            let located = Self.replacing(
+                Self.replacing(Self.formPairs(try await browser.get(editPath).body), "geo.latitude", with: "48,2"),
+                "geo.longitude", with: "15,63")
+            #expect(try await browser.post(editPath, located + [("action", "publish")]).status == .seeOther)
+            let locatedPage = try await browser.get("/workspace/enterprise/\(id)?lang=en")
+            #expect(locatedPage.body.contains("<th scope=\"row\">Position</th><td>Latitude: 48.2; Longitude: 15.63"))
         }
     }
 

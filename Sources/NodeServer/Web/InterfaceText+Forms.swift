@@ -353,8 +353,18 @@ extension InterfaceText {
             .german: "Diesen Wert behalten", .hungarian: "Ezt az értéket tartom meg", .english: "Keep this value",
         ],
         "entryHistory": [
-            .german: "Wer jedes Feld zuletzt geändert hat", .hungarian: "Ki módosította utoljára az egyes mezőket",
-            .english: "Who last changed each field",
+            .german: "Wer jedes Feld geändert hat", .hungarian: "Ki módosította az egyes mezőket",
+            .english: "Who changed each field",
+        ],
+        "entryEarlier": [
+            .german: "{n} frühere Werte", .hungarian: "{n} korábbi érték", .english: "{n} earlier values",
+        ],
+        "entryEarlierOne": [.german: "1 früherer Wert", .hungarian: "1 korábbi érték", .english: "1 earlier value"],
+        "entryField.geo": [.german: "Lage", .hungarian: "Helyzet", .english: "Position"],
+        "entryField.order.price": [.german: "Preis", .hungarian: "Ár", .english: "Price"],
+        "entryField.period": [.german: "Zeitraum", .hungarian: "Időszak", .english: "Period"],
+        "entryField.contractValue": [
+            .german: "Auftragswert", .hungarian: "Szerződés értéke", .english: "Contract value",
         ],
         "entryField": [.german: "Feld", .hungarian: "Mező", .english: "Field"],
         "entryValue": [.german: "Wert", .hungarian: "Érték", .english: "Value"],

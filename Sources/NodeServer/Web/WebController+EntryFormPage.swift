@@ -66,11 +66,12 @@ extension WebController {
                 summary.count == 1 ? "formProblemsOne" : "formProblems", ["n": String(summary.count)])
         }
         if !view.conflicts.isEmpty {
+            let labels = EntryFormLabels(form: view.form, context: context)
             values["conflicts"] = view.conflicts.map { conflict -> [String: Any] in
                 [
                     "label": renderer.label(ofRegister: conflict.field),
-                    "current": Self.display(conflict.current, context),
-                    "mine": Self.display(conflict.mine, context),
+                    "current": labels.display(conflict.current, register: conflict.field),
+                    "mine": labels.display(conflict.mine, register: conflict.field),
                 ]
             }
         }
@@ -89,16 +90,6 @@ extension WebController {
         return Page(template: "entry-form", values: values, status: view.status)
     }
 
-    /// A register's value as an editor reads it: text as it is, nothing as "(empty)", the rest
-    /// as JSON.
-    static func display(_ value: SyncValue, _ context: PageContext) -> String {
-        switch value {
-        case .null: context.text("formEmpty")
-        case .string(let text): text
-        case .bool(let flag): context.text(flag ? "formYes" : "formNo")
-        default: CanonicalJSON.string(value)
-        }
-    }
 }
 
 /// Builds the template values of one form, assigning each problem to the input it is about.

@@ -57,9 +57,9 @@ extension WebController {
                 else { return nil }
                 return [
                     "label": labels.label(ofRegister: field),
-                    "current": write(winner, context),
+                    "current": write(winner, labels, register: field),
                     "lost": register.conflicts.map { lost -> [String: Any] in
-                        var value = write(lost, context)
+                        var value = write(lost, labels, register: field)
                         value["field"] = field
                         value["tag"] = lost.tag.description
                         value["action"] = context.href(base + "/keep")
@@ -67,20 +67,33 @@ extension WebController {
                     },
                 ]
             }
-            values["history"] = Provenance.fields(of: read.state).sorted { $0.key < $1.key }.compactMap {
-                field, standing -> [String: Any]? in
-                guard let current = standing.current else { return nil }
-                return ["label": labels.label(ofRegister: field)].merging(write(current, context)) { a, _ in a }
+            var history: [[String: Any]] = []
+            for (field, standing) in Provenance.fields(of: read.state).sorted(by: { $0.key < $1.key }) {
+                guard let current = standing.current else { continue }
+                var row = write(current, labels, register: field)
+                row["label"] = labels.label(ofRegister: field)
+                // The values before, from the signed log (registers only: a set's element is
+                // added once and removed once).
+                let earlier = try await node.history(of: read.state, register: field, limit: 21).filter {
+                    $0.tag != current.tag
+                }
+                if !earlier.isEmpty {
+                    row["earlier"] = earlier.prefix(20).map { write($0, labels, register: field) }
+                    row["earlierSummary"] = context.text(
+                        earlier.count == 1 ? "entryEarlierOne" : "entryEarlier", ["n": String(earlier.count)])
+                }
+                history.append(row)
             }
+            values["history"] = history
             return Page(template: "workspace-entry", values: values)
         }
     }
 
     /// A write as the workspace shows it: the value, who, where, when.
-    private func write(_ write: Write, _ context: PageContext) -> [String: Any] {
+    private func write(_ write: Write, _ labels: EntryFormLabels, register: String) -> [String: Any] {
         [
-            "value": Self.display(write.value, context), "editor": write.editor, "region": region(write),
-            "time": PageContext.dateTime(write.hlc.time),
+            "value": labels.display(write.value, register: register), "editor": write.editor,
+            "region": region(write), "time": PageContext.dateTime(write.hlc.time),
         ]
     }
 
@@ -173,6 +186,38 @@ struct EntryFormLabels {
         {
             return label(field, list: nil) + " (" + languageName(String(parts.last ?? "")) + ")"
         }
+        if let field = Self.groupLabels[register] { return context.text(field) }
         return register
+    }
+
+    /// Registers that hold an object whose members the form edits one by one.
+    private static let groupLabels = [
+        "geo": "entryField.geo", "order.price": "entryField.order.price", "period": "entryField.period",
+        "contractValue": "entryField.contractValue",
+    ]
+
+    /// A register's value as an editor reads it: text as it is, nothing as "(empty)", yes or
+    /// no, an object's members by their form labels ("Latitude: 48.2; Longitude: 15.6"), a
+    /// list's items one after the other; JSON only for what no form field names.
+    func display(_ value: SyncValue, register: String?) -> String {
+        switch value {
+        case .null: return context.text("formEmpty")
+        case .string(let text): return text
+        case .integer(let number): return String(number)
+        case .bool(let flag): return context.text(flag ? "formYes" : "formNo")
+        case .array(let items): return items.map { display($0, register: register) }.joined(separator: " · ")
+        case .object(let members):
+            let prefix = register.map { $0 + "." } ?? ""
+            let order = form.fields.map(\.path)
+            let keys = members.keys.sorted { a, b in
+                let (i, j) = (order.firstIndex(of: prefix + a) ?? .max, order.firstIndex(of: prefix + b) ?? .max)
+                return i != j ? i < j : a < b
+            }
+            return keys.map { key -> String in
+                let path = prefix + key
+                let name = form.fields.first { $0.path == path }.map { label($0, list: nil) } ?? key
+                return name + ": " + display(members[key] ?? .null, register: nil)
+            }.joined(separator: "; ")
+        }
     }
 }
