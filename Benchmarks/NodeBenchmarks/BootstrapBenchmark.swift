@@ -2,6 +2,7 @@ import CatalogueStore
 import Crypto
 import Foundation
 import Hummingbird
+import Logging
 import NodeServer
 import Replication
 import SoproNode
@@ -79,7 +80,12 @@ struct BootstrapBenchmark {
             let mirror = try await CatalogueNode(
                 store: mirrorStore, acceptance: acceptance, mode: .mirror, name: "mirror")
             let peer = Peer(name: "source", url: "http://127.0.0.1:\(port)")
-            var replicator = Replicator(node: mirror, peers: [peer], client: HTTPPeerClient(), clock: ContinuousClock())
+            // At debug level the replicator reports how long the catalogue's refresh at the
+            // end of the catch-up took.
+            var logger = Logger(label: "sopro.benchmark")
+            logger.logLevel = .debug
+            var replicator = Replicator(
+                node: mirror, peers: [peer], client: HTTPPeerClient(), clock: ContinuousClock(), logger: logger)
             if let size = ProcessInfo.processInfo.environment["SOPRO_BENCHMARK_PAGE"].flatMap(Int.init) {
                 replicator.pageSize = size
             }

@@ -322,9 +322,15 @@ package struct Replicator<C: Clock<Duration>>: Service, CustomStringConvertible 
             }
             // Also when nothing was pulled: a refresh that failed in an earlier round (the
             // catalogue left lagging behind the log) is tried again in every round.
+            let refreshStart = clock.now
             let refreshed = try await node.refreshCatalogue()
             if let refreshed {
-                logger.debug("catalogue indexed after a bulk catch-up", metadata: ["sync.changes": "\(refreshed)"])
+                logger.debug(
+                    "catalogue indexed after a bulk catch-up",
+                    metadata: [
+                        "sync.changes": "\(refreshed)",
+                        "sync.duration": "\(refreshStart.duration(to: clock.now))",
+                    ])
             }
 
             await fetchPictures(from: peer, into: &summary, logger: logger)

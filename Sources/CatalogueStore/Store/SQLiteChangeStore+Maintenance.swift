@@ -96,23 +96,46 @@ extension SQLiteChangeStore {
     /// chunk at a time. (Writing the merged entries during the pass, beside the stored ones, is
     /// not possible: rows inserted into a table while a statement reads it may or may not be
     /// read by it — at 200,000 entries some were, and were indexed twice.)
+    ///
+    /// Each chunk is prepared while the one before it is written (`PreparedAhead`): at the end
+    /// of a 100,000-change bootstrap the preparing took 1.2 s on both cores and the writes 1.8 s
+    /// on one, one after the other.
     static func reindex(_ db: Database, merged: [EntryState]) throws {
         try clearIndex(db)
+        var written: PreparedAhead<[StoredEntry]>?
         for start in stride(from: 0, to: merged.count, by: 2048) {
             let states = Array(merged[start..<min(merged.count, start + 2048)])
-            for entry in StoredEntry.prepare(states, indexed: false) { try entry.write(db) }
+            let next = PreparedAhead { StoredEntry.prepare(states, indexed: false) }
+            for entry in written?.wait() ?? [] { try entry.write(db) }
+            written = next
         }
-        var chunk: [(kind: String, id: String, state: Data)] = []
-        func indexChunk() throws {
-            let prepared = chunk.concurrentMap(minimumPerWorker: 64) { stored in
-                Result { () throws(StoreError) in
-                    CatalogueIndex.rows(of: try decodeState(stored.state, kind: stored.kind, id: stored.id))
-                }
-            }
-            for (stored, rows) in zip(chunk, prepared) {
+        for entry in written?.wait() ?? [] { try entry.write(db) }
+
+        typealias Chunk = [(kind: String, id: String, state: Data)]
+        typealias Prepared = (chunk: Chunk, rows: PreparedAhead<[Result<CatalogueIndex.Rows?, StoreError>]>)
+        var chunk: Chunk = []
+        var pending: Prepared?
+        func write(_ prepared: Prepared?) throws {
+            guard let prepared else { return }
+            for (stored, rows) in zip(prepared.chunk, prepared.rows.wait()) {
                 try CatalogueIndex.write(rows.get(), kind: stored.kind, id: stored.id, replacing: false, db: db)
             }
+        }
+        func indexChunk() throws {
+            let taken = chunk
             chunk.removeAll(keepingCapacity: true)
+            let next: Prepared = (
+                taken,
+                PreparedAhead {
+                    taken.concurrentMap(minimumPerWorker: 64) { stored in
+                        Result { () throws(StoreError) in
+                            CatalogueIndex.rows(of: try decodeState(stored.state, kind: stored.kind, id: stored.id))
+                        }
+                    }
+                }
+            )
+            try write(pending)
+            pending = next
         }
         let rows = try Row.fetchCursor(db, sql: "SELECT kind, id, state FROM entry ORDER BY kind, id")
         while let row = try rows.next() {
@@ -120,6 +143,7 @@ extension SQLiteChangeStore {
             if chunk.count == 2048 { try indexChunk() }
         }
         try indexChunk()
+        try write(pending)
         try optimizeText(db)
         try advanceCatalogueVersion(db)
     }

@@ -40,9 +40,15 @@ package final class SQLiteChangeStore: ChangeStore {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { FullTextRank.register($0) }
-            return try SQLiteChangeStore(
-                writer: DatabasePool(path: path, configuration: configuration), bulkCapacity: bulkCapacity,
-                ownRank: true)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB opens a pool's writer with `synchronous = NORMAL`, SQLite's advice for WAL:
+            // safe against a killed process, but a power loss or an operating-system crash may
+            // take back the last commits — an acknowledged publish among them. FULL syncs the
+            // WAL at every commit (one fdatasync per transaction; a bootstrap commits one per
+            // page, see docs/benchmarks.md). Set after the pool is made: GRDB sets NORMAL after
+            // `prepareDatabase`. Readers never write, so theirs does not matter.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            return try SQLiteChangeStore(writer: pool, bulkCapacity: bulkCapacity, ownRank: true)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, detail: error.message ?? "\(error)")
         }
