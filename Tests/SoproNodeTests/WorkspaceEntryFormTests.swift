@@ -270,6 +270,10 @@ import Testing
             #expect(
                 historyPage.body.contains("5 earlier values") && historyPage.body.contains("„Verein (ZVR 123)“ — Jakob")
             )
+            // Every time shown is also machine-readable (the W3C checker refuses "… UTC" alone).
+            let times = historyPage.body.components(separatedBy: "<time").count - 1
+            let readable = historyPage.body.matches(of: /<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">/).count
+            #expect(times > 5 && readable == times, "\(readable) of \(times)")
 
             // An object register reads by its members' labels, not as JSON.
             let located = Self.replacing(

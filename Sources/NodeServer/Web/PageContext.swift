@@ -176,6 +176,13 @@ struct PageContext {
             .formatted(.iso8601.year().month().day().dateTimeSeparator(.space).time(includingFractionalSeconds: false))
         return text.prefix(16) + " UTC"
     }
+
+    /// The same moment for a `<time datetime>` attribute: `2026-12-03T13:33:05Z` (the shown
+    /// text, with its " UTC", is not a date-time HTML can read).
+    static func machineDateTime(_ milliseconds: Int64) -> String {
+        Date(timeIntervalSince1970: Double(milliseconds) / 1000).formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
+    }
 }
 
 extension String {

@@ -94,6 +94,7 @@ extension WebController {
         [
             "value": labels.display(write.value, register: register), "editor": write.editor,
             "region": region(write), "time": PageContext.dateTime(write.hlc.time),
+            "datetime": PageContext.machineDateTime(write.hlc.time),
         ]
     }
 
