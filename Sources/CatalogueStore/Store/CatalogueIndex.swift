@@ -116,6 +116,33 @@ package enum CatalogueIndex {
         return String(decoding: token, as: UTF8.self)
     }
 
+    /// The facet and value of a `facets` column token (`facetToken`'s inverse); `nil` for a
+    /// token that is not one (or the text row's own language, which is not an entry facet).
+    static func facet(ofToken token: Substring) -> (facet: String, value: String)? {
+        let utf8 = token.utf8
+        guard utf8.first == UInt8(ascii: "f"), utf8.count % 2 == 1 else { return nil }
+        func digit(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            default: nil
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count / 2)
+        var index = utf8.index(after: utf8.startIndex)
+        while index != utf8.endIndex {
+            let next = utf8.index(after: index)
+            guard let high = digit(utf8[index]), let low = digit(utf8[next]) else { return nil }
+            bytes.append(high << 4 | low)
+            index = utf8.index(after: next)
+        }
+        guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+        let facet = String(decoding: bytes[..<equals], as: UTF8.self)
+        guard facet != textLanguage else { return nil }
+        return (facet, String(decoding: bytes[(equals + 1)...], as: UTF8.self))
+    }
+
     package static func description(of entry: Entry) -> LocalizedText {
         switch entry {
         case .enterprise(let enterprise): enterprise.description
