@@ -71,6 +71,43 @@ struct ReadBenchmarks {
         report("store list by region, 20 results", list)
         report("store search narrowed by a region", narrowed)
 
+        // The facet counts of a search page, the first time for each query (remembered after,
+        // until the catalogue changes): searches in both languages, the same narrowed by a
+        // region, and browsing (no text) all, by kind and by region.
+        let pageFacets = [
+            "kind", "region", "reserved", "category", "sector", "socialModel", "targetGroup", "sustainability",
+            "certification", "contracting", "deliveryArea",
+        ]
+        var searchCounts: [Double] = []
+        var narrowedCounts: [Double] = []
+        var browseCounts: [Double] = []
+        for (index, word) in (Self.words + Self.hungarian).enumerated() {
+            var query = CatalogueQuery()
+            query.text = word.lowercased()
+            query.language = index < 10 ? .german : .hungarian
+            searchCounts.append(try await time { _ = try await store.facetCounts(matching: query, facets: pageFacets) })
+            query.facets = [.init("region", Self.regions[index % 5])]
+            narrowedCounts.append(
+                try await time { _ = try await store.facetCounts(matching: query, facets: pageFacets) })
+        }
+        var browsing = [CatalogueQuery()]
+        for kind in EntryKind.allCases {
+            var query = CatalogueQuery()
+            query.kind = kind
+            browsing.append(query)
+        }
+        for region in Self.regions {
+            var query = CatalogueQuery()
+            query.facets = [.init("region", region)]
+            browsing.append(query)
+        }
+        for query in browsing {
+            browseCounts.append(try await time { _ = try await store.facetCounts(matching: query, facets: pageFacets) })
+        }
+        report("page facet counts, a search (first)", searchCounts)
+        report("page facet counts, narrowed by a region (first)", narrowedCounts)
+        report("page facet counts, browsing (first)", browseCounts)
+
         var relevance: [Double] = []
         var reading: [Double] = []
         var matching: [Double] = []

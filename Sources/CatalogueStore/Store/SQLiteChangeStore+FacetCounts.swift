@@ -1,4 +1,5 @@
 import DirectoryModel
+import Foundation
 import GRDB
 import SyncProtocol
 
@@ -110,46 +111,61 @@ extension SQLiteChangeStore {
             eligibleMakers[value] = found
             return found
         }
-        var decoded: [Substring: (facet: String, value: String)?] = [:]
-        var seen: Set<EntryKey> = []
+        var tokens = FacetTokenTable()
+        var counts: [Int] = []
         var total = 0
-        var values: [String: [String: Int]] = [:]
         var reservedCount = 0
+        var own: [Int] = []
+        var lastKind = Data()
+        var lastID = Data()
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: "SELECT kind, id, facets FROM entryText WHERE entryText MATCH ?"),
             arguments: [match])
-        var own: [(facet: String, value: String)] = []
         while let row = try rows.next() {
-            let key = EntryKey(kind: row[0], id: row[1])
-            guard seen.insert(key).inserted else { continue }
-            let tokens: String = row[2]
+            // An entry's text rows are written together (`CatalogueIndex.write`), so its
+            // matching rows come one after the other in FTS5's rowid order: counted at the first.
+            guard let kind = row.dataNoCopy(atIndex: 0), let id = row.dataNoCopy(atIndex: 1),
+                let text = row.dataNoCopy(atIndex: 2)
+            else { continue }
+            if id == lastID, kind == lastKind { continue }
+            lastKind = Data(kind)
+            lastID = Data(id)
             own.removeAll(keepingCapacity: true)
-            for token in tokens.split(separator: " ") {
-                let facet: (facet: String, value: String)?
-                if let known = decoded[token] {
-                    facet = known
-                } else {
-                    facet = CatalogueIndex.facet(ofToken: token)
-                    decoded[token] = facet
+            text.withUnsafeBytes { bytes in
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
+                    defer { start = index + 1 }
+                    guard index > start else { continue }
+                    // Once per entry, as the facet table holds each value once (two sectors of one
+                    // section give the section's token twice).
+                    let code = tokens.code(of: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+                    if tokens.facets[code] != nil, !own.contains(code) { own.append(code) }
                 }
-                // Once per entry, as the facet table holds each value once (two sectors of one
-                // section give the section's token twice).
-                if let facet, !own.contains(where: { $0 == facet }) { own.append(facet) }
             }
+            let isProduct = kind.elementsEqual(EntryKind.product.rawValue.utf8)
             func eligible(_ value: String) throws -> Bool {
-                if own.contains(where: { $0.facet == CatalogueQuery.reservedFacet && $0.value == value }) {
-                    return true
-                }
-                guard key.kind == EntryKind.product.rawValue else { return false }
+                if own.contains(where: { tokens.facets[$0]! == (CatalogueQuery.reservedFacet, value) }) { return true }
+                guard isProduct else { return false }
                 let eligible = try makers(value)
-                return own.contains { $0.facet == "enterprise" && eligible.contains($0.value) }
+                return own.contains {
+                    let facet = tokens.facets[$0]!
+                    return facet.facet == "enterprise" && eligible.contains(facet.value)
+                }
             }
             guard try reservedValues.allSatisfy(eligible) else { continue }
             total += 1
-            for facet in own where wanted.contains(facet.facet) && facet.facet != CatalogueQuery.reservedFacet {
-                values[facet.facet, default: [:]][facet.value, default: 0] += 1
+            if counts.count < tokens.facets.count {
+                counts += repeatElement(0, count: tokens.facets.count - counts.count)
             }
+            for code in own { counts[code] += 1 }
             if countsReserved, try eligible("eligible") { reservedCount += 1 }
+        }
+        var values: [String: [String: Int]] = [:]
+        for (code, count) in counts.enumerated() where count > 0 {
+            guard let facet = tokens.facets[code], wanted.contains(facet.facet),
+                facet.facet != CatalogueQuery.reservedFacet
+            else { continue }
+            values[facet.facet, default: [:]][facet.value] = count
         }
         if countsReserved, reservedCount > 0 { values[CatalogueQuery.reservedFacet] = ["eligible": reservedCount] }
         return FacetCounts(total: total, values: total > 0 ? values : [:])
