@@ -144,13 +144,11 @@ extension SQLiteChangeStore {
             }
             let isProduct = kind.elementsEqual(EntryKind.product.rawValue.utf8)
             func eligible(_ value: String) throws -> Bool {
-                if own.contains(where: { tokens.facets[$0]! == (CatalogueQuery.reservedFacet, value) }) { return true }
+                let facets = own.compactMap { tokens.facets[$0] }
+                if facets.contains(where: { $0 == (CatalogueQuery.reservedFacet, value) }) { return true }
                 guard isProduct else { return false }
                 let eligible = try makers(value)
-                return own.contains {
-                    let facet = tokens.facets[$0]!
-                    return facet.facet == "enterprise" && eligible.contains(facet.value)
-                }
+                return facets.contains { $0.facet == "enterprise" && eligible.contains($0.value) }
             }
             guard try reservedValues.allSatisfy(eligible) else { continue }
             total += 1
