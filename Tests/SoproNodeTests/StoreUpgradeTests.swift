@@ -67,6 +67,24 @@ import Testing
         #expect(try await upgraded.digest() == expectedDigest)
         #expect(try await upgraded.visibleEntryStates().map { "\($0.kind)/\($0.id)" } == expectedEntries)
         #expect(try await upgraded.heads() == current.heads())
+        // The log's rows come through the copy of v15 byte for byte.
+        let log = "SELECT author, seq, id, payload, signature, hlcTime, hlcCounter FROM change ORDER BY author, seq"
+        let upgradedLog = try await upgraded.writer.read { db in try Row.fetchAll(db, sql: log) }
+        let currentLog = try await current.writer.read { db in try Row.fetchAll(db, sql: log) }
+        #expect(upgradedLog.count == currentLog.count && upgradedLog.count > 50)
+        #expect(upgradedLog == currentLog)
+        // And the log has no index beside its key (v15): only the primary key is listed.
+        let indexes = try await upgraded.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, origin FROM pragma_index_list('change')")
+        }
+        #expect(indexes.map { $0["origin"] as String } == ["pk"], "\(indexes)")
+        // Entries are in a rowid table (v15): their rows of about 2,000 bytes fit its pages.
+        let entryLayout = try await upgraded.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT wr FROM pragma_table_list WHERE name = 'entry'")
+        }
+        #expect(entryLayout?["wr"] as Int? == 0)
+        let entryRows = try await upgraded.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entry") }
+        #expect((entryRows ?? 0) > 50)
         // And the upgraded catalogue is searchable and readable like the original.
         var query = CatalogueQuery()
         query.text = "druck"

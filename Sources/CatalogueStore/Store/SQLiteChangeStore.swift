@@ -208,9 +208,9 @@ package final class SQLiteChangeStore: ChangeStore {
             try db.execute(
                 sql: """
                     INSERT OR IGNORE INTO forkChange (author, seq, id, payload, signature, detectedAt)
-                    SELECT author, seq, id, payload, signature, ? FROM change WHERE id = ?
+                    SELECT author, seq, id, payload, signature, ? FROM change WHERE author = ? AND seq = ? AND id = ?
                     """,
-                arguments: [now, existing.rawValue])
+                arguments: [now, author, change.seq, existing.rawValue])
             try insertForkChange(change.signed, author: author, seq: change.seq, id: change.id, now: now, db: db)
             if quarantine.record(author: change.author, seq: change.seq) { quarantineMoved = true }
             return .refused(SyncError.fork(existing: existing).about(change.reference))
