@@ -1,4 +1,5 @@
 import DirectoryModel
+import Foundation
 import GRDB
 import SyncProtocol
 import Testing
@@ -101,6 +102,77 @@ import Testing
             return differing
         }
         #expect(differing.count == 0, "counts differ for \(differing.prefix(5))")
+    }
+
+    /// The browse counts read the facet tally, kept in the transactions that write the facet
+    /// table: after publishing, retracting and changing facets, after a rebuild and after a bulk
+    /// catch-up into another store, they equal the counts through the entry index, and `verify`
+    /// finds the tally equal to the facet table's groups.
+    @Test func theFacetTallyFollowsEveryWrite() async throws {
+        let key = NodeKey()
+        let store = try SQLiteChangeStore.inMemory()
+        let node = try await SampleNode.make(key: key, store: store)
+        func differing(_ store: SQLiteChangeStore) async throws -> [String] {
+            try await store.writer.read { db in
+                var differing: [String] = []
+                for kind in [nil] + EntryKind.allCases as [EntryKind?] {
+                    var query = CatalogueQuery()
+                    query.kind = kind
+                    let counted = try SQLiteChangeStore.countFacets(
+                        match: nil, query: query, facets: Self.facets, db: db)
+                    let reference = try SQLiteChangeStore.countFacetsWithIndex(
+                        match: nil, query: query, facets: Self.facets, db: db)
+                    if counted != reference { differing.append("\(kind?.rawValue ?? "-"): \(counted) \(reference)") }
+                }
+                return differing
+            }
+        }
+        let published = try await differing(store)
+        #expect(published.isEmpty, "\(published)")
+
+        let enterprises = try await store.visibleEntryStates().filter { $0.kind == "enterprise" }
+        #expect(enterprises.count >= 4)
+        _ = try await node.retract(
+            enterprises.prefix(2).map { EntryKey(kind: $0.kind, id: $0.id) }, editor: "maria@at12")
+        let moved = enterprises[2]
+        _ = try await node.publish(
+            [
+                EntryOperation(
+                    kind: moved.kind, entry: moved.id,
+                    action: .set(
+                        field: "region", value: .string("HU22"), supersedes: moved.register("region")?.liveTags ?? []))
+            ], editor: "maria@at12")
+        let edited = try await differing(store)
+        #expect(edited.isEmpty, "\(edited)")
+        let browsed = try await store.writer.read { db in
+            try SQLiteChangeStore.countFacets(match: nil, query: CatalogueQuery(), facets: ["region"], db: db)
+        }
+        #expect((browsed.values["region"]?["HU22"] ?? 0) >= 1)
+        let visible = try await store.visibleEntryStates().count
+        #expect(browsed.total == visible)
+        let verified = try await store.verify()
+        #expect(verified == [])
+
+        _ = try await store.rebuild()
+        let rebuilt = try await differing(store)
+        #expect(rebuilt.isEmpty, "\(rebuilt)")
+
+        let caughtUp = try SQLiteChangeStore.inMemory()
+        let log = try await store.changes(missingFrom: VersionVector(), maximumCount: 10_000, maximumBytes: 64 << 20)
+        let applied = try await caughtUp.apply(
+            await ChangeVerifier.verify(log.changes), acceptance: node.acceptance,
+            now: Int64(Date().timeIntervalSince1970 * 1000), catalogue: .deferred)
+        #expect(!applied.isEmpty && applied.allSatisfy { $0 == .accepted }, "\(applied)")
+        let lagged = try await caughtUp.refreshCatalogue()
+        #expect(lagged != nil)
+        let bulk = try await differing(caughtUp)
+        #expect(bulk.isEmpty, "\(bulk)")
+        let caughtUpVerified = try await caughtUp.verify()
+        #expect(caughtUpVerified == [])
+        // A tally out of step is reported.
+        try await store.writer.write { db in try db.execute(sql: "UPDATE facetTally SET entries = entries + 1") }
+        let problems = try await store.verify()
+        #expect(problems.contains { $0.contains("facet tally") }, "\(problems)")
     }
 
     /// An entry with two sectors of one section has the section's token twice in its text rows

@@ -71,7 +71,7 @@ import Testing
         let log = "SELECT author, seq, id, payload, signature, hlcTime, hlcCounter FROM change ORDER BY author, seq"
         let upgradedLog = try await upgraded.writer.read { db in try Row.fetchAll(db, sql: log) }
         let currentLog = try await current.writer.read { db in try Row.fetchAll(db, sql: log) }
-        #expect(upgradedLog.count == currentLog.count && upgradedLog.count > 50)
+        #expect(upgradedLog.count == currentLog.count && !upgradedLog.isEmpty)
         #expect(upgradedLog == currentLog)
         // And the log has no index beside its key (v15): only the primary key is listed.
         let indexes = try await upgraded.writer.read { db in

@@ -53,11 +53,18 @@ package enum CatalogueIndex {
     }
 
     /// Writes the index rows of entry `kind`/`id` (none when `nil`), first removing those it
-    /// had when `replacing`.
+    /// had when `replacing`, and keeps the facet tally in step. Without `replacing` (a bulk write
+    /// into emptied tables) the tally is left to be counted at the end (`countFacetTally`).
     static func write(_ rows: Rows?, kind: String, id: String, replacing: Bool, db: Database) throws {
         let key: StatementArguments = [kind, id]
         if replacing {
             try db.cachedStatement(sql: "DELETE FROM entryIndex WHERE kind = ? AND id = ?").execute(arguments: key)
+            try db.cachedStatement(
+                sql: """
+                    UPDATE facetTally SET entries = entries - 1
+                    WHERE (facet, value, kind) IN (SELECT facet, value, kind FROM entryFacet WHERE kind = ? AND id = ?)
+                    """
+            ).execute(arguments: key)
             try db.cachedStatement(sql: "DELETE FROM entryFacet WHERE kind = ? AND id = ?").execute(arguments: key)
             try db.cachedStatement(
                 sql: "DELETE FROM entryText WHERE rowid IN (SELECT rowid FROM entryTextRow WHERE kind = ? AND id = ?)"
@@ -75,8 +82,20 @@ package enum CatalogueIndex {
         ])
         let insertFacet = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO entryFacet (facet, value, kind, id) VALUES (?, ?, ?, ?)")
+        // A bulk write (into emptied tables, `replacing` false) counts the tally at its end.
+        let countFacet =
+            replacing
+            ? try db.cachedStatement(
+                sql: """
+                    INSERT INTO facetTally (facet, value, kind, entries) VALUES (?, ?, ?, 1)
+                    ON CONFLICT (facet, value, kind) DO UPDATE SET entries = entries + 1
+                    """) : nil
         for facet in rows.facets {
             try insertFacet.execute(arguments: [facet.facet, facet.value, kind, id])
+            // Counted only when inserted: an entry may name one value twice (two sectors of a section).
+            if let countFacet, db.changesCount == 1 {
+                try countFacet.execute(arguments: [facet.facet, facet.value, kind])
+            }
         }
         let insertRow = try db.cachedStatement(sql: "INSERT INTO entryTextRow (kind, id) VALUES (?, ?)")
         let insertText = try db.cachedStatement(

@@ -84,8 +84,18 @@ extension SQLiteChangeStore {
     static func clearIndex(_ db: Database) throws {
         try db.execute(
             sql: """
-                DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM entryText; DELETE FROM entryTextRow;
-                DELETE FROM searchTerm; DELETE FROM searchWord; DELETE FROM catalogueLag
+                DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM facetTally; DELETE FROM entryText;
+                DELETE FROM entryTextRow; DELETE FROM searchTerm; DELETE FROM searchWord; DELETE FROM catalogueLag
+                """)
+    }
+
+    /// Counts the facet tally anew from the facet table, after a bulk write into emptied tables
+    /// (the facet table's key order: one pass, no sort).
+    static func countFacetTally(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO facetTally (facet, value, kind, entries)
+                    SELECT facet, value, kind, COUNT(*) FROM entryFacet GROUP BY facet, value, kind
                 """)
     }
 
@@ -144,6 +154,7 @@ extension SQLiteChangeStore {
         }
         try indexChunk()
         try write(pending)
+        try countFacetTally(db)
         try optimizeText(db)
         try advanceCatalogueVersion(db)
     }
@@ -198,6 +209,7 @@ extension SQLiteChangeStore {
                 digest.add(entry.digestValue)
             }
         }
+        try countFacetTally(db)
         try optimizeText(db)
         try advanceCatalogueVersion(db)
         return digest.finalize()
@@ -267,6 +279,21 @@ extension SQLiteChangeStore {
             let heads = Set(try String.fetchAll(db, sql: "SELECT author FROM head"))
             for author in expected.keys where !heads.contains(author) {
                 problems.append("author \(author.prefix(12))… has a log but no head")
+            }
+            let tallyDiffers =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT (SELECT COUNT(*) FROM (
+                                SELECT facet, value, kind, entries FROM facetTally WHERE entries != 0
+                                EXCEPT SELECT facet, value, kind, COUNT(*) FROM entryFacet GROUP BY facet, value, kind))
+                            + (SELECT COUNT(*) FROM (
+                                SELECT facet, value, kind, COUNT(*) FROM entryFacet GROUP BY facet, value, kind
+                                EXCEPT SELECT facet, value, kind, entries FROM facetTally WHERE entries != 0))
+                        """) ?? 0
+            if tallyDiffers > 0 {
+                problems.append(
+                    "the facet tally differs from the facet table for \(tallyDiffers) values (run a rebuild)")
             }
             if let lag = try Self.catalogueLag(db) {
                 problems.append(

@@ -332,6 +332,25 @@ enum StoreMigrations {
                     ALTER TABLE entryState RENAME TO entry;
                     """)
         }
+        migrator.registerMigration("v16: facet tally") { db in
+            // How many entries of each kind have each facet value, kept in the transaction that
+            // writes the facet table (`CatalogueIndex.write`; a bulk write counts it anew), so
+            // that browsing the whole catalogue reads a few hundred rows instead of grouping
+            // every row of the facet table after every change (at 200,000 entries, a million
+            // rows: 0.65-0.82 s for a browse page's first counts). Rows may hold 0.
+            try db.execute(
+                sql: """
+                    CREATE TABLE facetTally (
+                        facet TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        entries INTEGER NOT NULL,
+                        PRIMARY KEY (facet, value, kind)
+                    ) WITHOUT ROWID;
+                    INSERT INTO facetTally (facet, value, kind, entries)
+                        SELECT facet, value, kind, COUNT(*) FROM entryFacet GROUP BY facet, value, kind;
+                    """)
+        }
         return migrator
     }
 }
