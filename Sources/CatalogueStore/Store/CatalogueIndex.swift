@@ -65,6 +65,15 @@ package enum CatalogueIndex {
                     WHERE (facet, value, kind) IN (SELECT facet, value, kind FROM entryFacet WHERE kind = ? AND id = ?)
                     """
             ).execute(arguments: key)
+            try db.cachedStatement(
+                sql: """
+                    UPDATE facetRegionTally SET entries = entries - 1
+                    WHERE (region, facet, value, kind) IN (
+                        SELECT r.value, f.facet, f.value, f.kind FROM entryFacet r
+                        JOIN entryFacet f ON f.kind = r.kind AND f.id = r.id
+                        WHERE r.kind = ? AND r.id = ? AND r.facet = 'region')
+                    """
+            ).execute(arguments: key)
             try db.cachedStatement(sql: "DELETE FROM entryFacet WHERE kind = ? AND id = ?").execute(arguments: key)
             try db.cachedStatement(
                 sql: "DELETE FROM entryText WHERE rowid IN (SELECT rowid FROM entryTextRow WHERE kind = ? AND id = ?)"
@@ -96,6 +105,17 @@ package enum CatalogueIndex {
             if let countFacet, db.changesCount == 1 {
                 try countFacet.execute(arguments: [facet.facet, facet.value, kind])
             }
+        }
+        if replacing {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO facetRegionTally (region, facet, value, kind, entries)
+                    SELECT r.value, f.facet, f.value, f.kind, 1 FROM entryFacet r
+                    JOIN entryFacet f ON f.kind = r.kind AND f.id = r.id
+                    WHERE r.kind = ? AND r.id = ? AND r.facet = 'region'
+                    ON CONFLICT (region, facet, value, kind) DO UPDATE SET entries = entries + 1
+                    """
+            ).execute(arguments: key)
         }
         let insertRow = try db.cachedStatement(sql: "INSERT INTO entryTextRow (kind, id) VALUES (?, ?)")
         let insertText = try db.cachedStatement(

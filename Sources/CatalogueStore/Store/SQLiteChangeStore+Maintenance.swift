@@ -84,18 +84,24 @@ extension SQLiteChangeStore {
     static func clearIndex(_ db: Database) throws {
         try db.execute(
             sql: """
-                DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM facetTally; DELETE FROM entryText;
+                DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM facetTally; DELETE FROM facetRegionTally;
+                DELETE FROM entryText;
                 DELETE FROM entryTextRow; DELETE FROM searchTerm; DELETE FROM searchWord; DELETE FROM catalogueLag
                 """)
     }
 
-    /// Counts the facet tally anew from the facet table, after a bulk write into emptied tables
-    /// (the facet table's key order: one pass, no sort).
+    /// Counts the facet tallies anew from the facet table, after a bulk write into emptied tables
+    /// (the whole catalogue's in the facet table's key order, one pass; a region's by joining
+    /// each entry's region rows to its facets).
     static func countFacetTally(_ db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO facetTally (facet, value, kind, entries)
-                    SELECT facet, value, kind, COUNT(*) FROM entryFacet GROUP BY facet, value, kind
+                    SELECT facet, value, kind, COUNT(*) FROM entryFacet GROUP BY facet, value, kind;
+                INSERT INTO facetRegionTally (region, facet, value, kind, entries)
+                    SELECT r.value, f.facet, f.value, f.kind, COUNT(*)
+                    FROM entryFacet r JOIN entryFacet f ON f.kind = r.kind AND f.id = r.id
+                    WHERE r.facet = 'region' GROUP BY r.value, f.facet, f.value, f.kind
                 """)
     }
 
@@ -291,9 +297,25 @@ extension SQLiteChangeStore {
                                 SELECT facet, value, kind, COUNT(*) FROM entryFacet GROUP BY facet, value, kind
                                 EXCEPT SELECT facet, value, kind, entries FROM facetTally WHERE entries != 0))
                         """) ?? 0
-            if tallyDiffers > 0 {
+            let regionTallyDiffers =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        WITH counted AS (
+                            SELECT r.value AS region, f.facet, f.value, f.kind, COUNT(*) AS entries
+                            FROM entryFacet r JOIN entryFacet f ON f.kind = r.kind AND f.id = r.id
+                            WHERE r.facet = 'region' GROUP BY r.value, f.facet, f.value, f.kind)
+                        SELECT (SELECT COUNT(*) FROM (
+                                SELECT region, facet, value, kind, entries FROM facetRegionTally WHERE entries != 0
+                                EXCEPT SELECT * FROM counted))
+                            + (SELECT COUNT(*) FROM (
+                                SELECT * FROM counted
+                                EXCEPT SELECT region, facet, value, kind, entries FROM facetRegionTally WHERE entries != 0))
+                        """) ?? 0
+            if tallyDiffers + regionTallyDiffers > 0 {
                 problems.append(
-                    "the facet tally differs from the facet table for \(tallyDiffers) values (run a rebuild)")
+                    "the facet tallies differ from the facet table for \(tallyDiffers + regionTallyDiffers) values (run a rebuild)"
+                )
             }
             if let lag = try Self.catalogueLag(db) {
                 problems.append(

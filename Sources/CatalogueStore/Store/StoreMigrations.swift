@@ -332,12 +332,14 @@ enum StoreMigrations {
                     ALTER TABLE entryState RENAME TO entry;
                     """)
         }
-        migrator.registerMigration("v16: facet tally") { db in
+        migrator.registerMigration("v16: facet tallies") { db in
             // How many entries of each kind have each facet value, kept in the transaction that
             // writes the facet table (`CatalogueIndex.write`; a bulk write counts it anew), so
             // that browsing the whole catalogue reads a few hundred rows instead of grouping
             // every row of the facet table after every change (at 200,000 entries, a million
-            // rows: 0.65-0.82 s for a browse page's first counts). Rows may hold 0.
+            // rows: 0.65-0.82 s for a browse page's first counts); and the same for the entries
+            // of each region (an entry with several regions counts in each), the browse page's
+            // region filter (0.55-0.61 s). Rows may hold 0.
             try db.execute(
                 sql: """
                     CREATE TABLE facetTally (
@@ -349,6 +351,18 @@ enum StoreMigrations {
                     ) WITHOUT ROWID;
                     INSERT INTO facetTally (facet, value, kind, entries)
                         SELECT facet, value, kind, COUNT(*) FROM entryFacet GROUP BY facet, value, kind;
+                    CREATE TABLE facetRegionTally (
+                        region TEXT NOT NULL,
+                        facet TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        entries INTEGER NOT NULL,
+                        PRIMARY KEY (region, facet, value, kind)
+                    ) WITHOUT ROWID;
+                    INSERT INTO facetRegionTally (region, facet, value, kind, entries)
+                        SELECT r.value, f.facet, f.value, f.kind, COUNT(*)
+                        FROM entryFacet r JOIN entryFacet f ON f.kind = r.kind AND f.id = r.id
+                        WHERE r.facet = 'region' GROUP BY r.value, f.facet, f.value, f.kind;
                     """)
         }
         return migrator
