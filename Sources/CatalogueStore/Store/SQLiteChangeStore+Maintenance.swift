@@ -90,19 +90,38 @@ extension SQLiteChangeStore {
                 """)
     }
 
-    /// Counts the facet tallies anew from the facet table, after a bulk write into emptied tables
-    /// (the whole catalogue's in the facet table's key order, one pass; a region's by joining
-    /// each entry's region rows to its facets).
+    /// The facet tallies as the facet table has them: the whole catalogue's (in the facet
+    /// table's key order, one pass) and each region's (each entry's region rows joined to its
+    /// facets). Columns as in `facetTally` and `facetRegionTally`.
+    static let facetTallyCounts =
+        "SELECT facet, value, kind, COUNT(*) AS entries FROM entryFacet GROUP BY facet, value, kind"
+    static let facetRegionTallyCounts = """
+        SELECT r.value AS region, f.facet, f.value, f.kind, COUNT(*) AS entries
+        FROM entryFacet r JOIN entryFacet f ON f.kind = r.kind AND f.id = r.id
+        WHERE r.facet = 'region' GROUP BY r.value, f.facet, f.value, f.kind
+        """
+
+    /// Counts the facet tallies anew from the facet table, after a bulk write into emptied tables.
     static func countFacetTally(_ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO facetTally (facet, value, kind, entries)
-                    SELECT facet, value, kind, COUNT(*) FROM entryFacet GROUP BY facet, value, kind;
-                INSERT INTO facetRegionTally (region, facet, value, kind, entries)
-                    SELECT r.value, f.facet, f.value, f.kind, COUNT(*)
-                    FROM entryFacet r JOIN entryFacet f ON f.kind = r.kind AND f.id = r.id
-                    WHERE r.facet = 'region' GROUP BY r.value, f.facet, f.value, f.kind
+                INSERT INTO facetTally (facet, value, kind, entries) \(facetTallyCounts);
+                INSERT INTO facetRegionTally (region, facet, value, kind, entries) \(facetRegionTallyCounts)
                 """)
+    }
+
+    /// How many rows of the tally `table` (its key `columns`, then `entries`; rows of 0 left
+    /// out) differ from `counts` of the facet table, either way.
+    static func tallyDifferences(_ table: String, columns: String, counts: String, db: Database) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                WITH counted AS (\(counts))
+                SELECT (SELECT COUNT(*) FROM (
+                        SELECT \(columns), entries FROM \(table) WHERE entries != 0 EXCEPT SELECT * FROM counted))
+                    + (SELECT COUNT(*) FROM (
+                        SELECT * FROM counted EXCEPT SELECT \(columns), entries FROM \(table) WHERE entries != 0))
+                """) ?? 0
     }
 
     /// Ends a bulk catch-up: writes its `merged` states (in key order), then builds the index,
@@ -287,34 +306,14 @@ extension SQLiteChangeStore {
                 problems.append("author \(author.prefix(12))… has a log but no head")
             }
             let tallyDiffers =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT (SELECT COUNT(*) FROM (
-                                SELECT facet, value, kind, entries FROM facetTally WHERE entries != 0
-                                EXCEPT SELECT facet, value, kind, COUNT(*) FROM entryFacet GROUP BY facet, value, kind))
-                            + (SELECT COUNT(*) FROM (
-                                SELECT facet, value, kind, COUNT(*) FROM entryFacet GROUP BY facet, value, kind
-                                EXCEPT SELECT facet, value, kind, entries FROM facetTally WHERE entries != 0))
-                        """) ?? 0
-            let regionTallyDiffers =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        WITH counted AS (
-                            SELECT r.value AS region, f.facet, f.value, f.kind, COUNT(*) AS entries
-                            FROM entryFacet r JOIN entryFacet f ON f.kind = r.kind AND f.id = r.id
-                            WHERE r.facet = 'region' GROUP BY r.value, f.facet, f.value, f.kind)
-                        SELECT (SELECT COUNT(*) FROM (
-                                SELECT region, facet, value, kind, entries FROM facetRegionTally WHERE entries != 0
-                                EXCEPT SELECT * FROM counted))
-                            + (SELECT COUNT(*) FROM (
-                                SELECT * FROM counted
-                                EXCEPT SELECT region, facet, value, kind, entries FROM facetRegionTally WHERE entries != 0))
-                        """) ?? 0
-            if tallyDiffers + regionTallyDiffers > 0 {
+                try Self.tallyDifferences(
+                    "facetTally", columns: "facet, value, kind", counts: Self.facetTallyCounts, db: db)
+                + Self.tallyDifferences(
+                    "facetRegionTally", columns: "region, facet, value, kind", counts: Self.facetRegionTallyCounts,
+                    db: db)
+            if tallyDiffers > 0 {
                 problems.append(
-                    "the facet tallies differ from the facet table for \(tallyDiffers + regionTallyDiffers) values (run a rebuild)"
+                    "the facet tallies differ from the facet table for \(tallyDiffers) values (run a rebuild)"
                 )
             }
             if let lag = try Self.catalogueLag(db) {
