@@ -53,8 +53,8 @@ package enum CatalogueIndex {
     }
 
     /// Writes the index rows of entry `kind`/`id` (none when `nil`), first removing those it
-    /// had when `replacing`, and keeps the facet tally in step. Without `replacing` (a bulk write
-    /// into emptied tables) the tally is left to be counted at the end (`countFacetTally`).
+    /// had when `replacing`, and keeps the facet tallies in step. Without `replacing` (a bulk write
+    /// into emptied tables) the tallies are left to be counted at the end (`countFacetTally`).
     static func write(_ rows: Rows?, kind: String, id: String, replacing: Bool, db: Database) throws {
         let key: StatementArguments = [kind, id]
         if replacing {
@@ -91,22 +91,19 @@ package enum CatalogueIndex {
         ])
         let insertFacet = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO entryFacet (facet, value, kind, id) VALUES (?, ?, ?, ?)")
-        // A bulk write (into emptied tables, `replacing` false) counts the tally at its end.
-        let countFacet =
-            replacing
-            ? try db.cachedStatement(
-                sql: """
-                    INSERT INTO facetTally (facet, value, kind, entries) VALUES (?, ?, ?, 1)
-                    ON CONFLICT (facet, value, kind) DO UPDATE SET entries = entries + 1
-                    """) : nil
         for facet in rows.facets {
             try insertFacet.execute(arguments: [facet.facet, facet.value, kind, id])
-            // Counted only when inserted: an entry may name one value twice (two sectors of a section).
-            if let countFacet, db.changesCount == 1 {
-                try countFacet.execute(arguments: [facet.facet, facet.value, kind])
-            }
         }
+        // The entry's facet rows as stored (an entry may name one value twice: two sectors of a
+        // section) counted up; a bulk write (`replacing` false) counts the tallies at its end.
         if replacing {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO facetTally (facet, value, kind, entries)
+                    SELECT facet, value, kind, 1 FROM entryFacet WHERE kind = ? AND id = ?
+                    ON CONFLICT (facet, value, kind) DO UPDATE SET entries = entries + 1
+                    """
+            ).execute(arguments: key)
             try db.cachedStatement(
                 sql: """
                     INSERT INTO facetRegionTally (region, facet, value, kind, entries)

@@ -85,8 +85,8 @@ extension SQLiteChangeStore {
         try db.execute(
             sql: """
                 DELETE FROM entryIndex; DELETE FROM entryFacet; DELETE FROM facetTally; DELETE FROM facetRegionTally;
-                DELETE FROM entryText;
-                DELETE FROM entryTextRow; DELETE FROM searchTerm; DELETE FROM searchWord; DELETE FROM catalogueLag
+                DELETE FROM entryText; DELETE FROM entryTextRow; DELETE FROM searchTerm; DELETE FROM searchWord;
+                DELETE FROM catalogueLag
                 """)
     }
 
