@@ -313,15 +313,21 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     /// A catch-up of more entries than one chunk of the refresh (2,048 entries, each chunk
     /// prepared while the one before it is written) ends with the same entries, index, facets
-    /// and full text as the same changes applied one batch at a time.
-    @Test func aCatchUpOfManyEntriesIsIndexedAsBatchByBatch() async throws {
+    /// and full text as the same changes applied one batch at a time: on a store that already
+    /// holds a third of the entries (some of which the catch-up edits, some it leaves), with room
+    /// for every merged state and with room for 1,000 (most written out and read back); in
+    /// chunks of 2,048 and of 64 entries.
+    @Test(arguments: [(32_768, 2048), (1000, 2048), (1000, 64)])
+    func aCatchUpOfManyEntriesIsIndexedAsBatchByBatch(bulkCapacity: Int, refreshChunk: Int) async throws {
         let key = NodeKey()
         let acceptance = StoreScenario.acceptance(for: [key])
         var replica = Replica(acceptance: acceptance)
         var changes: [SignedChange] = []
         let count = 4_500
+        var ids: [String] = []
         for index in 0..<count {
             let id = EntryID.make().rawValue
+            ids.append(id)
             let operations = [
                 EntryOperation(
                     kind: "enterprise", entry: id,
@@ -333,17 +339,30 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
             changes.append(
                 try replica.publish(operations, editor: "e", key: key, now: StoreScenario.now + Int64(index)).signed)
         }
+        // Edits of every seventh entry, those stored before the catch-up among them.
+        for index in stride(from: 0, to: count, by: 7) {
+            let operation = EntryOperation(
+                kind: "enterprise", entry: ids[index],
+                action: .set(field: "name.de", value: .string("Werkstatt Nummer \(index) neu"), supersedes: []))
+            changes.append(
+                try replica.publish([operation], editor: "e", key: key, now: StoreScenario.now + Int64(count + index))
+                    .signed)
+        }
         let verified = await ChangeVerifier.verify(changes)
-        let bulk = try SQLiteChangeStore.inMemory()
+        let bulk = try SQLiteChangeStore.inMemory(bulkCapacity: bulkCapacity, refreshChunk: refreshChunk)
         let direct = try SQLiteChangeStore.inMemory()
-        for start in stride(from: 0, to: verified.count, by: 1000) {
+        let stored = 1_500
+        let now = StoreScenario.now + 10_000
+        _ = try await bulk.apply(Array(verified[..<stored]), acceptance: acceptance, now: now, catalogue: .immediate)
+        _ = try await direct.apply(Array(verified[..<stored]), acceptance: acceptance, now: now, catalogue: .immediate)
+        for start in stride(from: stored, to: verified.count, by: 1000) {
             let batch = Array(verified[start..<min(start + 1000, verified.count)])
-            let now = StoreScenario.now + 10_000
             _ = try await bulk.apply(batch, acceptance: acceptance, now: now, catalogue: .deferred)
             _ = try await direct.apply(batch, acceptance: acceptance, now: now, catalogue: .immediate)
+            #expect(bulk.bulk.heldStates <= bulkCapacity)
         }
         let refreshed = try await bulk.refreshCatalogue()
-        #expect(refreshed == count)
+        #expect(refreshed == verified.count - stored)
         #expect(try await bulk.digest() == direct.digest())
         @Sendable func tables(_ db: Database) throws -> [[String]] {
             [
@@ -362,6 +381,23 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
         let directTables = try await direct.writer.read(tables)
         #expect(bulkTables[0].count == count)
         #expect(bulkTables[2].count == count)
+        #expect(bulkTables[2].contains { $0.hasSuffix("Werkstatt Nummer 7 neu") })
+        // The text rows the catch-up wrote, numbered in key order as by a rebuild.
+        let rewritten = try await bulk.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, id FROM entryTextRow ORDER BY rowid").map {
+                EntryKey(kind: $0["kind"], id: $0["id"])
+            }
+        }
+        #expect(rewritten.count == count)
+        #expect(rewritten == rewritten.sorted())
+        // The bulk write's settings of the full-text index are FTS5's defaults again.
+        let settings = try await bulk.writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT k, v FROM entryText_config WHERE k IN ('automerge', 'hashsize') ORDER BY k"
+            )
+            .map { "\($0["k"] as String)=\($0["v"] as Int)" }
+        }
+        #expect(settings == ["automerge=4", "hashsize=1048576"])
         // The first rows either store lacks, per table (whole tables would flood a failure).
         let differing = zip(bulkTables, directTables).map { Array(Set($0).symmetricDifference($1).sorted().prefix(3)) }
         #expect(differing.allSatisfy { $0.isEmpty }, "\(differing)")

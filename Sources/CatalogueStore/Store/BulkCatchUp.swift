@@ -34,10 +34,14 @@ final class BulkCatchUp: Sendable {
     }
 
     let capacity: Int
+    /// How many entries the refresh at the end reads, prepares and writes at a time
+    /// (`SQLiteChangeStore.reindex`).
+    let refreshChunk: Int
     private let progress = Mutex(Progress())
 
-    init(capacity: Int = 32_768) {
+    init(capacity: Int = 32_768, refreshChunk: Int = 2048) {
         self.capacity = max(2, capacity)
+        self.refreshChunk = max(1, refreshChunk)
     }
 
     /// How many merged states are held now (at most `capacity` between batches).

@@ -20,11 +20,13 @@ package final class SQLiteChangeStore: ChangeStore {
     /// Opens (creating if needed) the store at `writer` and brings its schema up to date; a bulk
     /// catch-up holds at most `bulkCapacity` entry states in memory.
     package init(
-        writer: any DatabaseWriter, bulkCapacity: Int, searchWindow: Int = defaultSearchWindow, ownRank: Bool = false
+        writer: any DatabaseWriter, bulkCapacity: Int, refreshChunk: Int = 2048,
+        searchWindow: Int = defaultSearchWindow,
+        ownRank: Bool = false
     ) throws {
         self.writer = writer
         self.ownRank = ownRank
-        bulk = BulkCatchUp(capacity: bulkCapacity)
+        bulk = BulkCatchUp(capacity: bulkCapacity, refreshChunk: refreshChunk)
         self.searchWindow = max(searchWindow, 1)
         try StoreMigrations.migrator.migrate(writer)
     }
@@ -56,12 +58,13 @@ package final class SQLiteChangeStore: ChangeStore {
 
     /// An empty store in memory, for tests and tools.
     package static func inMemory(
-        bulkCapacity: Int = 32_768, searchWindow: Int = defaultSearchWindow
+        bulkCapacity: Int = 32_768, refreshChunk: Int = 2048, searchWindow: Int = defaultSearchWindow
     ) throws -> SQLiteChangeStore {
         var configuration = Configuration()
         configuration.prepareDatabase { FullTextRank.register($0) }
         return try SQLiteChangeStore(
-            writer: DatabaseQueue(configuration: configuration), bulkCapacity: bulkCapacity, searchWindow: searchWindow,
+            writer: DatabaseQueue(configuration: configuration), bulkCapacity: bulkCapacity, refreshChunk: refreshChunk,
+            searchWindow: searchWindow,
             ownRank: true)
     }
 
